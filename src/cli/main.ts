@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+/** The swissround command line. Exit codes: 0 done, 2 bad input or options, 1 internal error. */
+import { Command, CommanderError } from "commander";
+import { InputError } from "../table/errors.js";
+import { VERSION } from "../version.js";
+import { registerMerge } from "./merge.js";
+import { registerRank } from "./rank.js";
+
+export function buildProgram(): Command {
+  const program = new Command("swissround")
+    .description("Rank language models across benchmarks with Competitive Swiss-System Dynamics (arXiv 2512.21010)")
+    .version(VERSION)
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride();
+  registerRank(program);
+  registerMerge(program);
+  program.commands.forEach((c) => c.exitOverride());
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: "user" });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof InputError) {
+      process.stderr.write(`swissround: error: ${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`swissround: internal error (please report it): ${(e as Error).stack ?? e}\n`);
+    return 1;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,59 @@
+/**
+ * Monte Carlo in deterministic chunks. The contests 0..N-1 are cut into chunks whose size depends
+ * only on N; chunk c is always played with the generator seeded by (seed, c). Any split of the
+ * chunks across threads, processes or machines therefore adds up to the same integer tallies.
+ * Every elimination setting replays the same chunk seeds (common random numbers), so a run of
+ * T = 1 alone gives the same figures as the T = 1 part of a T = 0,1,2 sweep.
+ */
+import { createWorkspace, playContests } from "./contest.js";
+import { chunkRng } from "./rng.js";
+import { emptyTally } from "./tally.js";
+import type { ContestRules, RoundScores, Tally, TallyShape } from "./types.js";
+
+export interface ChunkPlan {
+  runs: number;
+  seed: number;
+  chunkSize: number;
+  chunks: number;
+}
+
+/** Chunk size from N alone: at most 256 contests, and at least 64 chunks when N allows. */
+export function planChunks(runs: number, seed: number): ChunkPlan {
+  const chunkSize = Math.max(1, Math.min(256, Math.ceil(runs / 64)));
+  return { runs, seed, chunkSize, chunks: Math.ceil(runs / chunkSize) };
+}
+
+export function contestsInChunk(plan: ChunkPlan, chunk: number): number {
+  const first = chunk * plan.chunkSize;
+  return Math.max(0, Math.min(plan.chunkSize, plan.runs - first));
+}
+
+/** The chunk range [from, to) of slice `index` (0-based) out of `count` equal slices. */
+export function sliceChunks(plan: ChunkPlan, index: number, count: number): [number, number] {
+  return [Math.floor((plan.chunks * index) / count), Math.floor((plan.chunks * (index + 1)) / count)];
+}
+
+/**
+ * Plays chunks [from, to) for every setting, returning one tally per setting.
+ * `onChunk` is called after each chunk of each setting (for progress reporting).
+ */
+export function runChunks(
+  rs: RoundScores,
+  settings: readonly ContestRules[],
+  plan: ChunkPlan,
+  from: number,
+  to: number,
+  shape: TallyShape,
+  onChunk?: (contestsDone: number) => void,
+): Tally[] {
+  const ws = createWorkspace(rs.models, rs.rounds);
+  return settings.map((rules) => {
+    const tally = emptyTally(shape);
+    for (let c = from; c < to; c++) {
+      const n = contestsInChunk(plan, c);
+      playContests(rs, rules, chunkRng(plan.seed, c), n, tally, ws);
+      onChunk?.(n);
+    }
+    return tally;
+  });
+}

@@ -1,0 +1,52 @@
+import type { Tally, TallyShape } from "./types.js";
+
+/** Number of final-rank histogram bins for a field of `models` at bin width `width`. */
+export function rankBinCount(models: number, width: number): number {
+  return Math.ceil(models / width);
+}
+
+/**
+ * Bin width for the final-rank histogram: exact (1) up to `exactUpTo` models, so that memory stays
+ * O(M * 1000) for thousands of models; exact whenever the full distribution is asked for.
+ */
+export function chooseRankBinWidth(models: number, fullDistribution: boolean, exactUpTo = 1000): number {
+  if (fullDistribution || models <= exactUpTo) return 1;
+  return Math.ceil(models / exactUpTo);
+}
+
+export function emptyTally(shape: TallyShape): Tally {
+  const { models, rankBinWidth } = shape;
+  const bins = rankBinCount(models, rankBinWidth);
+  return {
+    contests: 0,
+    models,
+    rankBinWidth,
+    rankBins: bins,
+    scoreSum: new Float64Array(models),
+    scoreSqSum: new Float64Array(models),
+    firstCount: new Float64Array(models),
+    eliminatedCount: new Float64Array(models),
+    roundsSum: new Float64Array(models),
+    byeSum: new Float64Array(models),
+    rankHistogram: new Uint32Array(models * bins),
+  };
+}
+
+function addInto(a: Float64Array | Uint32Array, b: Float64Array | Uint32Array): void {
+  for (let i = 0; i < a.length; i++) a[i] += b[i];
+}
+
+/** Adds `b` into `a` (exact: all fields are integer counts). */
+export function mergeTallyInto(a: Tally, b: Tally): void {
+  if (a.models !== b.models || a.rankBinWidth !== b.rankBinWidth) {
+    throw new Error("cannot merge tallies of different shapes");
+  }
+  a.contests += b.contests;
+  addInto(a.scoreSum, b.scoreSum);
+  addInto(a.scoreSqSum, b.scoreSqSum);
+  addInto(a.firstCount, b.firstCount);
+  addInto(a.eliminatedCount, b.eliminatedCount);
+  addInto(a.roundsSum, b.roundsSum);
+  addInto(a.byeSum, b.byeSum);
+  addInto(a.rankHistogram, b.rankHistogram);
+}

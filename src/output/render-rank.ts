@@ -1,0 +1,90 @@
+/** A CSD ranking as text, Markdown, CSV or JSON. */
+import type { RankResult } from "../run/result.js";
+import { renderCsv, renderMarkdown, renderText } from "./grid.js";
+import { describeRun, expectedScoreDigits, sensitivityColumns, settingColumns } from "./rank-tables.js";
+
+export type OutputFormat = "table" | "json" | "csv" | "markdown";
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ["table", "json", "csv", "markdown"];
+
+export function renderRank(result: RankResult, format: OutputFormat): string {
+  switch (format) {
+    case "json":
+      return `${JSON.stringify(result, null, 2)}\n`;
+    case "csv":
+      return rankCsv(result);
+    case "markdown":
+      return rankDocument(result, true);
+    case "table":
+      return rankDocument(result, false);
+  }
+}
+
+function rankDocument(result: RankResult, markdown: boolean): string {
+  const table = markdown ? renderMarkdown : renderText;
+  const h = (text: string) => (markdown ? `## ${text}` : `${text}\n${"=".repeat(text.length)}`);
+  const out: string[] = [];
+  out.push(markdown ? `# ${describeRun(result)[0]}` : describeRun(result)[0]);
+  out.push(describeRun(result)[1]);
+  for (const note of result.notes) out.push(`Note: ${note}`);
+  const s = result.sensitivity;
+  if (s) {
+    out.push("", h(`Failure Sensitivity Analysis: E[S] per T, ordered by E[S] at T=${s.harshestLabel}`), "");
+    out.push(table(sensitivityColumns(result)));
+    out.push("", `Label rule: ${s.rule.replace("harshest T", `T=${s.harshestLabel}`)}`);
+  }
+  const digits = expectedScoreDigits(result);
+  for (const r of result.results) {
+    out.push("", h(`T = ${r.T}: ${r.pointsPerContest} points per contest`), "");
+    out.push(table(settingColumns(r, digits)));
+  }
+  out.push(
+    "",
+    "E[S]: mean final score over the simulated contests (SE: its Monte Carlo standard error). P(first): share of contests " +
+      "finished in first place (ties at the top shared). Median rank and 5-95%: final position over the contests. " +
+      "Rounds: rounds spent in the contest; Byes: rounds without an opponent; P(elim): share of contests in which the model was eliminated.",
+  );
+  if (result.config.rankBinWidth > 1) {
+    out.push(`Final positions are resolved to ${result.config.rankBinWidth} places (the field is large); --rank-distribution makes them exact.`);
+  }
+  return `${out.join("\n")}\n`;
+}
+
+/** One row per (setting, model), with the sensitivity columns repeated on each row. */
+function rankCsv(result: RankResult): string {
+  const sens = new Map(result.sensitivity?.models.map((m) => [m.model, m]) ?? []);
+  const header = [
+    "T",
+    "model",
+    "rank",
+    "expectedScore",
+    "standardError",
+    "pFirst",
+    "medianRank",
+    "rankP05",
+    "rankP95",
+    "meanRounds",
+    "meanByes",
+    "pEliminated",
+    "deltaE",
+    "label",
+  ];
+  const rows = result.results.flatMap((r) =>
+    r.models.map((m) => [
+      r.T,
+      m.model,
+      m.rank,
+      m.expectedScore,
+      m.standardError,
+      m.pFirst,
+      m.medianRank,
+      m.rankP05,
+      m.rankP95,
+      m.meanRounds,
+      m.meanByes,
+      m.pEliminated,
+      sens.get(m.model)?.deltaE,
+      sens.get(m.model)?.label,
+    ]),
+  );
+  return renderCsv(header, rows);
+}

@@ -1,0 +1,29 @@
+/** Messages between the main thread and simulation workers. */
+import type { ChunkPlan } from "../engine/montecarlo.js";
+import type { ContestRules, Tally, TallyShape } from "../engine/types.js";
+
+export interface WorkRequest {
+  models: number;
+  rounds: number;
+  values: Float64Array;
+  settings: ContestRules[];
+  plan: ChunkPlan;
+  from: number;
+  to: number;
+  shape: TallyShape;
+}
+
+export type WorkerMessage = { kind: "progress"; contests: number } | { kind: "done"; tallies: Tally[] };
+
+/** The buffers of a tally, to transfer rather than copy. */
+export function tallyBuffers(t: Tally): ArrayBuffer[] {
+  return [
+    t.scoreSum,
+    t.scoreSqSum,
+    t.firstCount,
+    t.eliminatedCount,
+    t.roundsSum,
+    t.byeSum,
+    t.rankHistogram,
+  ].map((a) => a.buffer as ArrayBuffer);
+}

@@ -1,0 +1,78 @@
+/**
+ * Runs the Monte Carlo on worker threads (Node). Chunks are dealt out in contiguous ranges; every
+ * tally is an integer sum, so the result is bit-identical for any number of threads.
+ */
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { type ChunkPlan, runChunks, sliceChunks } from "../engine/montecarlo.js";
+import { emptyTally, mergeTallyInto } from "../engine/tally.js";
+import type { ContestRules, RoundScores, Tally, TallyShape } from "../engine/types.js";
+import type { WorkRequest, WorkerMessage } from "./protocol.js";
+
+export interface SimulateOptions {
+  /** Worker threads; 1 runs in the calling thread. Default: all cores. */
+  threads?: number;
+  /** Chunk range to play (a shard); default all chunks. */
+  chunkRange?: [number, number];
+  /** Called with the number of contests finished so far (summed over settings). */
+  onProgress?: (contestsDone: number) => void;
+}
+
+export function defaultThreads(): number {
+  return availableParallelism();
+}
+
+/** Plays the chunks of `plan` for each setting and returns one merged tally per setting. */
+export async function simulate(
+  rs: RoundScores,
+  settings: readonly ContestRules[],
+  plan: ChunkPlan,
+  shape: TallyShape,
+  options: SimulateOptions = {},
+): Promise<Tally[]> {
+  const [from, to] = options.chunkRange ?? [0, plan.chunks];
+  const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), to - from));
+  let done = 0;
+  const progress = (n: number) => {
+    done += n;
+    options.onProgress?.(done);
+  };
+  if (threads === 1) return runChunks(rs, settings, plan, from, to, shape, progress);
+
+  const parts = await Promise.all(
+    Array.from({ length: threads }, (_, i) => {
+      const [a, b] = sliceChunks({ ...plan, chunks: to - from }, i, threads);
+      return runWorker({
+        models: rs.models,
+        rounds: rs.rounds,
+        values: rs.values,
+        settings: [...settings],
+        plan,
+        from: from + a,
+        to: from + b,
+        shape,
+      }, progress);
+    }),
+  );
+  return settings.map((_, s) => {
+    const total = emptyTally(shape);
+    for (const part of parts) mergeTallyInto(total, part[s]);
+    return total;
+  });
+}
+
+function runWorker(req: WorkRequest, progress: (n: number) => void): Promise<Tally[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: req });
+    let result: Tally[] | undefined;
+    worker.on("message", (msg: WorkerMessage) => {
+      if (msg.kind === "progress") progress(msg.contests);
+      else result = msg.tallies;
+    });
+    worker.on("error", reject);
+    worker.on("exit", (code) => {
+      if (result) resolve(result);
+      else reject(new Error(`simulation worker exited with code ${code} before finishing`));
+    });
+  });
+}

@@ -1,0 +1,25 @@
+/** Worker thread: plays a range of chunks with the shared engine and sends back the tallies. */
+import { parentPort, workerData } from "node:worker_threads";
+import { runChunks } from "../engine/montecarlo.js";
+import { type WorkRequest, type WorkerMessage, tallyBuffers } from "./protocol.js";
+
+const req = workerData as WorkRequest;
+const port = parentPort;
+if (!port) throw new Error("worker.js must run as a worker thread");
+let pending = 0;
+const tallies = runChunks(
+  { models: req.models, rounds: req.rounds, values: req.values },
+  req.settings,
+  req.plan,
+  req.from,
+  req.to,
+  req.shape,
+  (n) => {
+    pending += n;
+    if (pending >= 2048) {
+      port.postMessage({ kind: "progress", contests: pending } satisfies WorkerMessage);
+      pending = 0;
+    }
+  },
+);
+port.postMessage({ kind: "done", tallies } satisfies WorkerMessage, tallies.flatMap(tallyBuffers));

@@ -1,0 +1,33 @@
+/** Everything that determines a ranking's numbers: written into every output and every shard. */
+import type { EliminationSetting } from "../engine/schedule.js";
+import type { EliminationMode } from "../engine/types.js";
+import type { Round } from "../plan/plan.js";
+import type { Benchmark, Layout } from "../table/types.js";
+
+export const DEFAULT_RUNS = 100_000;
+export const DEFAULT_SEED = 20251224;
+export const MAX_RUNS = 1_000_000_000;
+
+export interface RankConfig {
+  input: {
+    file: string;
+    layout: Layout;
+    models: string[];
+    benchmarks: Benchmark[];
+    /** Benchmarks in the file that no round uses. */
+    unusedBenchmarks: string[];
+    /** Columns read but not scores (metadata). */
+    ignoredColumns: string[];
+  };
+  plan: { source: string; rounds: Round[]; rationale?: string };
+  settings: EliminationSetting[];
+  runs: number;
+  seed: number;
+  elimination: EliminationMode;
+  tieTolerance: number;
+  /** Contests per deterministic chunk (a function of runs). */
+  chunkSize: number;
+  /** Final-rank histogram resolution in positions (1 = exact). */
+  rankBinWidth: number;
+  rankDistribution: boolean;
+}

@@ -1,0 +1,61 @@
+/** Tallies + configuration -> the plain-data result every output renders. Pure. */
+import { type SensitivityResult, failureSensitivity } from "../analysis/sensitivity.js";
+import { pointsPerContest } from "../engine/points.js";
+import { eliminationPressure } from "../engine/schedule.js";
+import { type ModelOutcome, rankDistribution, summariseTally } from "../engine/summary.js";
+import type { Tally } from "../engine/types.js";
+import { VERSION } from "../version.js";
+import type { RankConfig } from "./config.js";
+
+export interface SettingResult {
+  /** The elimination setting as written ("1" or "0:1:1:2"). */
+  T: string;
+  schedule: number[];
+  /** Points handed out in every contest (the same in all of them). */
+  pointsPerContest: number;
+  /** Models by rank. */
+  models: ModelOutcome[];
+  /** Final-position shares, rows in input model order, only with --rank-distribution. */
+  rankDistribution?: { models: string[]; positions: number[][] };
+}
+
+export interface RankResult {
+  tool: { name: "swissround"; version: string };
+  config: RankConfig;
+  notes: string[];
+  results: SettingResult[];
+  sensitivity?: SensitivityResult;
+}
+
+export function assembleResult(config: RankConfig, tallies: readonly Tally[], notes: readonly string[]): RankResult {
+  const names = config.input.models;
+  const outcomes = tallies.map((t) => summariseTally(t, names));
+  const results = config.settings.map((s, i): SettingResult => {
+    const byRank = [...outcomes[i]].sort((a, b) => a.rank - b.rank);
+    return {
+      T: s.label,
+      schedule: s.schedule,
+      pointsPerContest: pointsPerContest(names.length, s.schedule),
+      models: byRank,
+      ...(config.rankDistribution ? { rankDistribution: { models: names, positions: rankDistribution(tallies[i]) } } : {}),
+    };
+  });
+  const allNotes = [...notes];
+  let sensitivity: SensitivityResult | undefined;
+  if (config.settings.length >= 2) {
+    const order = config.settings.map((s, i) => i).sort((a, b) => eliminationPressure(config.settings[a]) - eliminationPressure(config.settings[b]));
+    const lo = order[0];
+    const hi = order[order.length - 1];
+    if (eliminationPressure(config.settings[lo]) !== 0) {
+      allNotes.push(`no T = 0 setting: Delta E is measured from the mildest setting, T = ${config.settings[lo].label}`);
+    }
+    sensitivity = failureSensitivity({
+      models: names,
+      baselineLabel: config.settings[lo].label,
+      harshestLabel: config.settings[hi].label,
+      baseline: outcomes[lo],
+      harshest: outcomes[hi],
+    });
+  }
+  return { tool: { name: "swissround", version: VERSION }, config, notes: allNotes, results, sensitivity };
+}

@@ -1,0 +1,66 @@
+/** Which way round a table is: detection from the header, or the user's --layout. */
+import { InputError } from "./errors.js";
+import type { Layout } from "./types.js";
+
+export const MODEL_COLUMNS = ["model", "models", "model_name", "model name", "modelname", "name"];
+export const BENCHMARK_COLUMNS = ["benchmark", "benchmarks", "benchmark_name", "task", "tasks", "scenario", "dataset"];
+export const SCORE_COLUMNS = ["score", "value", "result"];
+
+export interface LayoutChoice {
+  layout: Layout;
+  /** Column holding row names (wide layouts) or model names (long). */
+  keyColumn: number;
+  benchmarkColumn?: number;
+  scoreColumn?: number;
+  /** How the layout was decided, for the report. */
+  reason: string;
+}
+
+function findColumn(columns: readonly string[], names: readonly string[]): number {
+  return columns.findIndex((c) => names.includes(c.trim().toLowerCase()));
+}
+
+export function chooseLayout(columns: readonly string[], file: string, forced?: Layout): LayoutChoice {
+  const model = findColumn(columns, MODEL_COLUMNS);
+  const bench = findColumn(columns, BENCHMARK_COLUMNS);
+  const score = findColumn(columns, SCORE_COLUMNS);
+  const first = (columns[0] ?? "").trim().toLowerCase();
+
+  if (forced === "long" || (!forced && model >= 0 && bench >= 0 && score >= 0)) {
+    if (model < 0 || bench < 0 || score < 0) {
+      throw new InputError(
+        `${file}: --layout long needs a model column (${MODEL_COLUMNS.join("|")}), a benchmark column ` +
+          `(${BENCHMARK_COLUMNS.join("|")}) and a score column (${SCORE_COLUMNS.join("|")}); ` +
+          `the header has: ${columns.join(", ")}`,
+      );
+    }
+    return {
+      layout: "long",
+      keyColumn: model,
+      benchmarkColumn: bench,
+      scoreColumn: score,
+      reason: forced ? "forced by --layout" : `columns "${columns[model]}", "${columns[bench]}", "${columns[score]}"`,
+    };
+  }
+  if (forced === "models-rows") {
+    const key = model >= 0 ? model : 0;
+    return { layout: forced, keyColumn: key, reason: "forced by --layout" };
+  }
+  if (forced === "benchmarks-rows") {
+    const key = bench >= 0 ? bench : 0;
+    return { layout: forced, keyColumn: key, reason: "forced by --layout" };
+  }
+  if (MODEL_COLUMNS.includes(first)) {
+    return { layout: "models-rows", keyColumn: 0, reason: `first column is "${columns[0]}"` };
+  }
+  if (BENCHMARK_COLUMNS.includes(first)) {
+    return { layout: "benchmarks-rows", keyColumn: 0, reason: `first column is "${columns[0]}"` };
+  }
+  if (model >= 0) return { layout: "models-rows", keyColumn: model, reason: `column "${columns[model]}"` };
+  if (bench >= 0) return { layout: "benchmarks-rows", keyColumn: bench, reason: `column "${columns[bench]}"` };
+  throw new InputError(
+    `${file}: cannot tell the layout from the header (${columns.slice(0, 6).join(", ")}${columns.length > 6 ? ", ..." : ""}). ` +
+      `Name the first column "model" (one row per model) or "benchmark" (one row per benchmark), ` +
+      `or pass --layout models-rows|benchmarks-rows|long`,
+  );
+}

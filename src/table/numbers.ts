@@ -1,0 +1,36 @@
+/** Reading one score cell. Strict: a score must be a finite number written as a number. */
+import type { Cell } from "./records.js";
+
+/** Texts that mean "no score here" (reported as gaps, never read as 0). */
+const MISSING = new Set(["", "-", "na", "n/a", "null", "none", "missing"]);
+
+export type ParsedCell =
+  | { kind: "number"; value: number }
+  | { kind: "missing" }
+  | { kind: "invalid"; reason: string };
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+export function parseScoreCell(cell: Cell): ParsedCell {
+  if (cell === null) return { kind: "missing" };
+  if (typeof cell === "number") {
+    if (Number.isNaN(cell)) return { kind: "invalid", reason: "NaN is not a score" };
+    if (!Number.isFinite(cell)) return { kind: "invalid", reason: `${cell} is not a finite score` };
+    return { kind: "number", value: cell };
+  }
+  const text = cell.trim();
+  if (MISSING.has(text.toLowerCase())) return { kind: "missing" };
+  if (/^[+-]?(nan|inf|infinity)$/i.test(text)) {
+    return { kind: "invalid", reason: `"${text}" is not a finite score` };
+  }
+  if (!NUMBER.test(text)) return { kind: "invalid", reason: `"${text}" is not a number` };
+  const value = Number(text);
+  if (!Number.isFinite(value)) return { kind: "invalid", reason: `"${text}" overflows to infinity` };
+  return { kind: "number", value };
+}
+
+/** True when the cell is text that is not a number (used to spot metadata columns). */
+export function isTextCell(cell: Cell): boolean {
+  const p = parseScoreCell(cell);
+  return p.kind === "invalid" && typeof cell === "string" && !/^[+-]?(nan|inf|infinity)$/i.test(cell.trim());
+}

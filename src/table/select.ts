@@ -1,0 +1,87 @@
+/** Choosing benchmarks, marking directions, and the checks every table must pass before ranking. */
+import { InputError, listProblems } from "./errors.js";
+import type { ScoreTable } from "./types.js";
+
+function unknownNames(names: readonly string[], known: readonly string[]): string[] {
+  const set = new Set(known);
+  return names.filter((n) => !set.has(n));
+}
+
+function requireKnown(names: readonly string[], known: readonly string[], option: string, file: string): void {
+  const unknown = unknownNames(names, known);
+  if (unknown.length > 0) {
+    throw new InputError(
+      `${option}: ${unknown.map((u) => `"${u}"`).join(", ")} ${unknown.length === 1 ? "is" : "are"} not a benchmark of ${file} ` +
+        `(its benchmarks: ${known.join(", ")})`,
+    );
+  }
+}
+
+/** Keeps the benchmarks listed in `keep` (in that order), or all but those in `exclude`. */
+export function selectBenchmarks(
+  t: ScoreTable,
+  keep?: readonly string[],
+  exclude?: readonly string[],
+  reason = "benchmarks left out by --benchmarks/--exclude",
+): ScoreTable {
+  const names = t.benchmarks.map((b) => b.name);
+  if (keep) requireKnown(keep, names, "--benchmarks", t.source);
+  if (exclude) requireKnown(exclude, names, "--exclude", t.source);
+  const chosen = (keep ?? names).filter((n) => !(exclude ?? []).includes(n));
+  if (chosen.length === names.length && chosen.every((n, i) => n === names[i])) return t;
+  if (chosen.length === 0) throw new InputError(`${t.source}: no benchmark left after --benchmarks/--exclude`);
+  const idx = chosen.map((n) => names.indexOf(n));
+  const M = t.models.length;
+  const B = names.length;
+  const scores = new Float64Array(M * idx.length);
+  for (let m = 0; m < M; m++) idx.forEach((b, j) => (scores[m * idx.length + j] = t.scores[m * B + b]));
+  const dropped = names.filter((n) => !chosen.includes(n));
+  return {
+    ...t,
+    benchmarks: idx.map((b) => t.benchmarks[b]),
+    benchmarkWhere: idx.map((b) => t.benchmarkWhere[b]),
+    scores,
+    notes: dropped.length > 0 ? [...t.notes, `${reason}: ${dropped.join(", ")}`] : t.notes,
+  };
+}
+
+export function markLowerIsBetter(t: ScoreTable, names: readonly string[]): ScoreTable {
+  if (names.length === 0) return t;
+  requireKnown(names, t.benchmarks.map((b) => b.name), "--lower-is-better", t.source);
+  return {
+    ...t,
+    benchmarks: t.benchmarks.map((b) => ({ ...b, lowerIsBetter: b.lowerIsBetter || names.includes(b.name) })),
+  };
+}
+
+/** Every gap, located, so the user can fix them all at once. */
+export function listGaps(t: ScoreTable): string[] {
+  const B = t.benchmarks.length;
+  const gaps: string[] = [];
+  t.models.forEach((model, m) => {
+    t.benchmarks.forEach((bench, b) => {
+      if (!Number.isNaN(t.scores[m * B + b])) return;
+      const where = [t.modelWhere[m], t.benchmarkWhere[b]].filter((w) => w !== "").join(", ");
+      gaps.push(`model "${model}", benchmark "${bench.name}"${where ? ` (${where})` : " (no row)"}`);
+    });
+  });
+  return gaps;
+}
+
+/** The checks before ranking: at least 2 models and 1 benchmark, and no missing score. */
+export function requireRankable(t: ScoreTable): void {
+  if (t.models.length < 2) {
+    throw new InputError(`${t.source}: ${t.models.length} model found; ranking needs at least 2`);
+  }
+  if (t.benchmarks.length === 0) throw new InputError(`${t.source}: no benchmark (score) columns found`);
+  const gaps = listGaps(t);
+  if (gaps.length > 0) {
+    throw new InputError(
+      listProblems(
+        `${t.source}: ${gaps.length} missing score${gaps.length === 1 ? "" : "s"} (every model needs a score on every benchmark used; ` +
+          "fill them in, or leave the benchmark out with --exclude):",
+        gaps,
+      ),
+    );
+  }
+}
