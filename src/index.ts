@@ -1,0 +1,21 @@
+/** swissround as a library: the same pipeline and engine the CLI uses. */
+export { rank, prepareRank, computeTallies, contestRules, type RankOptions, type PreparedRank } from "./run/rank.js";
+export { assembleResult, type RankResult, type SettingResult } from "./run/result.js";
+export type { RankConfig } from "./run/config.js";
+export { readScoreTable } from "./table/read.js";
+export { scoreTableFromText, type ReadOptions } from "./table/load.js";
+export { requireRankable, listGaps, selectBenchmarks, markLowerIsBetter } from "./table/select.js";
+export type { ScoreTable, Benchmark, Layout } from "./table/types.js";
+export { InputError } from "./table/errors.js";
+export { parseRoundPlan, defaultRoundPlan, type RoundPlan, type Round } from "./plan/plan.js";
+export { buildRoundScores } from "./plan/round-scores.js";
+export { playContests, createWorkspace } from "./engine/contest.js";
+export { planChunks, runChunks } from "./engine/montecarlo.js";
+export { chunkRng, Xoshiro128, type RandomSource } from "./engine/rng.js";
+export { pointsPerContest } from "./engine/points.js";
+export { summariseTally, type ModelOutcome } from "./engine/summary.js";
+export { parseEliminationSettings } from "./engine/schedule.js";
+export type { RoundScores, ContestRules, Tally } from "./engine/types.js";
+export { simulate } from "./parallel/simulate.js";
+export { failureSensitivity, type SensitivityResult } from "./analysis/sensitivity.js";
+export { renderRank, type OutputFormat } from "./output/render-rank.js";

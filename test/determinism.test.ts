@@ -1,0 +1,57 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { planChunks, sliceChunks } from "../src/engine/montecarlo.js";
+import { emptyTally, mergeTallyInto } from "../src/engine/tally.js";
+import type { Tally } from "../src/engine/types.js";
+import { simulate } from "../src/parallel/simulate.js";
+import { roundScores, rules } from "./helpers.js";
+
+function snapshot(t: Tally): string {
+  return JSON.stringify({
+    contests: t.contests,
+    s: Array.from(t.scoreSum),
+    q: Array.from(t.scoreSqSum),
+    f: Array.from(t.firstCount),
+    e: Array.from(t.eliminatedCount),
+    r: Array.from(t.roundsSum),
+    b: Array.from(t.byeSum),
+    h: Array.from(t.rankHistogram),
+  });
+}
+
+const rows = Array.from({ length: 23 }, (_, m) => Array.from({ length: 9 }, (_, k) => ((m * 37 + k * 11) % 13) / 2));
+const rs = roundScores(rows);
+const settings = [rules(9, 0), rules(9, 2), rules(9, [0, 1, 1, 2, 2, 0, 1, 0, 3])];
+const shape = { models: 23, rankBinWidth: 1 };
+
+describe("determinism", () => {
+  it("the same seed gives bit-identical tallies for 1, 2 and 3 worker threads", async () => {
+    const plan = planChunks(10_001, 42);
+    const one = await simulate(rs, settings, plan, shape, { threads: 1 });
+    for (const threads of [2, 3]) {
+      const many = await simulate(rs, settings, plan, shape, { threads });
+      many.forEach((t, i) => assert.equal(snapshot(t), snapshot(one[i]), `setting ${i}, ${threads} threads`));
+    }
+  });
+
+  it("slices of the chunks add up to the whole run, however they are cut", async () => {
+    const plan = planChunks(5_000, 7);
+    const whole = await simulate(rs, settings, plan, shape, { threads: 1 });
+    for (const n of [2, 5, 7]) {
+      const sum = settings.map(() => emptyTally(shape));
+      for (let i = 0; i < n; i++) {
+        const part = await simulate(rs, settings, plan, shape, { threads: 1, chunkRange: sliceChunks(plan, i, n) });
+        part.forEach((t, s) => mergeTallyInto(sum[s], t));
+      }
+      sum.forEach((t, s) => assert.equal(snapshot(t), snapshot(whole[s]), `${n} slices, setting ${s}`));
+    }
+  });
+
+  it("a different seed gives different numbers; a T setting alone equals its part of a sweep", async () => {
+    const a = await simulate(rs, settings, planChunks(2_000, 1), shape, { threads: 1 });
+    const b = await simulate(rs, settings, planChunks(2_000, 2), shape, { threads: 1 });
+    assert.notEqual(snapshot(a[1]), snapshot(b[1]));
+    const alone = await simulate(rs, [settings[1]], planChunks(2_000, 1), shape, { threads: 2 });
+    assert.equal(snapshot(alone[0]), snapshot(a[1]));
+  });
+});
