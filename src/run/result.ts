@@ -43,7 +43,7 @@ export function assembleResult(config: RankConfig, tallies: readonly Tally[], no
   const allNotes = [...notes];
   let sensitivity: SensitivityResult | undefined;
   if (config.settings.length >= 2) {
-    const order = config.settings.map((s, i) => i).sort((a, b) => eliminationPressure(config.settings[a]) - eliminationPressure(config.settings[b]));
+    const order = config.settings.map((_, i) => i).sort((a, b) => eliminationPressure(config.settings[a]) - eliminationPressure(config.settings[b]));
     const lo = order[0];
     const hi = order[order.length - 1];
     if (eliminationPressure(config.settings[lo]) !== 0) {

@@ -1,0 +1,137 @@
+/**
+ * Agreement between rankings: Kendall tau-b and Spearman (both tie-aware) and top-k overlap.
+ * Inputs are score vectors over the same models (higher = better); NaN entries drop that model.
+ */
+
+import { averageRanks } from "../rank/stats.js";
+
+/** Kendall tau-b: (concordant - discordant) / sqrt((n0 - n1)(n0 - n2)), n0 = pairs, n1/n2 = pairs tied in x/y. */
+export const kendallDefinition =
+  "Kendall tau-b: (concordant pairs - discordant pairs) / sqrt((n0 - n1)(n0 - n2)), n0 = number of pairs, n1 and n2 = " +
+  "pairs tied in the first and in the second ranking (scipy.stats.kendalltau's default).";
+
+/** Spearman: Pearson correlation of the average ranks (ties share the mean rank). */
+export const spearmanDefinition = "Spearman rho: the Pearson correlation of the two rankings' average ranks (ties share the mean rank).";
+
+/** Top-k overlap: |top-k(x) and top-k(y)| / max(|top-k(x)|, |top-k(y)|), top-k including ties at the cut. */
+export const topKDefinition =
+  "Top-k overlap: models in both top-k sets divided by the larger set's size, where a model is in the top k when fewer " +
+  "than k models score strictly higher (so ties at the cut are all included).";
+
+function pairedPresent(x: ArrayLike<number>, y: ArrayLike<number>): [number[], number[]] {
+  if (x.length !== y.length) throw new Error(`agreement: rankings of ${x.length} and ${y.length} models`);
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let i = 0; i < x.length; i++) {
+    if (Number.isNaN(x[i]) || Number.isNaN(y[i])) continue;
+    xs.push(x[i]);
+    ys.push(y[i]);
+  }
+  return [xs, ys];
+}
+
+/** Kendall tau-b over the models present in both (NaN if fewer than 2 or one side is constant). O(n^2). */
+export function kendallTauB(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  const [xs, ys] = pairedPresent(x, y);
+  const n = xs.length;
+  let concordant = 0;
+  let discordant = 0;
+  let tiedX = 0;
+  let tiedY = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const dx = Math.sign(xs[i] - xs[j]);
+      const dy = Math.sign(ys[i] - ys[j]);
+      if (dx === 0) tiedX++;
+      if (dy === 0) tiedY++;
+      if (dx * dy > 0) concordant++;
+      else if (dx * dy < 0) discordant++;
+    }
+  }
+  const pairs = (n * (n - 1)) / 2;
+  const denom = Math.sqrt((pairs - tiedX) * (pairs - tiedY));
+  return denom === 0 ? Number.NaN : (concordant - discordant) / denom;
+}
+
+/** Spearman rho over the models present in both (NaN if fewer than 2 or one side is constant). */
+export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  const [xs, ys] = pairedPresent(x, y);
+  const rx = averageRanks(xs, false);
+  const ry = averageRanks(ys, false);
+  const n = rx.length;
+  if (n < 2) return Number.NaN;
+  const mx = rx.reduce((a, b) => a + b, 0) / n;
+  const my = ry.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (rx[i] - mx) * (ry[i] - my);
+    sxx += (rx[i] - mx) ** 2;
+    syy += (ry[i] - my) ** 2;
+  }
+  const denom = Math.sqrt(sxx * syy);
+  return denom === 0 ? Number.NaN : sxy / denom;
+}
+
+/** Indices in the top k of scores (higher = better), ties at the cut included; NaN never included. */
+export function topKSet(scores: ArrayLike<number>, k: number): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < scores.length; i++) {
+    if (Number.isNaN(scores[i])) continue;
+    let better = 0;
+    for (let j = 0; j < scores.length; j++) if (scores[j] > scores[i]) better++;
+    if (better < k) out.add(i);
+  }
+  return out;
+}
+
+/** Top-k overlap as in `topKDefinition` (over models present in both; NaN if both sets are empty). */
+export function topKOverlap(x: ArrayLike<number>, y: ArrayLike<number>, k: number): number {
+  const [xs, ys] = pairedPresent(x, y);
+  const a = topKSet(xs, k);
+  const b = topKSet(ys, k);
+  let both = 0;
+  for (const i of a) if (b.has(i)) both++;
+  const size = Math.max(a.size, b.size);
+  return size === 0 ? Number.NaN : both / size;
+}
+
+/** A named score vector (higher = better), e.g. one ranking method's scores. */
+export interface NamedRanking {
+  name: string;
+  scores: ArrayLike<number>;
+}
+
+/** Agreement between two named rankings. */
+export interface PairAgreement {
+  a: string;
+  b: string;
+  /** Models scored by both. */
+  models: number;
+  kendallTauB: number;
+  spearman: number;
+  topK: number;
+  k: number;
+}
+
+/** Every unordered pair of rankings with Kendall tau-b, Spearman and top-k overlap (default k = 10). */
+export function pairwiseAgreement(rankings: readonly NamedRanking[], k = 10): PairAgreement[] {
+  const out: PairAgreement[] = [];
+  for (let i = 0; i < rankings.length; i++) {
+    for (let j = i + 1; j < rankings.length; j++) {
+      const x = rankings[i].scores;
+      const y = rankings[j].scores;
+      out.push({
+        a: rankings[i].name,
+        b: rankings[j].name,
+        models: pairedPresent(x, y)[0].length,
+        kendallTauB: kendallTauB(x, y),
+        spearman: spearman(x, y),
+        topK: topKOverlap(x, y, k),
+        k,
+      });
+    }
+  }
+  return out;
+}

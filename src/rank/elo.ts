@@ -1,0 +1,105 @@
+/**
+ * Online Elo over battles, kept as a legacy view: its result depends on the order of the battles,
+ * so it is run over many random orders and summarised by the median and a 95% range.
+ */
+
+import { chunkRng } from "../engine/rng.js";
+import { type BattleCounts, type BattleList, battlesFromMatrix, expandBattles } from "./battles.js";
+import type { ScoreMatrix } from "./matrix.js";
+import { competitionRanks, DEFAULT_SEED, median, percentileInterval, RNG_STREAMS, shuffleInPlace } from "./stats.js";
+import type { RankingOptions, RankingResult } from "./types.js";
+
+/** Elo (legacy): start 1000, E_a = 1/(1+10^((R_b-R_a)/400)), R_a += K(S_a-E_a), R_b -= K(S_a-E_a), K = 4; median over R seeded random battle orders. */
+export const definition =
+  "Elo (legacy, order-dependent): ratings start at 1000; after each battle, with E_a = 1 / (1 + 10^((R_b - R_a) / 400)) " +
+  "and S_a = 1, 1/2 or 0, R_a += K (S_a - E_a) and R_b -= K (S_a - E_a), K = 4; the rating is the median over R random " +
+  "battle orders (seeded), with the 2.5%-97.5% range of those orders as interval.";
+
+/** Default number of random battle orders. */
+export const ELO_DEFAULT_ORDERS = 100;
+/** Default K factor. */
+export const ELO_DEFAULT_K = 4;
+/** Everyone's starting rating. */
+export const ELO_START = 1000;
+const LN10_OVER_400 = Math.LN10 / 400;
+
+/** One pass of Elo over the battles in the given order (default: list order). */
+export function eloRun(list: BattleList, nModels: number, order?: ArrayLike<number>, k = ELO_DEFAULT_K, start = ELO_START): Float64Array {
+  const r = new Float64Array(nModels).fill(start);
+  const total = list.a.length;
+  for (let t = 0; t < total; t++) {
+    const i = order ? order[t] : t;
+    const a = list.a[i];
+    const b = list.b[i];
+    const expected = 1 / (1 + Math.exp((r[b] - r[a]) * LN10_OVER_400)); // 10^((R_b - R_a) / 400)
+    const delta = k * (list.scoreA[i] - expected);
+    r[a] += delta;
+    r[b] -= delta;
+  }
+  return r;
+}
+
+/** Options of eloRatings: resamples = number of orders (default 100), seed, K (default 4). */
+export interface EloOptions {
+  resamples?: number;
+  seed?: number;
+  k?: number;
+}
+
+/** Median ratings over the orders and their 2.5%-97.5% range. */
+export interface EloRatings {
+  /** Median rating over the random orders. */
+  ratings: number[];
+  intervals: [number, number][];
+  orders: number;
+  battles: number;
+}
+
+/** Elo over `orders` random permutations of the battles; order r is drawn from chunkRng(seed, r, elo stream). */
+export function eloRatings(counts: BattleCounts, options: EloOptions = {}): EloRatings {
+  const orders = options.resamples ?? ELO_DEFAULT_ORDERS;
+  const seed = options.seed ?? DEFAULT_SEED;
+  const k = options.k ?? ELO_DEFAULT_K;
+  if (!(orders >= 1)) throw new Error("Elo needs at least one battle order");
+  const n = counts.models.length;
+  const list = expandBattles(counts);
+  const perm = new Uint32Array(list.a.length);
+  const draws = counts.models.map(() => new Float64Array(orders));
+  for (let o = 0; o < orders; o++) {
+    for (let i = 0; i < perm.length; i++) perm[i] = i;
+    shuffleInPlace(perm, chunkRng(seed, o, RNG_STREAMS.elo));
+    const r = eloRun(list, n, perm, k);
+    for (let m = 0; m < n; m++) draws[m][o] = r[m];
+  }
+  // A model without a battle keeps the start value in every order: it has no rating.
+  const played = new Uint8Array(n);
+  for (let i = 0; i < list.a.length; i++) played[list.a[i]] = played[list.b[i]] = 1;
+  return {
+    ratings: draws.map((d, m) => (played[m] ? median(d) : Number.NaN)),
+    intervals: draws.map((d, m): [number, number] => (played[m] ? percentileInterval(d) : [Number.NaN, Number.NaN])),
+    orders,
+    battles: list.a.length,
+  };
+}
+
+/** Registry entry point. */
+export function rankByElo(matrix: ScoreMatrix, options: RankingOptions = {}): RankingResult {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const elo = eloRatings(battlesFromMatrix(matrix), { resamples: options.resamples, seed, k: options.eloK });
+  return {
+    scores: elo.ratings,
+    ranks: competitionRanks(elo.ratings),
+    intervals: elo.intervals,
+    notes: [
+      "legacy view: online Elo depends on battle order; prefer Bradley-Terry for a static table",
+      `K = ${options.eloK ?? ELO_DEFAULT_K}, ${elo.battles} battles (one per pair per column), median of ${elo.orders} random orders, seed ${seed}`,
+      "the interval is the spread over battle orders, not a sampling interval",
+      ...unrated(elo.ratings),
+    ],
+  };
+}
+
+function unrated(ratings: readonly number[]): string[] {
+  const n = ratings.filter((r) => Number.isNaN(r)).length;
+  return n === 0 ? [] : [`${n} model(s) have no battle (no column shared with another model) and are unrated`];
+}

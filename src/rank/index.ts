@@ -1,0 +1,74 @@
+/** The registry of ranking methods, so that a CLI can loop over them. */
+
+import { definition as bordaDefinition, rankByBorda } from "./borda.js";
+import { definition as btDefinition, rankByBradleyTerry } from "./bradley-terry.js";
+import { definition as copelandDefinition, rankByCopeland } from "./copeland.js";
+import { definition as eloDefinition, rankByElo } from "./elo.js";
+import { definition as meanDefinition, rankByMean } from "./mean.js";
+import { definition as meanRankDefinition, rankByMeanRank } from "./mean-rank.js";
+import { iqmDefinition, optimalityGapDefinition, rankByIqm, rankByOptimalityGap } from "./robust.js";
+import type { RankingMethod } from "./types.js";
+import { rankByWinRate, definition as winRateDefinition } from "./win-rate.js";
+
+/** The shared option and result types. */
+export type { RankingMethod, RankingOptions, RankingResult } from "./types.js";
+
+/** Every ranking method, in the order a report should show them. */
+export const rankingMethods: readonly RankingMethod[] = [
+  { id: "mean", name: "Mean score", definition: meanDefinition, scoreName: "mean score", seeded: false, run: rankByMean },
+  {
+    id: "mean-rank",
+    name: "Mean rank",
+    definition: meanRankDefinition,
+    scoreName: "-(mean rank)",
+    seeded: false,
+    run: rankByMeanRank,
+  },
+  {
+    id: "win-rate",
+    name: "Mean win rate (HELM)",
+    definition: winRateDefinition,
+    scoreName: "mean win rate",
+    seeded: false,
+    run: rankByWinRate,
+  },
+  {
+    id: "iqm",
+    name: "Interquartile mean (rliable)",
+    definition: iqmDefinition,
+    scoreName: "IQM of normalised scores",
+    seeded: true,
+    run: rankByIqm,
+  },
+  {
+    id: "optimality-gap",
+    name: "Optimality gap (rliable)",
+    definition: optimalityGapDefinition,
+    scoreName: "-(optimality gap)",
+    seeded: true,
+    run: rankByOptimalityGap,
+  },
+  { id: "borda", name: "Borda count", definition: bordaDefinition, scoreName: "Borda points", seeded: false, run: rankByBorda },
+  {
+    id: "copeland",
+    name: "Copeland",
+    definition: copelandDefinition,
+    scoreName: "Copeland points",
+    seeded: false,
+    run: rankByCopeland,
+  },
+  {
+    id: "bradley-terry",
+    name: "Bradley-Terry",
+    definition: btDefinition,
+    scoreName: "rating (400 beta + 1000)",
+    seeded: true,
+    run: rankByBradleyTerry,
+  },
+  { id: "elo", name: "Elo (legacy)", definition: eloDefinition, scoreName: "median Elo rating", seeded: true, run: rankByElo },
+];
+
+/** The method with this id, or undefined. */
+export function rankingMethod(id: string): RankingMethod | undefined {
+  return rankingMethods.find((m) => m.id === id);
+}

@@ -1,0 +1,170 @@
+/**
+ * The input of every ranking method: a models x columns table of scores, oriented so that higher is
+ * better (the table reader flips lower-is-better columns first). NaN marks a missing cell.
+ */
+
+/** Models x columns (benchmarks or rounds), oriented so higher is better. NaN = missing. */
+export interface ScoreMatrix {
+  models: string[];
+  columns: string[];
+  /** Model-major: values[m * columns.length + c]. */
+  values: Float64Array;
+}
+
+/** Per-column rescaling applied before a method that needs a common scale. */
+export type Normalisation = "none" | "minmax" | "zscore";
+
+/** One-line definitions of the normalisations, for printing beside results. */
+export const normalisationDefinitions: Record<Normalisation, string> = {
+  none: "raw scores (a wide-range column dominates a narrow one)",
+  minmax: "per column (x - min) / (max - min) over the models scored there; a constant column becomes 0.5",
+  zscore:
+    "per column (x - mean) / SD over the models scored there (population SD, ddof = 0, as scipy.stats.zscore); a constant column becomes 0",
+};
+
+/**
+ * Build a matrix from rows (one per model); null, undefined and NaN become missing.
+ * Throws on ragged rows or infinite values.
+ */
+export function matrixFromRows(
+  models: readonly string[],
+  columns: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<number | null | undefined>>,
+): ScoreMatrix {
+  if (rows.length !== models.length) {
+    throw new Error(`matrix: ${models.length} model names but ${rows.length} rows`);
+  }
+  const k = columns.length;
+  const values = new Float64Array(models.length * k);
+  rows.forEach((row, m) => {
+    if (row.length !== k) {
+      throw new Error(`matrix: row ${m} (${models[m]}) has ${row.length} cells, expected ${k}`);
+    }
+    for (let c = 0; c < k; c++) {
+      const v = row[c];
+      if (v === null || v === undefined || Number.isNaN(v)) values[m * k + c] = Number.NaN;
+      else if (!Number.isFinite(v)) throw new Error(`matrix: infinite value at ${models[m]}, ${columns[c]}`);
+      else values[m * k + c] = v;
+    }
+  });
+  return { models: [...models], columns: [...columns], values };
+}
+
+/** The cell of model m, column c (NaN if missing). */
+export function cell(matrix: ScoreMatrix, m: number, c: number): number {
+  return matrix.values[m * matrix.columns.length + c];
+}
+
+/** Column c as a vector over models (NaN where missing). */
+export function columnValues(matrix: ScoreMatrix, c: number): Float64Array {
+  const k = matrix.columns.length;
+  const out = new Float64Array(matrix.models.length);
+  for (let m = 0; m < out.length; m++) out[m] = matrix.values[m * k + c];
+  return out;
+}
+
+/** Row m as a vector over columns (NaN where missing). */
+export function modelValues(matrix: ScoreMatrix, m: number): Float64Array {
+  const k = matrix.columns.length;
+  return matrix.values.slice(m * k, (m + 1) * k);
+}
+
+/** Model m's non-missing scores, in column order. */
+export function presentValues(matrix: ScoreMatrix, m: number): number[] {
+  return Array.from(modelValues(matrix, m)).filter((v) => !Number.isNaN(v));
+}
+
+/** Number of missing cells in the whole matrix. */
+export function missingCount(matrix: ScoreMatrix): number {
+  let n = 0;
+  for (const v of matrix.values) if (Number.isNaN(v)) n++;
+  return n;
+}
+
+/** The same matrix restricted to the given column indices (in that order, repeats allowed). */
+export function selectColumns(matrix: ScoreMatrix, cols: readonly number[]): ScoreMatrix {
+  const k = matrix.columns.length;
+  const values = new Float64Array(matrix.models.length * cols.length);
+  for (let m = 0; m < matrix.models.length; m++) {
+    for (let j = 0; j < cols.length; j++) values[m * cols.length + j] = matrix.values[m * k + cols[j]];
+  }
+  return { models: [...matrix.models], columns: cols.map((c) => matrix.columns[c]), values };
+}
+
+/** Per-column min-max rescaling to [0, 1] over the models scored there (constant column -> 0.5). */
+export function minMaxNormalise(matrix: ScoreMatrix): ScoreMatrix {
+  return mapColumns(matrix, (col) => {
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    for (const v of col) {
+      if (Number.isNaN(v)) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    const range = hi - lo;
+    return (v) => (range > 0 ? (v - lo) / range : 0.5);
+  });
+}
+
+/** Per-column z-scores over the models scored there (population SD; constant column -> 0). */
+export function zScoreNormalise(matrix: ScoreMatrix): ScoreMatrix {
+  return mapColumns(matrix, (col) => {
+    let n = 0;
+    let sum = 0;
+    for (const v of col) {
+      if (Number.isNaN(v)) continue;
+      n++;
+      sum += v;
+    }
+    const mean = sum / n;
+    let ss = 0;
+    for (const v of col) if (!Number.isNaN(v)) ss += (v - mean) * (v - mean);
+    const sd = Math.sqrt(ss / n);
+    return (v) => (sd > 0 ? (v - mean) / sd : 0);
+  });
+}
+
+/** Apply the named normalisation (a copy for "none" as well, so callers may mutate). */
+export function normalise(matrix: ScoreMatrix, how: Normalisation): ScoreMatrix {
+  if (how === "minmax") return minMaxNormalise(matrix);
+  if (how === "zscore") return zScoreNormalise(matrix);
+  return { models: [...matrix.models], columns: [...matrix.columns], values: matrix.values.slice() };
+}
+
+/**
+ * A note when raw columns have very different ranges (max range / min range > 5), or null:
+ * scale-sensitive methods should print it when run with normalisation "none".
+ */
+export function scaleWarning(matrix: ScoreMatrix): string | null {
+  const ranges: number[] = [];
+  for (let c = 0; c < matrix.columns.length; c++) {
+    const col = Array.from(columnValues(matrix, c)).filter((v) => !Number.isNaN(v));
+    if (col.length >= 2) ranges.push(Math.max(...col) - Math.min(...col));
+  }
+  const positive = ranges.filter((r) => r > 0);
+  if (positive.length < 2) return null;
+  const lo = Math.min(...positive);
+  const hi = Math.max(...positive);
+  if (hi / lo <= 5) return null;
+  return (
+    `column ranges differ ${(hi / lo).toFixed(1)}-fold (${fmt(lo)} to ${fmt(hi)}): ` +
+    "raw averages are dominated by the widest columns; consider min-max or z-score normalisation"
+  );
+}
+
+function fmt(x: number): string {
+  return Number(x.toPrecision(3)).toString();
+}
+
+function mapColumns(matrix: ScoreMatrix, makeMap: (col: Float64Array) => (v: number) => number): ScoreMatrix {
+  const k = matrix.columns.length;
+  const values = new Float64Array(matrix.values.length);
+  for (let c = 0; c < k; c++) {
+    const col = columnValues(matrix, c);
+    const f = makeMap(col);
+    for (let m = 0; m < col.length; m++) {
+      values[m * k + c] = Number.isNaN(col[m]) ? Number.NaN : f(col[m]);
+    }
+  }
+  return { models: [...matrix.models], columns: [...matrix.columns], values };
+}

@@ -1,0 +1,162 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { kendallTauB } from "../src/analysis/agreement.js";
+import { chunkRng } from "../src/engine/rng.js";
+import { type BattleCounts, type BattleRecord, battlesFromMatrix, battlesFromRecords, totalBattles } from "../src/rank/battles.js";
+import {
+  battleGroups,
+  bradleyTerryRatings,
+  fitBradleyTerry,
+  intervalRanks,
+  rankByBradleyTerry,
+  resampleBattles,
+} from "../src/rank/bradley-terry.js";
+import { matrixFromRows } from "../src/rank/matrix.js";
+import { meanWinRates } from "../src/rank/win-rate.js";
+import { loadHelmLite } from "./rank-data.js";
+
+const close = (a: number, b: number, tol: number) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
+
+function records(a: string, b: string, aWins: number, bWins: number, ties = 0): BattleRecord[] {
+  const out: BattleRecord[] = [];
+  for (let i = 0; i < aWins; i++) out.push({ a, b, winner: "a" });
+  for (let i = 0; i < bWins; i++) out.push({ a, b, winner: "b" });
+  for (let i = 0; i < ties; i++) out.push({ a, b, winner: "tie" });
+  return out;
+}
+
+const rating = (beta: number) => 400 * beta + 1000;
+
+test("two models, ties as half a win: closed form 1000 +- 200 log10(3)", () => {
+  // 2 wins + 2 ties against 0 wins: W_ab = 3, W_ba = 1, so 10^(beta_a - beta_b) = 3.
+  const counts = battlesFromRecords(["a", "b"], records("a", "b", 2, 0, 2));
+  const fit = fitBradleyTerry(counts, 1e-9);
+  assert.ok(fit.converged);
+  close(rating(fit.beta[0]), 1000 + 200 * Math.log10(3), 1e-5);
+  close(rating(fit.beta[1]), 1000 - 200 * Math.log10(3), 1e-5);
+});
+
+test("three models whose counts match strengths (4, 2, 1) exactly: the MLE is those strengths", () => {
+  // W_ab = n_ab * pi_a / (pi_a + pi_b): 4-2 (n = 6), 4-1 (n = 5), 2-1 (n = 3); score equations hold at pi.
+  const counts = battlesFromRecords(["a", "b", "c"], [...records("a", "b", 4, 2), ...records("a", "c", 4, 1), ...records("b", "c", 2, 1)]);
+  const fit = fitBradleyTerry(counts, 1e-9);
+  const step = 400 * Math.log10(2);
+  close(rating(fit.beta[0]), 1000 + step, 1e-5);
+  close(rating(fit.beta[1]), 1000, 1e-5);
+  close(rating(fit.beta[2]), 1000 - step, 1e-5);
+});
+
+/** Gradient of the penalised log-likelihood at beta (should vanish at the fit). */
+function gradient(counts: BattleCounts, beta: Float64Array, ridge: number): number[] {
+  const n = counts.models.length;
+  const w = (a: number, b: number) => counts.wins[a * n + b] + 0.5 * counts.ties[a * n + b];
+  return Array.from(beta, (ba, a) => {
+    let g = -ridge * ba;
+    for (let b = 0; b < n; b++) {
+      if (b === a) continue;
+      const p = 1 / (1 + 10 ** -(ba - beta[b]));
+      g += Math.LN10 * (w(a, b) - (w(a, b) + w(b, a)) * p);
+    }
+    return g;
+  });
+}
+
+test("fixed point on HELM Lite: the penalised score equations hold and ratings average 1000", () => {
+  const { matrix } = loadHelmLite();
+  const counts = battlesFromMatrix(matrix);
+  const fit = fitBradleyTerry(counts, 0.01);
+  assert.ok(fit.converged, `sweeps ${fit.sweeps}`);
+  for (const g of gradient(counts, fit.beta, 0.01)) assert.ok(Math.abs(g) < 1e-6, `gradient ${g}`);
+  close(
+    fit.beta.reduce((a, b) => a + b, 0),
+    0,
+    1e-9,
+  );
+});
+
+test("a model that never loses gets a finite top rating, pulled in more by a larger ridge", () => {
+  const m = matrixFromRows(
+    ["champ", "b", "c"],
+    ["x", "y", "z"],
+    [
+      [9, 9, 9],
+      [5, 2, 3],
+      [4, 3, 3],
+    ],
+  );
+  const counts = battlesFromMatrix(m);
+  const soft = fitBradleyTerry(counts, 0.01);
+  const hard = fitBradleyTerry(counts, 1);
+  assert.ok(Number.isFinite(soft.beta[0]) && soft.converged);
+  assert.ok(soft.beta[0] > hard.beta[0] && hard.beta[0] > soft.beta[1]);
+  close(soft.beta[1], soft.beta[2], 1e-9); // b and c: 1 win each and a tie; both lose to champ
+  const r = rankByBradleyTerry(m, { resamples: 20 });
+  assert.equal(r.ranks[0], 1);
+  assert.ok(r.notes[0].includes("ridge penalty lambda = 0.01"));
+  assert.throws(() => fitBradleyTerry(counts, 0), /positive ridge/);
+});
+
+test("interval ranks: 1 + number of models whose lower bound exceeds my upper bound", () => {
+  assert.deepEqual(
+    intervalRanks([
+      [10, 20],
+      [15, 25],
+      [0, 9],
+      [30, 40],
+    ]),
+    [2, 2, 4, 1],
+  );
+});
+
+test("multinomial resample keeps the number of battles and only draws observed outcomes", () => {
+  const counts = battlesFromRecords(["a", "b", "c"], [...records("a", "b", 3, 1, 2), ...records("b", "c", 0, 4)]);
+  const boot = resampleBattles(counts, chunkRng(1, 0, 12));
+  assert.equal(totalBattles(boot), 10);
+  assert.equal(boot.wins[0 * 3 + 2] + boot.wins[2 * 3 + 0] + boot.ties[0 * 3 + 2], 0); // a-c never met
+  assert.equal(boot.wins[1 * 3 + 2], 0); // b never beat c
+  assert.deepEqual(Array.from(battleGroups(counts)), [0, 0, 0]);
+});
+
+test("bootstrap intervals are seeded, unanchored, and the ranks follow from them (HELM Lite)", () => {
+  const { matrix } = loadHelmLite();
+  const counts = battlesFromMatrix(matrix);
+  const a = bradleyTerryRatings(counts, { resamples: 100, seed: 3 });
+  const b = bradleyTerryRatings(counts, { resamples: 100, seed: 3 });
+  const c = bradleyTerryRatings(counts, { resamples: 30, seed: 4 });
+  assert.deepEqual(a, b);
+  assert.notDeepEqual(a.intervals, c.intervals);
+  assert.deepEqual(a.ratings, c.ratings);
+  close(a.ratings.reduce((x, y) => x + y, 0) / a.ratings.length, 1000, 1e-6);
+  assert.deepEqual(a.ranks, intervalRanks(a.intervals));
+  let inside = 0;
+  a.intervals.forEach(([lo, hi], i) => {
+    assert.ok(lo <= hi);
+    if (lo <= a.ratings[i] && a.ratings[i] <= hi) inside++;
+  });
+  assert.ok(inside >= 0.9 * a.ratings.length, `${inside} ratings inside their interval`);
+  assert.ok(kendallTauB(a.ratings, meanWinRates(matrix).meanWinRates) > 0.9);
+  assert.ok(
+    a.ranks.some((r, i) => r !== 1 + a.ratings.filter((x) => x > a.ratings[i]).length),
+    "ranks are shared",
+  );
+});
+
+test("separate groups are each centred; a model with no battle is unrated", () => {
+  const m = matrixFromRows(
+    ["a", "b", "c", "d", "lonely"],
+    ["x", "y"],
+    [
+      [2, null],
+      [1, null],
+      [null, 5],
+      [null, 3],
+      [null, null],
+    ],
+  );
+  const r = rankByBradleyTerry(m, { resamples: 10 });
+  close(r.scores[0] + r.scores[1], 2000, 1e-6);
+  close(r.scores[2] + r.scores[3], 2000, 1e-6);
+  assert.ok(Number.isNaN(r.scores[4]) && Number.isNaN(r.ranks[4]));
+  assert.ok(r.notes.some((n) => n.includes("groups of models never met")));
+  assert.ok(r.notes.some((n) => n.includes("1 model(s) have no battle")));
+});
