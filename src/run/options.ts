@@ -32,6 +32,15 @@ export function parseTolerance(text: string | number, option = "--tie-tolerance"
   return n;
 }
 
+/** A share in (0, 1], such as a tail fraction. */
+export function parseShare(text: string | number, option: string): number {
+  const n = Number(String(text).trim());
+  if (String(text).trim() === "" || !(n > 0 && n <= 1)) {
+    throw new InputError(`${option}: "${text}" is not valid: expected a share greater than 0 and at most 1`);
+  }
+  return n;
+}
+
 /** "a,b,c" -> ["a", "b", "c"], rejecting empty names. */
 export function parseNameList(text: string, option: string): string[] {
   const names = text.split(",").map((s) => s.trim());

@@ -1,0 +1,70 @@
+/** The CSD options every command that simulates shares (rank, compare, stress, order, report). */
+import { type Command, Option } from "commander";
+import { DEFAULT_RUNS, DEFAULT_SEED } from "../run/config.js";
+import { parseRuns, parseSeed, parseThreads, parseTolerance } from "../run/options.js";
+import type { Tally } from "../engine/types.js";
+import { type PreparedRank, type RankOptions, SCRIPT_MODE_WARNING, computeTallies } from "../run/rank.js";
+import { type TableFlags, readOptionsFrom } from "./common.js";
+import { terminalProgress } from "./progress.js";
+
+export interface SimulationFlags extends TableFlags {
+  rounds?: string;
+  T: string;
+  runs: string;
+  seed: string;
+  elimination: "paper" | "script";
+  tieTolerance: string;
+  threads?: string;
+  quiet?: boolean;
+}
+
+export function addSimulationOptions(cmd: Command, runsDefault = DEFAULT_RUNS): Command {
+  return cmd
+    .option("--rounds <plan>", 'round plan JSON: {"rounds": [{"name": ..., "benchmarks": [...]}, ...]} (default: one round per benchmark)')
+    .option("--T <settings>", "elimination settings, e.g. 0,1,2 or 0:1:1:2 (one per round)", "0,1,2")
+    .option("--runs <n>", "simulated contests per setting", String(runsDefault))
+    .option("--seed <n>", "random seed (same seed, same numbers, whatever the threads)", String(DEFAULT_SEED))
+    .addOption(
+      new Option("--elimination <mode>", "paper: random at the cut; script: input order at the cut (the authors' script)")
+        .choices(["paper", "script"])
+        .default("paper"),
+    )
+    .option("--tie-tolerance <x>", "round-score differences within x are ties (coin flip)", "0")
+    .option("--threads <n>", "worker threads (default: all cores)")
+    .option("-q, --quiet", "no notes or progress on stderr");
+}
+
+export function rankOptionsFrom(flags: SimulationFlags, extra: Partial<RankOptions> = {}): RankOptions {
+  return {
+    ...readOptionsFrom(flags),
+    rounds: flags.rounds,
+    T: flags.T,
+    runs: parseRuns(flags.runs),
+    seed: parseSeed(flags.seed),
+    elimination: flags.elimination,
+    tieTolerance: parseTolerance(flags.tieTolerance),
+    ...extra,
+  };
+}
+
+export function threadsFrom(flags: SimulationFlags): number | undefined {
+  return flags.threads ? parseThreads(flags.threads) : undefined;
+}
+
+/** Plays the contests of a prepared run, warning about script mode and showing progress on a terminal. */
+export async function simulateWithProgress(
+  prepared: PreparedRank,
+  flags: SimulationFlags,
+  label = "simulating",
+  chunkRange?: [number, number],
+): Promise<Tally[]> {
+  if (prepared.config.elimination === "script") process.stderr.write(`swissround: warning: ${SCRIPT_MODE_WARNING}\n`);
+  const progress = terminalProgress(label);
+  const tallies = await computeTallies(prepared, {
+    threads: threadsFrom(flags),
+    chunkRange,
+    onProgress: flags.quiet ? undefined : (done, total) => progress.update(done, total),
+  });
+  progress.finish();
+  return tallies;
+}

@@ -1,0 +1,59 @@
+/** Options of the commands that put CSD beside the other methods (compare, stress, order). */
+import { type Command, Option } from "commander";
+import type { CompareOver } from "../analysis/compare.js";
+import type { RerunSettings } from "../analysis/rerun.js";
+import { rankingMethods } from "../rank/index.js";
+import type { Normalisation } from "../rank/matrix.js";
+import { parseNameList } from "../run/options.js";
+import { type PreparedRank, contestRules } from "../run/rank.js";
+import { InputError } from "../table/errors.js";
+
+export interface MethodFlags {
+  methods?: string;
+  over: CompareOver;
+  normalise?: Normalisation;
+}
+
+export function addMethodOptions(cmd: Command): Command {
+  return cmd
+    .option("--methods <ids>", `static methods to include (default all): ${rankingMethods.map((m) => m.id).join(", ")}`)
+    .addOption(new Option("--over <columns>", "columns the static methods rank on").choices(["benchmarks", "rounds"]).default("benchmarks"))
+    .addOption(
+      new Option(
+        "--normalise <how>",
+        "per-column rescaling for every scale-sensitive method (default: each method's own: raw for mean and CVaR, min-max for IQM and optimality gap)",
+      ).choices(["none", "minmax", "zscore"]),
+    );
+}
+
+export function methodIds(flags: MethodFlags): string[] | undefined {
+  if (!flags.methods) return undefined;
+  const ids = parseNameList(flags.methods, "--methods");
+  const unknown = ids.filter((id) => !rankingMethods.some((m) => m.id === id));
+  if (unknown.length > 0) {
+    throw new InputError(`--methods: unknown method ${unknown.map((u) => `"${u}"`).join(", ")} (known: ${rankingMethods.map((m) => m.id).join(", ")})`);
+  }
+  return ids;
+}
+
+/** Whole number option in [min, max], with a message naming the option. */
+export function wholeOption(text: string, option: string, min: number, max: number): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || n < min || n > max) {
+    throw new InputError(`${option}: "${text}" is not valid: expected a whole number from ${min} to ${max}`);
+  }
+  return n;
+}
+
+export function rerunSettings(prepared: PreparedRank, flags: MethodFlags, eloOrders: number): RerunSettings {
+  const rules = contestRules(prepared.config);
+  return {
+    csd: prepared.config.settings.map((s, i) => ({ label: s.label, rules: rules[i] })),
+    runs: prepared.config.runs,
+    seed: prepared.config.seed,
+    methods: methodIds(flags),
+    over: flags.over,
+    normalisation: flags.normalise,
+    eloOrders,
+  };
+}

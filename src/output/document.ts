@@ -1,0 +1,19 @@
+/** Text and Markdown documents built from headings, paragraphs and tables. */
+import { type Column, renderMarkdown, renderText } from "./grid.js";
+
+export type Block = { kind: "heading"; text: string } | { kind: "text"; text: string } | { kind: "table"; columns: Column[] };
+
+export function renderDocument(title: string, blocks: readonly Block[], markdown: boolean): string {
+  const out: string[] = [markdown ? `# ${title}` : title];
+  for (const b of blocks) {
+    if (b.kind === "heading") out.push("", markdown ? `## ${b.text}` : `${b.text}\n${"=".repeat(b.text.length)}`, "");
+    else if (b.kind === "text") out.push(b.text);
+    else out.push(markdown ? renderMarkdown(b.columns) : renderText(b.columns));
+  }
+  return `${out.join("\n")}\n`;
+}
+
+export const heading = (text: string): Block => ({ kind: "heading", text });
+export const text = (t: string): Block => ({ kind: "text", text: t });
+export const table = (columns: Column[]): Block => ({ kind: "table", columns });
+export const col = (header: string, cells: string[], align: "left" | "right" = "right"): Column => ({ header, align, cells });
