@@ -2,8 +2,13 @@
 import { type Command, Option } from "commander";
 import { OUTPUT_FORMATS, type OutputFormat } from "../output/render-rank.js";
 import { parseNameList } from "../run/options.js";
-import type { ReadOptions } from "../table/load.js";
+import { ADAPTER_NAMES, type AdapterName } from "../table/adapters/index.js";
+import type { AggregateOption } from "../table/aggregates.js";
+import { parseColumnMap } from "../table/columns.js";
+import { DUPLICATE_POLICIES, type DuplicatePolicy } from "../table/duplicates.js";
 import { InputError } from "../table/errors.js";
+import type { ReadOptions } from "../table/load.js";
+import { MISSING_POLICIES, type MissingPolicy } from "../table/missing.js";
 import type { Layout } from "../table/types.js";
 
 export const LAYOUTS: readonly Layout[] = ["models-rows", "benchmarks-rows", "long"];
@@ -13,6 +18,14 @@ export interface TableFlags {
   lowerIsBetter?: string;
   benchmarks?: string;
   exclude?: string;
+  from?: string;
+  metric?: string;
+  columns?: string;
+  benchmarkName?: string;
+  harnessTasks?: string;
+  aggregates?: string;
+  duplicates?: string;
+  missing?: string;
 }
 
 export interface OutputFlags {
@@ -23,15 +36,46 @@ export interface OutputFlags {
 export function addTableOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option("--layout <layout>", "force the table layout instead of detecting it").choices(LAYOUTS as string[]))
+    .addOption(
+      new Option("--from <adapter>", "read the file with this adapter instead of detecting it").choices(
+        ADAPTER_NAMES as unknown as string[],
+      ),
+    )
     .option("--lower-is-better <names>", "benchmarks where lower scores are better, comma-separated")
     .option("--benchmarks <names>", "use only these benchmarks (comma-separated, in this order)")
-    .option("--exclude <names>", "leave these benchmarks out (comma-separated)");
+    .option("--exclude <names>", "leave these benchmarks out (comma-separated)")
+    .option(
+      "--metric <list>",
+      "metric to read: harness metric[:filter] or task=metric[:filter], OpenCompass metric, aider pass_rate_1|pass_rate_2",
+    )
+    .option("--columns <map>", "columns of a long or per-item file: model=COL,benchmark=COL,item=COL,score=COL,cost=COL,tokens=COL")
+    .option("--benchmark-name <name>", "benchmark name for a per-item file without a benchmark column (default: the file name)")
+    .addOption(
+      new Option("--harness-tasks <which>", "harness: top-level tasks (subtasks folded into groups) or all").choices(["top", "all"]),
+    )
+    .option("--aggregates <auto|none|names>", "the leaderboard's own aggregate columns: detect (auto), none, or these names", "auto")
+    .addOption(
+      new Option("--duplicates <policy>", "repeated model names (or repeated scores in long files)")
+        .choices(DUPLICATE_POLICIES as string[])
+        .default("error"),
+    )
+    .addOption(
+      new Option("--missing <policy>", "missing scores on the benchmarks used").choices(MISSING_POLICIES as string[]).default("error"),
+    );
 }
 
 export function addOutputOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option("--format <format>", "output format (default: from the -o extension, else table)").choices(OUTPUT_FORMATS as string[]))
+    .addOption(
+      new Option("--format <format>", "output format (default: from the -o extension, else table)").choices(OUTPUT_FORMATS as string[]),
+    )
     .option("-o, --output <file>", "write to this file (atomically) instead of stdout");
+}
+
+function aggregateOption(text: string | undefined): AggregateOption {
+  if (text === undefined || text === "auto") return "auto";
+  if (text === "none") return "none";
+  return parseNameList(text, "--aggregates");
 }
 
 export function readOptionsFrom(flags: TableFlags): ReadOptions {
@@ -40,6 +84,14 @@ export function readOptionsFrom(flags: TableFlags): ReadOptions {
     lowerIsBetter: flags.lowerIsBetter ? parseNameList(flags.lowerIsBetter, "--lower-is-better") : undefined,
     benchmarks: flags.benchmarks ? parseNameList(flags.benchmarks, "--benchmarks") : undefined,
     exclude: flags.exclude ? parseNameList(flags.exclude, "--exclude") : undefined,
+    from: flags.from as AdapterName | undefined,
+    metric: flags.metric ? parseNameList(flags.metric, "--metric") : undefined,
+    columns: flags.columns ? parseColumnMap(flags.columns) : undefined,
+    benchmarkName: flags.benchmarkName?.trim() || undefined,
+    harnessTasks: flags.harnessTasks as "top" | "all" | undefined,
+    aggregates: aggregateOption(flags.aggregates),
+    duplicates: (flags.duplicates ?? "error") as DuplicatePolicy,
+    missing: (flags.missing ?? "error") as MissingPolicy,
   };
 }
 

@@ -3,7 +3,11 @@
 import { Command, CommanderError } from "commander";
 import { InputError } from "../table/errors.js";
 import { VERSION } from "../version.js";
+import { registerCompare } from "./compare.js";
+import { registerInspect } from "./inspect.js";
 import { registerMerge } from "./merge.js";
+import { registerOrder } from "./order.js";
+import { registerStress } from "./stress.js";
 import { registerRank } from "./rank.js";
 
 export function buildProgram(): Command {
@@ -13,7 +17,11 @@ export function buildProgram(): Command {
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
   registerRank(program);
+  registerCompare(program);
+  registerStress(program);
+  registerOrder(program);
   registerMerge(program);
+  registerInspect(program);
   program.commands.forEach((c) => c.exitOverride());
   return program;
 }

@@ -2,7 +2,9 @@
 import type { EliminationSetting } from "../engine/schedule.js";
 import type { EliminationMode } from "../engine/types.js";
 import type { Round } from "../plan/plan.js";
-import type { Benchmark, Layout } from "../table/types.js";
+import type { DuplicateReport } from "../table/duplicates.js";
+import type { MissingReport } from "../table/missing.js";
+import type { AggregateColumn, Benchmark, Layout } from "../table/types.js";
 
 export const DEFAULT_RUNS = 100_000;
 export const DEFAULT_SEED = 20251224;
@@ -18,6 +20,14 @@ export interface RankConfig {
     unusedBenchmarks: string[];
     /** Columns read but not scores (metadata). */
     ignoredColumns: string[];
+    /** The adapter that read the file (leaderboard, long, per-item, harness, opencompass, aider). */
+    adapter?: string;
+    /** The leaderboard's own aggregate columns found in the file (never ranked by default). */
+    aggregateColumns?: AggregateColumn[];
+    /** What --duplicates did, when the file had duplicates. */
+    duplicates?: DuplicateReport;
+    /** What --missing did. */
+    missing?: MissingReport;
   };
   plan: { source: string; rounds: Round[]; rationale?: string };
   settings: EliminationSetting[];

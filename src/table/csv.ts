@@ -24,9 +24,24 @@ interface CsvErrorLike {
   code?: string;
   message: string;
   lines?: number;
+  record?: unknown;
+}
+
+/** A byte-order mark after the start: two exported files pasted together, or a mangled encoding. */
+function checkStrayBom(text: string, file: string): void {
+  const at = text.indexOf("\uFEFF", text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  if (at < 0) return;
+  const line = text.slice(0, at).split("\n").length;
+  throw new InputError(`${file}: malformed CSV near line ${line}: a byte-order mark inside the file (two files pasted together?)`);
+}
+
+function pipeHint(header: string): string {
+  const other = ["|", ":", " "].find((d) => header.split(d).length > 2);
+  return other ? `; the header looks separated by ${JSON.stringify(other)}` : "";
 }
 
 export function parseCsv(text: string, file: string, delimiter = detectDelimiter(text)): Records {
+  checkStrayBom(text, file);
   let parsed: { record: string[]; info: { lines: number } }[];
   try {
     parsed = parse(text, {
@@ -38,7 +53,8 @@ export function parseCsv(text: string, file: string, delimiter = detectDelimiter
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (e) {
     const err = e as CsvErrorLike;
-    const where = err.lines !== undefined ? ` near line ${err.lines}` : "";
+    const first = Array.isArray(err.record) && typeof err.record[0] === "string" ? ` (the row of "${err.record[0].slice(0, 60)}")` : "";
+    const where = err.lines !== undefined ? ` near line ${err.lines}${first}` : "";
     const hint =
       err.code === "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH"
         ? " (every row must have as many fields as the header; check for a missing or extra delimiter)"
@@ -52,7 +68,7 @@ export function parseCsv(text: string, file: string, delimiter = detectDelimiter
   if (columns.length < 2) {
     throw new InputError(
       `${file}: the header has ${columns.length} column (expected a name column and at least one score column; ` +
-        `delimiter tried: ${JSON.stringify(delimiter)})`,
+        `delimiter tried: ${JSON.stringify(delimiter)}; only comma, semicolon and tab are read${pipeHint(columns[0] ?? "")})`,
     );
   }
   return {

@@ -6,15 +6,41 @@
  *   --layout benchmarks-rows), optionally wrapped as {"scores": {...}}.
  */
 import { InputError } from "./errors.js";
-import type { Cell, Records, RecordRow } from "./records.js";
+import type { Cell, RecordRow, Records } from "./records.js";
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** "malformed JSON at line 3, column 9: ..." from the parser's message (which gives a character position). */
+export function jsonErrorMessage(text: string, e: unknown, file: string): string {
+  const msg = (e as Error).message;
+  const m = /at position (\d+)/.exec(msg);
+  const pos = m ? Number(m[1]) : /end of JSON input/.test(msg) ? text.length : -1;
+  if (pos < 0) return `${file}: malformed JSON: ${msg}`;
+  const before = text.slice(0, pos);
+  const line = before.split("\n").length;
+  const column = pos - before.lastIndexOf("\n");
+  const atEnd = text.slice(pos).trim() === "";
+  const why = atEnd ? " (the text ends before the JSON is complete: a truncated file?)" : "";
+  return `${file}: malformed JSON at line ${line}, column ${column}: ${msg.replace(/ in JSON at position \d+.*$/, "")}${why}`;
+}
+
+/** JSON.parse with a located error. */
+export function parseJsonText(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    throw new InputError(jsonErrorMessage(text.replace(/^\uFEFF/, ""), e, file));
+  }
+}
+
 function toCell(v: unknown, file: string, where: string, key: string): Cell {
   if (v === null || v === undefined) return null;
   if (typeof v === "number" || typeof v === "string") return v;
+  // Flags stay text: a score column of true/false is read by the per-item adapter, and a
+  // metadata flag ("open weights") must not become a 0/1 benchmark.
+  if (typeof v === "boolean") return String(v);
   throw new InputError(`${file}: ${where}, field "${key}": expected a number, a string or null, got ${JSON.stringify(v)}`);
 }
 
@@ -38,12 +64,12 @@ function fromRowObjects(rows: [string, Record<string, unknown>][], file: string,
 
 /** `keyColumn` names the column made from the keys of an object-of-objects ("model" or "benchmark"). */
 export function parseJson(text: string, file: string, keyColumn = "model"): Records {
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    throw new InputError(`${file}: malformed JSON: ${(e as Error).message}`);
-  }
+  return recordsFromValue(parseJsonText(text, file), file, keyColumn);
+}
+
+/** A parsed JSON or YAML value -> Records (same shapes as parseJson). */
+export function recordsFromValue(value: unknown, file: string, keyColumn = "model"): Records {
+  let data = value;
   if (isPlainObject(data) && isPlainObject(data.scores)) data = data.scores;
   if (Array.isArray(data)) {
     if (data.length === 0) throw new InputError(`${file}: the JSON array is empty (expected one object per row)`);
@@ -67,4 +93,26 @@ export function parseJson(text: string, file: string, keyColumn = "model"): Reco
     return fromRowObjects(rows, file, keyColumn);
   }
   throw new InputError(`${file}: expected a JSON array of rows or an object of rows, got ${typeof data}`);
+}
+
+/** JSON Lines (one object per line) -> Records. */
+export function parseJsonl(text: string, file: string): Records {
+  const rows: [string, Record<string, unknown>][] = [];
+  text
+    .replace(/^\uFEFF/, "")
+    .split("\n")
+    .forEach((line, i) => {
+      if (line.trim() === "") return;
+      let v: unknown;
+      try {
+        v = JSON.parse(line);
+      } catch (e) {
+        throw new InputError(jsonErrorMessage(line, e, `${file}: line ${i + 1}`).replace(/at line 1, /, ""));
+      }
+      if (!isPlainObject(v))
+        throw new InputError(`${file}: line ${i + 1} is ${JSON.stringify(v).slice(0, 60)}, expected an object with named fields`);
+      rows.push([`line ${i + 1}`, v]);
+    });
+  if (rows.length === 0) throw new InputError(`${file}: no JSON objects (expected one object per line)`);
+  return fromRowObjects(rows, file);
 }

@@ -2,7 +2,7 @@
 import { InputError } from "./errors.js";
 import type { Layout } from "./types.js";
 
-export const MODEL_COLUMNS = ["model", "models", "model_name", "model name", "modelname", "name"];
+export const MODEL_COLUMNS = ["model", "models", "model_name", "model name", "modelname", "name", "llm_model", "llm", "model_id"];
 export const BENCHMARK_COLUMNS = ["benchmark", "benchmarks", "benchmark_name", "task", "tasks", "scenario", "dataset"];
 export const SCORE_COLUMNS = ["score", "value", "result"];
 
@@ -43,11 +43,11 @@ export function chooseLayout(columns: readonly string[], file: string, forced?: 
     };
   }
   if (forced === "models-rows") {
-    const key = model >= 0 ? model : 0;
+    const key = Math.max(model, 0);
     return { layout: forced, keyColumn: key, reason: "forced by --layout" };
   }
   if (forced === "benchmarks-rows") {
-    const key = bench >= 0 ? bench : 0;
+    const key = Math.max(bench, 0);
     return { layout: forced, keyColumn: key, reason: "forced by --layout" };
   }
   if (MODEL_COLUMNS.includes(first)) {
@@ -57,6 +57,9 @@ export function chooseLayout(columns: readonly string[], file: string, forced?: 
     return { layout: "benchmarks-rows", keyColumn: 0, reason: `first column is "${columns[0]}"` };
   }
   if (model >= 0) return { layout: "models-rows", keyColumn: model, reason: `column "${columns[model]}"` };
+  // pandas writes its row index with an empty header: the AlpacaEval leaderboards look like this.
+  if (first === "" && columns.length > 1)
+    return { layout: "models-rows", keyColumn: 0, reason: "the first column has no name (a row index, read as model names)" };
   if (bench >= 0) return { layout: "benchmarks-rows", keyColumn: bench, reason: `column "${columns[bench]}"` };
   throw new InputError(
     `${file}: cannot tell the layout from the header (${columns.slice(0, 6).join(", ")}${columns.length > 6 ? ", ..." : ""}). ` +

@@ -4,15 +4,17 @@ import type { Cell } from "./records.js";
 /** Texts that mean "no score here" (reported as gaps, never read as 0). */
 const MISSING = new Set(["", "-", "na", "n/a", "null", "none", "missing"]);
 
-export type ParsedCell =
-  | { kind: "number"; value: number }
-  | { kind: "missing" }
-  | { kind: "invalid"; reason: string };
+export type ParsedCell = { kind: "number"; value: number } | { kind: "missing" } | { kind: "invalid"; reason: string };
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 export function parseScoreCell(cell: Cell): ParsedCell {
   if (cell === null) return { kind: "missing" };
+  // Fast path for plain numbers (per-item files call this millions of times).
+  if (typeof cell === "string" && NUMBER.test(cell)) {
+    const v = Number(cell);
+    if (Number.isFinite(v)) return { kind: "number", value: v };
+  }
   if (typeof cell === "number") {
     if (Number.isNaN(cell)) return { kind: "invalid", reason: "NaN is not a score" };
     if (!Number.isFinite(cell)) return { kind: "invalid", reason: `${cell} is not a finite score` };
@@ -23,7 +25,14 @@ export function parseScoreCell(cell: Cell): ParsedCell {
   if (/^[+-]?(nan|inf|infinity)$/i.test(text)) {
     return { kind: "invalid", reason: `"${text}" is not a finite score` };
   }
-  if (!NUMBER.test(text)) return { kind: "invalid", reason: `"${text}" is not a number` };
+  if (!NUMBER.test(text)) {
+    const hint = /^[+-]?\d+,\d+$/.test(text)
+      ? ` (a decimal comma? write ${text.replace(",", ".")})`
+      : /^[+-]?[\d.]+\s*%$/.test(text)
+        ? " (write the number without %)"
+        : "";
+    return { kind: "invalid", reason: `"${text}" is not a number${hint}` };
+  }
   const value = Number(text);
   if (!Number.isFinite(value)) return { kind: "invalid", reason: `"${text}" overflows to infinity` };
   return { kind: "number", value };
@@ -33,4 +42,14 @@ export function parseScoreCell(cell: Cell): ParsedCell {
 export function isTextCell(cell: Cell): boolean {
   const p = parseScoreCell(cell);
   return p.kind === "invalid" && typeof cell === "string" && !/^[+-]?(nan|inf|infinity)$/i.test(cell.trim());
+}
+
+/** Per-item results: a number, or a correct/resolved flag written as text (true/false, yes/no). */
+export function parseItemCell(cell: Cell): ParsedCell {
+  if (typeof cell === "string") {
+    const t = cell.trim().toLowerCase();
+    if (t === "true" || t === "yes" || t === "correct" || t === "pass" || t === "passed") return { kind: "number", value: 1 };
+    if (t === "false" || t === "no" || t === "incorrect" || t === "fail" || t === "failed") return { kind: "number", value: 0 };
+  }
+  return parseScoreCell(cell);
 }

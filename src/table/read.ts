@@ -1,25 +1,136 @@
-/** The I/O edge for score tables: read a file, parse it by extension, build and check the table. */
-import { readFileSync, statSync } from "node:fs";
+/**
+ * The I/O edge for score tables: read a file (or a directory of harness results), recognise it,
+ * and build the table. Per-item CSV/JSONL files are streamed in chunks (bounded memory, any size);
+ * everything else is small and read whole.
+ */
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { chooseAdapter } from "./adapters/index.js";
+import { perItemFeeder, planPerItem } from "./adapters/per-item.js";
+import { extension, isYaml } from "./adapters/types.js";
 import { InputError } from "./errors.js";
-import { type ReadOptions, scoreTableFromText } from "./load.js";
+import { adapterOptions, finishTable, HEAD_CHARS, type ReadOptions, readRaw } from "./load.js";
+import type { RawTable } from "./raw.js";
 import type { ScoreTable } from "./types.js";
+
+function cannotRead(path: string, what: string, e: unknown): InputError {
+  if (e instanceof InputError) return e;
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : (e as Error).message;
+  return new InputError(`${path}: cannot read the ${what}: ${why}`);
+}
+
+/** UTF-8 (with or without a byte-order mark), or UTF-16 when a UTF-16 byte-order mark says so. */
+export function decodeText(buf: Buffer): string {
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return buf.subarray(2).toString("utf16le");
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
+    const le = Buffer.from(buf.subarray(2));
+    le.swap16();
+    return le.toString("utf16le");
+  }
+  return buf.toString("utf8");
+}
 
 /** Reads a file as text with a clear error when it cannot be read or is empty. */
 export function readTextFile(path: string, what = "file"): string {
   let text: string;
   try {
     if (statSync(path).isDirectory()) throw new InputError(`${path}: is a directory, expected a ${what}`);
-    text = readFileSync(path, "utf8");
+    text = decodeText(readFileSync(path));
   } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : (e as Error).message;
-    throw new InputError(`${path}: cannot read the ${what}: ${why}`);
+    throw cannotRead(path, what, e);
   }
   if (text.replace(/^\uFEFF/, "").trim() === "") throw new InputError(`${path}: the ${what} is empty`);
   return text;
 }
 
+/** results*.json files under a directory (the harness writes <output>/<model>/results_<date>.json). */
+export function harnessFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/^results.*\.json$/i.test(e.name)) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+const CHUNK = 1 << 20;
+
+/** Calls `onChunk` with the file's text, CHUNK bytes at a time (synchronous: no event loop needed). */
+export function streamFile(path: string, onChunk: (text: string) => void): number {
+  const fd = openSync(path, "r");
+  const decoder = new TextDecoder("utf-8");
+  const buf = Buffer.allocUnsafe(CHUNK);
+  let total = 0;
+  try {
+    for (;;) {
+      const n = readSync(fd, buf, 0, CHUNK, null);
+      if (n === 0) break;
+      total += n;
+      onChunk(decoder.decode(buf.subarray(0, n), { stream: true }));
+    }
+    const tail = decoder.decode();
+    if (tail) onChunk(tail);
+  } finally {
+    closeSync(fd);
+  }
+  return total;
+}
+
+function readHead(path: string): string {
+  const fd = openSync(path, "r");
+  try {
+    const buf = Buffer.alloc(HEAD_CHARS);
+    const n = readSync(fd, buf, 0, HEAD_CHARS, 0);
+    return decodeText(buf.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A per-item CSV/JSONL file, streamed; undefined when the file is not one. */
+function streamPerItem(path: string, options: ReadOptions): RawTable | undefined {
+  if (options.layout || extension(path) === "json" || isYaml(path)) return undefined;
+  const head = readHead(path);
+  const choice = chooseAdapter(path, head, options.from);
+  if (choice.adapter?.name !== "per-item") return undefined;
+  const plan = planPerItem(path, head, adapterOptions(options));
+  if (!plan) return undefined; // --from per-item on a file it does not fit: the adapter explains
+  const feeder = perItemFeeder(plan, adapterOptions(options));
+  const bytes = streamFile(path, (t) => feeder.push(t));
+  if (bytes === 0) throw new InputError(`${path}: the score table is empty`);
+  const raw = feeder.end();
+  return { ...raw, notes: [`read by the per-item adapter (${choice.reason}), streamed`, ...raw.notes] };
+}
+
+/** The file (or harness directory) read by its adapter, before duplicates are resolved. */
+export function readRawTable(path: string, options: ReadOptions = {}): RawTable {
+  let isDir: boolean;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch (e) {
+    throw cannotRead(path, "score table", e);
+  }
+  if (isDir) {
+    const files = harnessFiles(path);
+    if (files.length === 0)
+      throw new InputError(`${path}: a directory without results*.json files (expected lm-evaluation-harness output)`);
+    const sources = files.map((f) => ({ file: f, text: readTextFile(f, "harness results file") }));
+    return readRaw(sources, { ...options, from: options.from ?? "harness" });
+  }
+  let raw: RawTable | undefined;
+  try {
+    raw = streamPerItem(path, options);
+  } catch (e) {
+    throw cannotRead(path, "score table", e);
+  }
+  return raw ?? readRaw([{ file: path, text: readTextFile(path, "score table") }], options);
+}
+
 export function readScoreTable(path: string, options: ReadOptions = {}): ScoreTable {
-  return scoreTableFromText(readTextFile(path, "score table"), path, options);
+  return finishTable(readRawTable(path, options), options);
 }

@@ -1,5 +1,6 @@
 /** Choosing benchmarks, marking directions, and the checks every table must pass before ranking. */
 import { InputError, listProblems } from "./errors.js";
+import { allIndices, subsetTable } from "./subset.js";
 import type { ScoreTable } from "./types.js";
 
 function unknownNames(names: readonly string[], known: readonly string[]): string[] {
@@ -31,23 +32,19 @@ export function selectBenchmarks(
   if (chosen.length === names.length && chosen.every((n, i) => n === names[i])) return t;
   if (chosen.length === 0) throw new InputError(`${t.source}: no benchmark left after --benchmarks/--exclude`);
   const idx = chosen.map((n) => names.indexOf(n));
-  const M = t.models.length;
-  const B = names.length;
-  const scores = new Float64Array(M * idx.length);
-  for (let m = 0; m < M; m++) idx.forEach((b, j) => (scores[m * idx.length + j] = t.scores[m * B + b]));
   const dropped = names.filter((n) => !chosen.includes(n));
-  return {
-    ...t,
-    benchmarks: idx.map((b) => t.benchmarks[b]),
-    benchmarkWhere: idx.map((b) => t.benchmarkWhere[b]),
-    scores,
-    notes: dropped.length > 0 ? [...t.notes, `${reason}: ${dropped.join(", ")}`] : t.notes,
-  };
+  const sub = subsetTable(t, allIndices(t.models.length), idx);
+  return { ...sub, notes: dropped.length > 0 ? [...t.notes, `${reason}: ${dropped.join(", ")}`] : t.notes };
 }
 
 export function markLowerIsBetter(t: ScoreTable, names: readonly string[]): ScoreTable {
   if (names.length === 0) return t;
-  requireKnown(names, t.benchmarks.map((b) => b.name), "--lower-is-better", t.source);
+  requireKnown(
+    names,
+    t.benchmarks.map((b) => b.name),
+    "--lower-is-better",
+    t.source,
+  );
   return {
     ...t,
     benchmarks: t.benchmarks.map((b) => ({ ...b, lowerIsBetter: b.lowerIsBetter || names.includes(b.name) })),
@@ -79,9 +76,15 @@ export function requireRankable(t: ScoreTable): void {
     throw new InputError(
       listProblems(
         `${t.source}: ${gaps.length} missing score${gaps.length === 1 ? "" : "s"} (every model needs a score on every benchmark used; ` +
-          "fill them in, or leave the benchmark out with --exclude):",
+          "fill them in, leave the benchmark out with --exclude, or choose a policy with --missing drop-model|drop-benchmark|lose|available-mean):",
         gaps,
       ),
     );
   }
+}
+
+/** The benchmarks that are not the leaderboard's own aggregates, in table order. */
+export function scoreBenchmarks(t: ScoreTable): string[] {
+  const agg = new Set((t.aggregates ?? []).map((a) => a.name));
+  return t.benchmarks.map((b) => b.name).filter((n) => !agg.has(n));
 }

@@ -1,11 +1,50 @@
 /** The validated score table every later stage reads. */
 
-export type Layout = "models-rows" | "benchmarks-rows" | "long";
+/** How the file is laid out: one row per model, per benchmark, per score, or per item (models as columns). */
+export type Layout = "models-rows" | "benchmarks-rows" | "long" | "items-rows";
 
 export interface Benchmark {
   name: string;
   /** True when lower scores are better (error rates, perplexity, cost). */
   lowerIsBetter: boolean;
+}
+
+/** A column the leaderboard computed from the others (an overall average, a mean win rate). */
+export interface AggregateColumn {
+  name: string;
+  /** Why it was judged an aggregate ("named by --aggregates", "the row mean of the other columns"). */
+  reason: string;
+}
+
+/** Per-cell figures besides the score, model-major like `scores`; NaN = unknown. */
+export interface CellExtras {
+  /** Standard error of the score (the harness's stderr, or sd/sqrt(n) of per-item results). */
+  stderr?: Float64Array;
+  /** Items behind the score. */
+  count?: Float64Array;
+  /** Total cost (USD) of the items behind the score. */
+  cost?: Float64Array;
+  /** Total tokens of the items behind the score. */
+  tokens?: Float64Array;
+}
+
+/**
+ * Item-level results kept from a per-item file, one entry per (model, benchmark, item). Names are
+ * indices into the lists here (not into the table's models), so selecting benchmarks or dropping
+ * models never has to rewrite them.
+ */
+export interface ItemResults {
+  models: string[];
+  benchmarks: string[];
+  /** Item ids, per benchmark. */
+  itemIds: string[][];
+  length: number;
+  model: Int32Array;
+  benchmark: Int32Array;
+  item: Int32Array;
+  score: Float64Array;
+  cost?: Float64Array;
+  tokens?: Float64Array;
 }
 
 export interface ScoreTable {
@@ -25,6 +64,15 @@ export interface ScoreTable {
   ignored: string[];
   /** What reading did that a user should know (one sentence each). */
   notes: string[];
+  /** The adapter that read the file ("leaderboard", "per-item", "harness", ...). */
+  adapter?: string;
+  /** Benchmark columns that are the leaderboard's own aggregates: kept in `benchmarks` (so that
+   * they can be named), but left out of default round plans and reported. */
+  aggregates?: AggregateColumn[];
+  extras?: CellExtras;
+  items?: ItemResults;
+  /** What --duplicates did, when the file had duplicates. */
+  duplicates?: { policy: string; groups: { model: string; rows: string[]; action: string }[] };
 }
 
 export function scoreAt(t: ScoreTable, model: number, bench: number): number {

@@ -1,0 +1,148 @@
+/**
+ * Leaderboard exports: one row per model and one column per benchmark (or, with --layout
+ * benchmarks-rows, the transpose). Metadata columns (text) and statistics columns (standard
+ * errors, counts, lengths, costs, dates: recognised by name) are reported, not read as scores;
+ * aggregate columns are found later (aggregates.ts).
+ */
+import { InputError, listProblems } from "../errors.js";
+import { chooseLayout, type LayoutChoice } from "../layout.js";
+import { isTextCell, parseScoreCell } from "../numbers.js";
+import { emptyValues, type RawRow, type RawTable } from "../raw.js";
+import type { Cell, Records } from "../records.js";
+import { parseRecords } from "../text-records.js";
+import { type Adapter, type AdapterOptions, type SourceText, single } from "./types.js";
+
+function cellName(cell: Cell): string {
+  return cell === null ? "" : String(cell).trim();
+}
+
+/** Numeric columns that describe a model or a score rather than score a benchmark. */
+const STAT_COLUMNS: [RegExp, string][] = [
+  [/(^|_)(std_?err(or)?|standard_error|se|sem|ci|ci95|stdev|std)$/i, "a standard error or interval"],
+  [/^(n|count|total|n_total|num_.+|n_.+|.+_count)$/i, "a count"],
+  [/(^|_)(avg_)?(length|len|tokens?)$/i, "a length"],
+  [/(^|_)(cost|price|usd)(_|$)/i, "a cost"],
+  [/^(params?|parameters|#params|size|model_size|params_b|n_params)$/i, "a model size"],
+  [/(^|_)(date|year|version|release)(_|$)/i, "a date or version"],
+];
+
+function statKind(name: string): string | undefined {
+  const n = name.trim().replace(/[\s-]+/g, "_");
+  return STAT_COLUMNS.find(([re]) => re.test(n))?.[1];
+}
+
+export function checkUniqueColumns(columns: readonly string[], what: string, file: string): void {
+  const at = new Map<string, number[]>();
+  columns.forEach((c, i) => at.set(c, [...(at.get(c) ?? []), i]));
+  const dups = [...at.entries()].filter(([name, idx]) => idx.length > 1 && name !== "");
+  if (dups.length > 0) {
+    throw new InputError(
+      listProblems(
+        `${file}: duplicate ${what} names (each must appear once):`,
+        dups.map(([n, idx]) => `"${n}" at ${idx.map((i) => `column ${i + 1}`).join(", ")}`),
+      ),
+    );
+  }
+}
+
+/** Records in a wide layout -> RawTable (models-rows), or its transpose (benchmarks-rows). */
+export function wideRaw(rec: Records, choice: LayoutChoice, adapter: string): RawTable {
+  const { file, columns, rows } = rec;
+  const byModel = choice.layout === "models-rows";
+  const key = choice.keyColumn;
+  checkUniqueColumns(columns, byModel ? "benchmark (column)" : "model (column)", file);
+  const rowNames = rows.map((r) => cellName(r.cells[key]));
+  const unnamed = rows.filter((_, i) => rowNames[i] === "").map((r) => r.where);
+  if (unnamed.length > 0) throw new InputError(listProblems(`${file}: rows without a name in column "${columns[key]}":`, unnamed));
+  if (!byModel) {
+    const seen = new Map<string, string>();
+    const dups: string[] = [];
+    rows.forEach((r, i) => {
+      const first = seen.get(rowNames[i]);
+      if (first) dups.push(`"${rowNames[i]}" at ${first}, ${r.where}`);
+      else seen.set(rowNames[i], r.where);
+    });
+    if (dups.length > 0) throw new InputError(listProblems(`${file}: duplicate benchmark names (each must appear once):`, dups));
+  }
+  const ignored: string[] = [];
+  const notes: string[] = [];
+  const stats: string[] = [];
+  const scoreCols: number[] = [];
+  columns.forEach((name, c) => {
+    if (c === key) return;
+    const cells = rows.map((r) => r.cells[c]);
+    const anyNumber = cells.some((x) => parseScoreCell(x).kind === "number");
+    const anyText = cells.some(isTextCell);
+    if (name === "" && cells.every((x) => parseScoreCell(x).kind === "missing")) {
+      ignored.push(`(column ${c + 1})`);
+      notes.push(`column ${c + 1} has no name and no values (a trailing delimiter?): ignored`);
+      return;
+    }
+    // Numbers written the European way (71,2) or with a % sign are scores in the wrong format, not metadata.
+    const numberLike = cells.some((x) => typeof x === "string" && /^\s*[+-]?(\d+,\d+|[\d.]+\s*%)\s*$/.test(x));
+    if (anyText && !anyNumber && !numberLike) return void ignored.push(name); // metadata (organisation, licence, ...)
+    const stat = byModel && !anyText ? statKind(name) : undefined;
+    if (stat) {
+      ignored.push(name);
+      stats.push(`${name} (${stat})`);
+      return;
+    }
+    scoreCols.push(c);
+  });
+  if (stats.length > 0) notes.push(`numeric columns that are not benchmarks, by their names: ${stats.join(", ")}`);
+  const problems: string[] = [];
+  const grid = rows.map((r) => {
+    const values = emptyValues(scoreCols.length);
+    scoreCols.forEach((c, j) => {
+      const p = parseScoreCell(r.cells[c]);
+      if (p.kind === "invalid") problems.push(`${r.where}, column "${columns[c]}": ${p.reason}`);
+      else if (p.kind === "number") values[j] = p.value;
+    });
+    return values;
+  });
+  if (problems.length > 0) throw new InputError(listProblems(`${file}: invalid scores:`, problems));
+  const base = {
+    source: file,
+    adapter,
+    layout: choice.layout,
+    duplicateUnit: "row" as const,
+    ignored,
+    lowerIsBetter: [],
+    notes: [`layout ${choice.layout} (${choice.reason})`, ...notes],
+  };
+  if (byModel) {
+    return {
+      ...base,
+      benchmarks: scoreCols.map((c) => columns[c]),
+      benchmarkWhere: scoreCols.map((c) => `column "${columns[c]}"`),
+      rows: rows.map((r, i): RawRow => ({ model: rowNames[i], where: r.where, values: grid[i] })),
+    };
+  }
+  return {
+    ...base,
+    benchmarks: rowNames,
+    benchmarkWhere: rows.map((r) => r.where),
+    rows: scoreCols.map(
+      (c, j): RawRow => ({
+        model: columns[c],
+        where: `column "${columns[c]}"`,
+        values: Float64Array.from(grid, (v) => v[j]),
+      }),
+    ),
+  };
+}
+
+export const leaderboardAdapter: Adapter = {
+  name: "leaderboard",
+  description: "one row per model and one column per benchmark (or --layout benchmarks-rows), CSV/TSV/JSON/YAML",
+  sniff: () => undefined, // the fallback for tables no other adapter claims
+  read(sources: readonly SourceText[], options: AdapterOptions): RawTable {
+    const { file, text } = single(sources, "leaderboard");
+    const rec = parseRecords(text, file, options.layout);
+    const choice = chooseLayout(rec.columns, file, options.layout === "long" ? undefined : options.layout);
+    if (choice.layout === "long") {
+      throw new InputError(`${file}: this is a long table (columns for model, benchmark and score); read it with --from long`);
+    }
+    return wideRaw(rec, choice, "leaderboard");
+  },
+};

@@ -1,0 +1,95 @@
+/**
+ * Long tables: one row per (model, benchmark, score). A second score for the same pair is a
+ * duplicate, resolved by --duplicates (default: an error naming both rows).
+ */
+import { findRoles } from "../columns.js";
+import { InputError, listProblems } from "../errors.js";
+import { chooseLayout } from "../layout.js";
+import { parseScoreCell } from "../numbers.js";
+import { emptyValues, type RawRow, type RawTable } from "../raw.js";
+import type { Cell, Records } from "../records.js";
+import { parseRecords } from "../text-records.js";
+import { checkUniqueColumns } from "./leaderboard.js";
+import { type Adapter, type AdapterOptions, type SourceText, single } from "./types.js";
+
+function cellName(cell: Cell): string {
+  return cell === null ? "" : String(cell).trim();
+}
+
+export function longRaw(rec: Records, cols: { model: number; benchmark: number; score: number }, reason: string): RawTable {
+  const { file, columns, rows } = rec;
+  checkUniqueColumns(columns, "column", file);
+  const { model: mc, benchmark: bc, score: sc } = cols;
+  const ignored = columns.filter((_, i) => i !== mc && i !== bc && i !== sc);
+  const benches = new Map<string, number>();
+  const problems: string[] = [];
+  const cells: { m: string; b: number; v: number; where: string }[] = [];
+  for (const r of rows) {
+    const m = cellName(r.cells[mc]);
+    const b = cellName(r.cells[bc]);
+    if (m === "" || b === "") {
+      problems.push(`${r.where}: empty ${m === "" ? `"${columns[mc]}"` : `"${columns[bc]}"`}`);
+      continue;
+    }
+    if (!benches.has(b)) benches.set(b, benches.size);
+    const p = parseScoreCell(r.cells[sc]);
+    if (p.kind === "invalid") {
+      problems.push(`${r.where}, column "${columns[sc]}": ${p.reason}`);
+      continue;
+    }
+    cells.push({ m, b: benches.get(b) as number, v: p.kind === "number" ? p.value : Number.NaN, where: r.where });
+  }
+  if (problems.length > 0) throw new InputError(listProblems(`${file}: invalid rows:`, problems));
+  // The k-th score of (model, benchmark) goes to the model's k-th row: duplicates.ts resolves them.
+  const B = benches.size;
+  const byModel = new Map<string, RawRow[]>();
+  const order: RawRow[] = [];
+  for (const c of cells) {
+    let list = byModel.get(c.m);
+    if (!list) {
+      list = [];
+      byModel.set(c.m, list);
+    }
+    let row = list.find((r) => r.cellWhere?.[c.b] === "");
+    if (!row) {
+      row = { model: c.m, where: c.where, values: emptyValues(B), cellWhere: new Array(B).fill("") };
+      list.push(row);
+      order.push(row);
+    }
+    row.values[c.b] = c.v;
+    (row.cellWhere as string[])[c.b] = c.where;
+  }
+  return {
+    source: file,
+    adapter: "long",
+    layout: "long",
+    benchmarks: [...benches.keys()],
+    benchmarkWhere: [...benches.keys()].map(() => ""),
+    rows: order,
+    duplicateUnit: "cell",
+    ignored,
+    lowerIsBetter: [],
+    notes: [`layout long (${reason})`],
+  };
+}
+
+export const longAdapter: Adapter = {
+  name: "long",
+  description: "one row per score: model, benchmark, score columns (CSV/TSV/JSON/JSONL/YAML)",
+  sniff: () => undefined, // decided together with the leaderboard layout (layout.ts)
+  read(sources: readonly SourceText[], options: AdapterOptions): RawTable {
+    const { file, text } = single(sources, "long");
+    const rec = parseRecords(text, file, options.layout);
+    if (options.columns && (options.columns.model || options.columns.benchmark || options.columns.score)) {
+      const roles = findRoles(rec.columns, file, options.columns);
+      const missing = (["model", "benchmark", "score"] as const).filter((r) => roles[r] < 0);
+      if (missing.length > 0)
+        throw new InputError(`${file}: no ${missing.join(", ")} column (name it with --columns ${missing[0]}=COLUMN)`);
+      return longRaw(rec, roles, "columns named by --columns");
+    }
+    const choice = chooseLayout(rec.columns, file, "long");
+    const [m, b, s] = [choice.keyColumn, choice.benchmarkColumn as number, choice.scoreColumn as number];
+    const reason = options.layout === "long" ? choice.reason : `columns "${rec.columns[m]}", "${rec.columns[b]}", "${rec.columns[s]}"`;
+    return longRaw(rec, { model: m, benchmark: b, score: s }, reason);
+  },
+};

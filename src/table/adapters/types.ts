@@ -1,0 +1,61 @@
+/** The adapter contract: each adapter reads one kind of file into a RawTable. Pure (no I/O). */
+import type { ColumnMap } from "../columns.js";
+import type { DuplicatePolicy } from "../duplicates.js";
+import type { RawTable } from "../raw.js";
+import type { Layout } from "../types.js";
+
+export const ADAPTER_NAMES = ["leaderboard", "long", "per-item", "harness", "opencompass", "aider"] as const;
+export type AdapterName = (typeof ADAPTER_NAMES)[number];
+
+export interface SourceText {
+  file: string;
+  text: string;
+}
+
+export interface AdapterOptions {
+  layout?: Layout;
+  /** --metric: metric preferences, "metric", "metric:filter" or "task=metric[:filter]". */
+  metric?: string[];
+  /** --columns: the columns of a long or per-item file. */
+  columns?: ColumnMap;
+  /** --benchmark-name: the benchmark of a per-item file without a benchmark column. */
+  benchmarkName?: string;
+  /** --harness-tasks: top-level tasks only (default), or every task and subtask. */
+  harnessTasks?: "top" | "all";
+  /** Keep per-item results in the table (default true). */
+  keepItems?: boolean;
+  /** Per-item files resolve repeated (model, benchmark, item) rows themselves. */
+  duplicates?: DuplicatePolicy;
+}
+
+export interface Adapter {
+  name: AdapterName;
+  /** One line for --help and inspect. */
+  description: string;
+  /**
+   * Why the adapter fits this file, or undefined. `head` is the start of the text (the whole text
+   * for JSON and YAML). Adapters that only ever fit when nothing else does return undefined and
+   * are chosen as the fallback.
+   */
+  sniff(file: string, head: string): string | undefined;
+  read(sources: readonly SourceText[], options: AdapterOptions): RawTable;
+}
+
+export function extension(file: string): string {
+  const m = /\.([^./\\]+)$/.exec(file);
+  return m ? m[1].toLowerCase() : "";
+}
+
+export function isJsonLines(file: string): boolean {
+  return ["jsonl", "ndjson"].includes(extension(file));
+}
+
+export function isYaml(file: string): boolean {
+  return ["yml", "yaml"].includes(extension(file));
+}
+
+/** The one source of a single-file adapter. */
+export function single(sources: readonly SourceText[], adapter: string): SourceText {
+  if (sources.length !== 1) throw new Error(`adapter ${adapter} reads one file, got ${sources.length}`);
+  return sources[0];
+}

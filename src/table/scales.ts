@@ -1,0 +1,108 @@
+/**
+ * What scale a benchmark column is on, from its values and its name, and the warnings a table
+ * mixing scales deserves (0-1 next to 0-100, BLEU or Elo next to accuracies). Pure.
+ */
+import type { ScoreTable } from "./types.js";
+
+export type ScaleClass = "0-1" | "0-10" | "0-100" | "above 100" | "negative" | "empty";
+
+export interface ColumnScale {
+  name: string;
+  scale: ScaleClass;
+  /** A kind the name gives away: "Elo-like rating", "BLEU-like text overlap". */
+  kind?: string;
+  min: number;
+  max: number;
+  /** Non-missing values. */
+  n: number;
+  distinct: number;
+}
+
+const KINDS: [RegExp, string][] = [
+  [/(^|[^a-z])(elo|rating)([^a-z]|$)/i, "Elo-like rating"],
+  [/bleu|rouge|chrf|meteor|(^|[^a-z])(wmt|ter)([^a-z]|$)/i, "BLEU-like text overlap"],
+  [/perplexity|(^|[^a-z])ppl([^a-z]|$)|bits_per_byte/i, "perplexity"],
+];
+
+export function columnValues(t: ScoreTable, b: number): number[] {
+  const B = t.benchmarks.length;
+  const out: number[] = [];
+  for (let m = 0; m < t.models.length; m++) {
+    const v = t.scores[m * B + b];
+    if (!Number.isNaN(v)) out.push(v);
+  }
+  return out;
+}
+
+export function classifyValues(values: readonly number[]): ScaleClass {
+  if (values.length === 0) return "empty";
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (min < 0) return "negative";
+  if (max <= 1) return "0-1";
+  if (max <= 10) return "0-10";
+  if (max <= 100) return "0-100";
+  return "above 100";
+}
+
+export function columnScales(t: ScoreTable): ColumnScale[] {
+  return t.benchmarks.map((bench, b) => {
+    const v = columnValues(t, b);
+    const kind = KINDS.find(([re]) => re.test(bench.name))?.[1];
+    return {
+      name: bench.name,
+      scale: classifyValues(v),
+      ...(kind ? { kind } : {}),
+      min: v.length ? Math.min(...v) : Number.NaN,
+      max: v.length ? Math.max(...v) : Number.NaN,
+      n: v.length,
+      distinct: new Set(v).size,
+    };
+  });
+}
+
+const SCALE_WORDS: Record<ScaleClass, string> = {
+  "0-1": "0-1",
+  "0-10": "0-10 (or a percentage that stays low)",
+  "0-100": "0-100",
+  "above 100": "above 100",
+  negative: "with negative values",
+  empty: "no values",
+};
+
+/** One warning per kind of mix, naming the columns; empty when the columns agree. */
+export function scaleWarnings(t: ScoreTable, names?: readonly string[]): string[] {
+  const keep = names ? new Set(names) : undefined;
+  const cols = columnScales(t).filter((c) => c.scale !== "empty" && (!keep || keep.has(c.name)));
+  const warnings: string[] = [];
+  const byScale = new Map<ScaleClass, string[]>();
+  for (const c of cols) byScale.set(c.scale, [...(byScale.get(c.scale) ?? []), c.name]);
+  if (byScale.size > 1) {
+    const parts = [...byScale.entries()].map(([s, n]) => `${SCALE_WORDS[s]}: ${n.join(", ")}`);
+    warnings.push(
+      `columns on different scales (${parts.join("; ")}). A 0-1 column beside 0-100 ones is often a fraction or another metric; ` +
+        "scales matter where benchmarks are averaged (a round of several benchmarks, mean-based rankings), not in single-benchmark rounds",
+    );
+  }
+  const kinds = new Map<string, string[]>();
+  for (const c of cols) if (c.kind) kinds.set(c.kind, [...(kinds.get(c.kind) ?? []), c.name]);
+  const plain = cols.filter((c) => !c.kind).length;
+  if (kinds.size > 0 && (plain > 0 || kinds.size > 1)) {
+    const parts = [...kinds.entries()].map(([k, n]) => `${k}: ${n.join(", ")}`);
+    warnings.push(
+      `columns measuring something other than accuracy, by their names (${parts.join("; ")}), beside ${plain} other column${plain === 1 ? "" : "s"}`,
+    );
+  }
+  return warnings;
+}
+
+/** Benchmarks on which every model has the same score (every match a coin flip). */
+export function constantBenchmarks(t: ScoreTable): string[] {
+  return columnScales(t)
+    .filter((c) => c.n >= 2 && c.distinct === 1)
+    .map((c) => c.name);
+}

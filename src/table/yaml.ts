@@ -1,0 +1,16 @@
+/** YAML text -> a plain value, with located errors (the yaml package works in browsers too). */
+import { parse, YAMLParseError } from "yaml";
+import { InputError } from "./errors.js";
+
+export function parseYamlText(text: string, file: string): unknown {
+  try {
+    return parse(text.replace(/^\uFEFF/, ""), { uniqueKeys: true, maxAliasCount: 100 });
+  } catch (e) {
+    if (e instanceof YAMLParseError) {
+      const at = e.linePos?.[0];
+      const where = at ? ` at line ${at.line}, column ${at.col}` : "";
+      throw new InputError(`${file}: malformed YAML${where}: ${e.message.split("\n")[0]}`);
+    }
+    throw new InputError(`${file}: malformed YAML: ${(e as Error).message}`);
+  }
+}

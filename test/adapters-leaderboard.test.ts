@@ -1,0 +1,162 @@
+/** Leaderboard exports and long tables: aggregates, metadata and statistics columns, duplicates, scales. */
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { InputError } from "../src/table/errors.js";
+import { scoreTableFromText } from "../src/table/load.js";
+import { readScoreTable, readTextFile } from "../src/table/read.js";
+import { scaleWarnings } from "../src/table/scales.js";
+import { ROOT, SHARED } from "./helpers.js";
+
+const LB = (name: string) => join(SHARED, "data", "leaderboards", name);
+const BB = (name: string) => join(SHARED, "data", "benchbench", "benchmarks_old", name);
+const OLLM2 = LB("open_llm_leaderboard_v2_2024-08-29.csv");
+
+function throwsInput(fn: () => unknown, ...patterns: RegExp[]): void {
+  assert.throws(fn, (e: unknown) => {
+    assert.ok(e instanceof InputError, `expected InputError, got ${e}`);
+    for (const p of patterns) assert.match(e.message, p);
+    return true;
+  });
+}
+
+describe("leaderboard exports: the leaderboard's own aggregate columns", () => {
+  it("detected by name, kept as columns (so they can be named), reported and left out of default plans", () => {
+    const cases: [string, string, RegExp][] = [
+      [LB("opencompass_2024-08-29.csv"), "opencompass", /named after the leaderboard/],
+      [join(ROOT, "data", "opencompass_2024-08-29.csv"), "opencompass", /named after the leaderboard/],
+      [LB("livebench_2024-08-29.csv"), "livebench_240725", /named after the leaderboard/],
+      [LB("helm_lite_2024-06-10_long.csv"), "helm_lite_mwr", /mean win rate/],
+      [BB("helm_classic_240829.csv"), "helm_classic", /named after the leaderboard/],
+    ];
+    for (const [file, name, reason] of cases) {
+      const t = readScoreTable(file);
+      assert.deepEqual(
+        t.aggregates?.map((a) => a.name),
+        [name],
+        file,
+      );
+      assert.match(t.aggregates?.[0].reason ?? "", reason);
+      assert.ok(t.benchmarks.some((b) => b.name === name));
+      assert.ok(t.notes.some((n) => n.includes("aggregate columns") && n.includes(name)));
+    }
+  });
+
+  it("detected by value: the row mean of the other columns on its scale (Open LLM v2, with its 0-1 BBH Raw column set apart)", () => {
+    const t = readScoreTable(OLLM2, { duplicates: "first" });
+    assert.deepEqual(
+      t.aggregates?.map((a) => a.name),
+      ["hf_open_llm_v2"],
+    );
+    assert.match(t.aggregates?.[0].reason ?? "", /row mean of the other 6 columns/);
+    const trust = readScoreTable(BB("llm_trustworthy_241001_safety.csv"));
+    assert.deepEqual(
+      trust.aggregates?.map((a) => a.name),
+      ["trustworthy_average"],
+    );
+  });
+
+  it("detected by value: HELM's mean win rate, even under another name", () => {
+    const text = readTextFile(BB("helm_lite_240829.csv")).replace("model,helm_lite,", "model,hidden,");
+    const t = scoreTableFromText(text, "renamed.csv");
+    assert.deepEqual(
+      t.aggregates?.map((a) => a.name),
+      ["hidden"],
+    );
+    assert.match(t.aggregates?.[0].reason ?? "", /mean win rate over the other 10 columns/);
+  });
+
+  it("no false alarm on plain benchmark tables (MMLU-Pro categories, LiveBench tasks)", () => {
+    assert.equal(readScoreTable(join(SHARED, "data", "mmlu-pro", "mmlu_pro_category_accuracy.csv")).aggregates, undefined);
+    assert.equal(readScoreTable(join(SHARED, "data", "livebench", "table_2025_12_23.csv")).aggregates, undefined);
+  });
+
+  it("--aggregates names them (WildBench's weighted WB-Score is not an exact mean) or turns detection off", () => {
+    const wb = readScoreTable(BB("wildbench_240829.csv"), { aggregates: ["WB-Score"] });
+    assert.deepEqual(wb.aggregates, [{ name: "WB-Score", reason: "named by --aggregates" }]);
+    assert.equal(readScoreTable(LB("opencompass_2024-08-29.csv"), { aggregates: "none" }).aggregates, undefined);
+    throwsInput(
+      () => readScoreTable(BB("wildbench_240829.csv"), { aggregates: ["Overall"] }),
+      /--aggregates: "Overall" not a benchmark column/,
+    );
+  });
+});
+
+describe("leaderboard exports: metadata and statistics columns", () => {
+  it("AlpacaEval's leaderboard: the unnamed index column holds the models; standard errors, counts and lengths are not benchmarks", () => {
+    const t = readScoreTable(join(SHARED, "data", "alpaca-eval", "weighted_alpaca_eval_gpt4_turbo_leaderboard.csv"));
+    assert.equal(t.models.length, 223);
+    assert.equal(t.models[0], "NullModel");
+    assert.deepEqual(
+      t.benchmarks.map((b) => b.name),
+      ["win_rate", "discrete_win_rate", "length_controlled_winrate"],
+    );
+    for (const c of ["standard_error", "n_wins", "n_total", "avg_length", "lc_standard_error", "mode"]) assert.ok(t.ignored.includes(c), c);
+    assert.ok(t.notes.some((n) => /standard_error \(a standard error or interval\)/.test(n)));
+  });
+});
+
+describe("duplicate model names: --duplicates", () => {
+  it("error (default) names each of the eight duplicates of the Open LLM Leaderboard v2 with its rows", () => {
+    throwsInput(
+      () => readScoreTable(OLLM2),
+      /duplicate model names .*8 names/,
+      /"microsoft\/Phi-3-mini-4k-instruct" at line 43, line 51/,
+      /"gpt2" at line 293, line 307/,
+      /"openai-community\/gpt2" at line 294, line 300/,
+    );
+  });
+
+  it("first, best, mean and suffix each say what they did", () => {
+    const first = readScoreTable(OLLM2, { duplicates: "first" });
+    assert.equal(first.models.length, 340);
+    const phi = (t: typeof first) =>
+      first.benchmarks.findIndex((b) => b.name === "HFV2_IFEval") +
+      t.models.indexOf("microsoft/Phi-3-mini-4k-instruct") * t.benchmarks.length;
+    assert.equal(first.scores[phi(first)], 54.77); // line 43
+    assert.equal(first.duplicates?.groups.length, 8);
+    assert.match(
+      first.notes.join("\n"),
+      /--duplicates first: 8 duplicate model names: "microsoft\/Phi-3-mini-4k-instruct" \(line 43, line 51\): kept line 43/,
+    );
+    const mean = readScoreTable(OLLM2, { duplicates: "mean" });
+    assert.ok(Math.abs(mean.scores[phi(mean)] - (56.13 + 54.77) / 2) < 1e-9);
+    const best = readScoreTable(OLLM2, { duplicates: "best" });
+    assert.match(best.notes.join("\n"), /kept line \d+ \(highest mean standardised score\)/);
+    const suffix = readScoreTable(OLLM2, { duplicates: "suffix" });
+    assert.equal(suffix.models.length, 348);
+    assert.ok(suffix.models.includes("gpt2 #1") && suffix.models.includes("gpt2 #2"));
+  });
+
+  it("long tables: a second score for a (model, benchmark) pair is a duplicate; suffix does not apply", () => {
+    const text = "model,benchmark,score\na,MMLU,70\na,MMLU,72\nb,MMLU,60\na,GPQA,40\nb,GPQA,45\n";
+    throwsInput(() => scoreTableFromText(text, "long.csv"), /line 3: a second score for model "a" on "MMLU" \(first at line 2\)/);
+    assert.equal(scoreTableFromText(text, "long.csv", { duplicates: "first" }).scores[0], 70);
+    assert.equal(scoreTableFromText(text, "long.csv", { duplicates: "best" }).scores[0], 72);
+    assert.equal(scoreTableFromText(text, "long.csv", { duplicates: "mean" }).scores[0], 71);
+    throwsInput(() => scoreTableFromText(text, "long.csv", { duplicates: "suffix" }), /--duplicates suffix: .*long table/);
+  });
+
+  it("Epoch AI's sparse long table: 269 repeated (model, benchmark) pairs, read with --columns", () => {
+    const file = join(SHARED, "data", "epoch-stitching", "derived_long_scores.csv");
+    const opts = { from: "long" as const, columns: { model: "model_version", score: "score_fraction" } };
+    throwsInput(() => readScoreTable(file, opts), /a second score for model/);
+    const t = readScoreTable(file, { ...opts, duplicates: "best" });
+    assert.equal(t.benchmarks.length, 42);
+    assert.equal(t.models.length, 469);
+    assert.match(t.notes.join("\n"), /--duplicates best: \d+ models with repeated scores/);
+  });
+});
+
+describe("mixed scales are warned about, naming the columns", () => {
+  it("0-1 beside 0-100 (Open LLM v2's BBH Raw), Elo beside scores (WildBench), BLEU beside accuracies (HELM Lite)", () => {
+    const ollm = scaleWarnings(readScoreTable(OLLM2, { duplicates: "first" }));
+    assert.match(ollm.join("\n"), /0-1: HFV2_BBH Raw/);
+    const wb = scaleWarnings(readScoreTable(BB("wildbench_240829.csv"))).join("\n");
+    assert.match(wb, /above 100: WB-Elo_LC/);
+    assert.match(wb, /Elo-like rating: WB-Elo_LC/);
+    const helm = scaleWarnings(readScoreTable(BB("helm_lite_240829.csv"))).join("\n");
+    assert.match(helm, /BLEU-like text overlap: HELM_Lite_WMT2014/);
+    assert.deepEqual(scaleWarnings(readScoreTable(LB("livebench_2024-08-29.csv"))), []);
+  });
+});
