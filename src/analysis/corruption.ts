@@ -59,7 +59,7 @@ function corruptedTable(t: ScoreTable, m: number, benches: number[], to: Corrupt
   const B = t.benchmarks.length;
   const scores = Float64Array.from(t.scores);
   for (const b of benches) {
-    const column = t.models.map((_, i) => t.scores[i * B + b]);
+    const column = t.models.map((_, i) => t.scores[i * B + b]).filter(Number.isFinite);
     const worst = t.benchmarks[b].lowerIsBetter ? Math.max(...column) : Math.min(...column);
     scores[m * B + b] = to === "zero" && !t.benchmarks[b].lowerIsBetter ? 0 : worst;
   }

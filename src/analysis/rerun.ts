@@ -6,7 +6,7 @@
  */
 import { runChunks, planChunks } from "../engine/montecarlo.js";
 import type { ContestRules } from "../engine/types.js";
-import { buildRoundScores } from "../plan/round-scores.js";
+import { type RoundMissing, buildRoundScores } from "../plan/round-scores.js";
 import type { RoundPlan } from "../plan/plan.js";
 import { rankingMethods } from "../rank/index.js";
 import type { Normalisation } from "../rank/matrix.js";
@@ -24,6 +24,8 @@ export interface RerunSettings {
   normalisation?: Normalisation;
   /** Random battle orders for Elo inside studies. */
   eloOrders: number;
+  /** How missing scores become round scores (as in the main run). */
+  missing?: RoundMissing;
 }
 
 export interface MethodScores {
@@ -41,7 +43,7 @@ export function studyMethodNames(s: RerunSettings): { id: string; name: string }
 
 /** CSD expected scores per setting for a table and plan (one thread, the settings' seed). */
 export function csdExpectedScores(table: ScoreTable, plan: RoundPlan, s: RerunSettings): number[][] {
-  const rs = buildRoundScores(table, plan);
+  const rs = buildRoundScores(table, plan, s.missing);
   const chunks = planChunks(s.runs, s.seed);
   const tallies = runChunks(rs, s.csd.map((c) => c.rules), chunks, 0, chunks.chunks, { models: rs.models, rankBinWidth: rs.models });
   return tallies.map((t) => Array.from(t.scoreSum, (x) => x / t.contests));
@@ -49,7 +51,7 @@ export function csdExpectedScores(table: ScoreTable, plan: RoundPlan, s: RerunSe
 
 /** Every method's scores and ranks on one (possibly perturbed) table. */
 export function rerankAll(table: ScoreTable, plan: RoundPlan, s: RerunSettings): MethodScores[] {
-  const rs = buildRoundScores(table, plan);
+  const rs = buildRoundScores(table, plan, s.missing);
   const matrix = comparisonMatrix({ table, plan, roundScores: rs }, s.over);
   const statics = rankingMethods
     .filter((m) => !s.methods || s.methods.includes(m.id))

@@ -55,5 +55,6 @@ export function rerunSettings(prepared: PreparedRank, flags: MethodFlags, eloOrd
     over: flags.over,
     normalisation: flags.normalise,
     eloOrders,
+    missing: prepared.roundMissing,
   };
 }

@@ -3,14 +3,19 @@ import { type Column, renderMarkdown, renderText } from "./grid.js";
 
 export type Block = { kind: "heading"; text: string } | { kind: "text"; text: string } | { kind: "table"; columns: Column[] };
 
-export function renderDocument(title: string, blocks: readonly Block[], markdown: boolean): string {
-  const out: string[] = [markdown ? `# ${title}` : title];
+/** The blocks as lines (no title). */
+export function renderBlocks(blocks: readonly Block[], markdown: boolean): string[] {
+  const out: string[] = [];
   for (const b of blocks) {
     if (b.kind === "heading") out.push("", markdown ? `## ${b.text}` : `${b.text}\n${"=".repeat(b.text.length)}`, "");
     else if (b.kind === "text") out.push(b.text);
     else out.push(markdown ? renderMarkdown(b.columns) : renderText(b.columns));
   }
-  return `${out.join("\n")}\n`;
+  return out;
+}
+
+export function renderDocument(title: string, blocks: readonly Block[], markdown: boolean): string {
+  return `${[markdown ? `# ${title}` : title, ...renderBlocks(blocks, markdown)].join("\n")}\n`;
 }
 
 export const heading = (text: string): Block => ({ kind: "heading", text });

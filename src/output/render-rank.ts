@@ -1,6 +1,8 @@
 /** A CSD ranking as text, Markdown, CSV or JSON. */
 import type { RankResult } from "../run/result.js";
+import { renderBlocks } from "./document.js";
 import { renderCsv, renderMarkdown, renderText } from "./grid.js";
+import { noiseBlocks, uncertaintyBlocks } from "./uncertainty-tables.js";
 import { describeRun, expectedScoreDigits, sensitivityColumns, settingColumns } from "./rank-tables.js";
 
 export type OutputFormat = "table" | "json" | "csv" | "markdown";
@@ -43,6 +45,15 @@ function rankDocument(result: RankResult, markdown: boolean): string {
       "finished in first place (ties at the top shared). Median rank and 5-95%: final position over the contests. " +
       "Rounds: rounds spent in the contest; Byes: rounds without an opponent; P(elim): share of contests in which the model was eliminated.",
   );
+  const extra = [...(result.uncertainty ? uncertaintyBlocks(result.uncertainty) : []), ...(result.noise ? noiseBlocks(result.noise) : [])];
+  if (result.precision) {
+    const p = result.precision;
+    out.push(
+      "",
+      `Adaptive precision: ${p.reached ? "reached" : "NOT reached"} the target standard error ${p.target} with N = ${p.runs.toLocaleString("en-US")} contests per setting (largest SE ${p.worstStandardError.toPrecision(3)}).`,
+    );
+  }
+  out.push(...renderBlocks(extra, markdown));
   if (result.config.rankBinWidth > 1) {
     out.push(`Final positions are resolved to ${result.config.rankBinWidth} places (the field is large); --rank-distribution makes them exact.`);
   }
@@ -52,6 +63,9 @@ function rankDocument(result: RankResult, markdown: boolean): string {
 /** One row per (setting, model), with the sensitivity columns repeated on each row. */
 function rankCsv(result: RankResult): string {
   const sens = new Map(result.sensitivity?.models.map((m) => [m.model, m]) ?? []);
+  const intervals = new Map(
+    (result.uncertainty?.settings ?? []).flatMap((s) => s.models.map((m) => [`${s.T}\u0000${m.model}`, m] as const)),
+  );
   const header = [
     "T",
     "model",
@@ -67,6 +81,7 @@ function rankCsv(result: RankResult): string {
     "pEliminated",
     "deltaE",
     "label",
+    ...(result.uncertainty ? ["low95", "high95", "rankLow95", "rankHigh95", "groupRank"] : []),
   ];
   const rows = result.results.flatMap((r) =>
     r.models.map((m) => [
@@ -84,6 +99,12 @@ function rankCsv(result: RankResult): string {
       m.pEliminated,
       sens.get(m.model)?.deltaE,
       sens.get(m.model)?.label,
+      ...(result.uncertainty
+        ? (() => {
+            const i = intervals.get(`${r.T}\u0000${m.model}`);
+            return [i?.low, i?.high, i?.rankLow, i?.rankHigh, i?.groupRank];
+          })()
+        : []),
     ]),
   );
   return renderCsv(header, rows);

@@ -32,6 +32,15 @@ export function parseTolerance(text: string | number, option = "--tie-tolerance"
   return n;
 }
 
+/** A target standard error for --precision: a positive number. */
+export function parsePrecision(text: string, option = "--precision"): number {
+  const n = Number(text.trim());
+  if (text.trim() === "" || !(n > 0) || !Number.isFinite(n)) {
+    throw new InputError(`${option}: "${text}" is not valid: expected a positive standard error, e.g. 0.01`);
+  }
+  return n;
+}
+
 /** A share in (0, 1], such as a tail fraction. */
 export function parseShare(text: string | number, option: string): number {
   const n = Number(String(text).trim());

@@ -6,7 +6,7 @@ import { chooseRankBinWidth } from "../engine/tally.js";
 import type { ContestRules, EliminationMode, RoundScores, Tally } from "../engine/types.js";
 import { simulate } from "../parallel/simulate.js";
 import { defaultRoundPlan, parseRoundPlan, type RoundPlan, unusedBenchmarks } from "../plan/plan.js";
-import { buildRoundScores } from "../plan/round-scores.js";
+import { type RoundMissing, buildRoundScores } from "../plan/round-scores.js";
 import type { DuplicateReport } from "../table/duplicates.js";
 import type { ReadOptions } from "../table/load.js";
 import { applyMissingPolicy } from "../table/missing.js";
@@ -33,6 +33,8 @@ export interface PreparedRank {
   table: ScoreTable;
   plan: RoundPlan;
   roundScores: RoundScores;
+  /** How missing scores became round scores (--missing lose / available-mean), for reruns. */
+  roundMissing?: RoundMissing;
   config: RankConfig;
   notes: string[];
 }
@@ -116,7 +118,7 @@ export function prepareRank(scoresPath: string, options: RankOptions = {}): Prep
     rankBinWidth: chooseRankBinWidth(table.models.length, rankDistribution),
     rankDistribution,
   };
-  return { table, plan, roundScores: buildRoundScores(table, plan, missing.roundMissing), config, notes };
+  return { table, plan, roundScores: buildRoundScores(table, plan, missing.roundMissing), roundMissing: missing.roundMissing, config, notes };
 }
 
 export function contestRules(config: RankConfig): ContestRules[] {

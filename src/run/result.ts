@@ -1,4 +1,6 @@
 /** Tallies + configuration -> the plain-data result every output renders. Pure. */
+import type { BootstrapResult } from "../analysis/bootstrap.js";
+import type { NoiseReport } from "../analysis/noise.js";
 import { type SensitivityResult, failureSensitivity } from "../analysis/sensitivity.js";
 import { pointsPerContest } from "../engine/points.js";
 import { eliminationPressure } from "../engine/schedule.js";
@@ -25,6 +27,12 @@ export interface RankResult {
   notes: string[];
   results: SettingResult[];
   sensitivity?: SensitivityResult;
+  /** Bootstrap intervals, P(A above B), tie groups (with --bootstrap). */
+  uncertainty?: BootstrapResult;
+  /** Signal and noise of every benchmark and round (when the input says anything about noise). */
+  noise?: NoiseReport;
+  /** What --precision did. */
+  precision?: { target: number; runs: number; reached: boolean; worstStandardError: number };
 }
 
 export function assembleResult(config: RankConfig, tallies: readonly Tally[], notes: readonly string[]): RankResult {

@@ -1,0 +1,126 @@
+/**
+ * How sure is the ranking? B resampled score tables (items, or parametric from standard errors),
+ * each re-ranked by CSD with a per-resample N; percentile intervals for E[S_m] and rank, the
+ * probability that each model finishes above each other, tie groups and separable neighbours.
+ * Every resample replays the same contest seeds, so the spread measures the data, not Monte Carlo.
+ */
+import { planChunks, runChunks } from "../engine/montecarlo.js";
+import type { ContestRules } from "../engine/types.js";
+import type { RoundPlan } from "../plan/plan.js";
+import { type RoundMissing, buildRoundScores } from "../plan/round-scores.js";
+import { competitionRanks, percentileInterval } from "../rank/stats.js";
+import type { ScoreTable } from "../table/types.js";
+import type { Resampler } from "./resample.js";
+
+export interface BootstrapSettings {
+  resamples: number;
+  /** Contests per resample and setting. */
+  runsPerResample: number;
+  seed: number;
+  csd: { label: string; rules: ContestRules }[];
+  missing?: RoundMissing;
+  /** Largest field for which the full pairwise matrix is returned. */
+  pairwiseLimit?: number;
+}
+
+export interface ModelInterval {
+  model: string;
+  expectedScore: number;
+  low: number;
+  high: number;
+  rankLow: number;
+  rankHigh: number;
+  /** 1 + number of models whose interval lies wholly above this one's (inseparable models share it). */
+  groupRank: number;
+}
+
+export interface SettingUncertainty {
+  T: string;
+  models: ModelInterval[];
+  /** P(row model finishes above column model), input order; present when M <= pairwiseLimit. */
+  pAbove?: number[][];
+  /** Adjacent pairs in the point ranking, with P(upper above lower). */
+  adjacent: { upper: string; lower: string; pAbove: number; separable: boolean }[];
+  separableShare: number;
+}
+
+export interface BootstrapResult {
+  method: "items" | "parametric";
+  definition: string;
+  resamples: number;
+  runsPerResample: number;
+  settings: SettingUncertainty[];
+  notes: string[];
+}
+
+/** N per resample so that the total stays near the main run's N (never below 1,000). */
+export function runsPerResample(runs: number, resamples: number): number {
+  return Math.max(1000, Math.ceil(runs / resamples));
+}
+
+export function bootstrapRanking(
+  table: ScoreTable,
+  plan: RoundPlan,
+  pointScores: number[][],
+  resample: Resampler,
+  method: "items" | "parametric",
+  s: BootstrapSettings,
+): BootstrapResult {
+  const M = table.models.length;
+  const chunks = planChunks(s.runsPerResample, s.seed);
+  // draws[setting][model][replicate]
+  const draws = s.csd.map(() => table.models.map(() => new Float64Array(s.resamples)));
+  for (let r = 0; r < s.resamples; r++) {
+    const rs = buildRoundScores({ ...table, scores: resample(r) }, plan, s.missing);
+    const tallies = runChunks(rs, s.csd.map((c) => c.rules), chunks, 0, chunks.chunks, { models: M, rankBinWidth: M });
+    tallies.forEach((t, si) => {
+      for (let m = 0; m < M; m++) draws[si][m][r] = t.scoreSum[m] / t.contests;
+    });
+  }
+  const limit = s.pairwiseLimit ?? 300;
+  const settings = s.csd.map((c, si): SettingUncertainty => {
+    const d = draws[si];
+    const ranksPerDraw = Array.from({ length: s.resamples }, (_, r) => competitionRanks(d.map((x) => x[r])));
+    const intervals = d.map((x) => percentileInterval(x));
+    const models = table.models.map((model, m): ModelInterval => {
+      const [low, high] = intervals[m];
+      const [rankQ025, rankQ975] = percentileInterval(ranksPerDraw.map((rk) => rk[m]));
+      const [rankLow, rankHigh] = [Math.floor(rankQ025), Math.ceil(rankQ975)];
+      const groupRank = 1 + intervals.filter(([lo]) => lo > high).length;
+      return { model, expectedScore: pointScores[si][m], low, high, rankLow, rankHigh, groupRank };
+    });
+    const above = (a: number, b: number) => {
+      let n = 0;
+      for (let r = 0; r < s.resamples; r++) n += d[a][r] > d[b][r] ? 1 : d[a][r] === d[b][r] ? 0.5 : 0;
+      return n / s.resamples;
+    };
+    const order = table.models.map((_, m) => m).sort((a, b) => pointScores[si][b] - pointScores[si][a]);
+    const adjacent = order.slice(0, -1).map((a, i) => {
+      const b = order[i + 1];
+      const p = above(a, b);
+      return { upper: table.models[a], lower: table.models[b], pAbove: p, separable: p >= 0.95 };
+    });
+    return {
+      T: c.label,
+      models,
+      ...(M <= limit ? { pAbove: table.models.map((_, a) => table.models.map((__, b) => (a === b ? 0.5 : above(a, b)))) } : {}),
+      adjacent,
+      separableShare: adjacent.length > 0 ? adjacent.filter((x) => x.separable).length / adjacent.length : Number.NaN,
+    };
+  });
+  const notes: string[] = [];
+  if (M > limit) notes.push(`the full P(A above B) matrix is left out for more than ${limit} models; adjacent pairs are listed`);
+  return {
+    method,
+    definition:
+      (method === "items"
+        ? "paired bootstrap over items within each benchmark (every model re-scored on the same resampled items)"
+        : "parametric bootstrap: each score redrawn from a normal distribution with its standard error (an approximation)") +
+      `; ${s.resamples} resamples, each re-ranked by CSD with N = ${s.runsPerResample} and the same contest seeds; ` +
+      "95% percentile intervals; group rank = 1 + models whose interval lies wholly above; a neighbour pair is separable when P(upper above lower) >= 0.95.",
+    resamples: s.resamples,
+    runsPerResample: s.runsPerResample,
+    settings,
+    notes,
+  };
+}

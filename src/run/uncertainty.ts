@@ -1,0 +1,43 @@
+/** The uncertainty part of a ranking: noise per benchmark and round, and the bootstrap of the ranking. */
+import { type BootstrapResult, bootstrapRanking, runsPerResample } from "../analysis/bootstrap.js";
+import { type NoiseReport, cellErrors, noiseReport } from "../analysis/noise.js";
+import { itemResampler, parametricResampler } from "../analysis/resample.js";
+import type { RoundMissing } from "../plan/round-scores.js";
+import { InputError } from "../table/errors.js";
+import type { PreparedRank } from "./rank.js";
+import { contestRules } from "./rank.js";
+import type { RankResult } from "./result.js";
+
+/** Signal and noise of every benchmark and round, when the table says anything about noise. */
+export function noiseFor(prepared: PreparedRank): NoiseReport | undefined {
+  const cells = cellErrors(prepared.table);
+  return cells.source === "none" ? undefined : noiseReport(prepared.table, prepared.plan, cells);
+}
+
+export function bootstrapFor(prepared: PreparedRank, result: RankResult, resamples: number, missing?: RoundMissing): BootstrapResult {
+  const { table, plan, config } = prepared;
+  const cells = cellErrors(table);
+  if (!table.items && cells.source === "none") {
+    throw new InputError(
+      `--bootstrap: ${table.source} has no per-item results, standard errors or item counts to resample ` +
+        "(give a per-item file, or a long table with stderr or n columns)",
+    );
+  }
+  const names = config.input.models;
+  const pointScores = result.results.map((r) => {
+    const byName = new Map(r.models.map((m) => [m.model, m.expectedScore]));
+    return names.map((n) => byName.get(n) ?? Number.NaN);
+  });
+  const rules = contestRules(config);
+  const settings = {
+    resamples,
+    runsPerResample: runsPerResample(config.runs, resamples),
+    seed: config.seed,
+    csd: config.settings.map((s, i) => ({ label: s.label, rules: rules[i] })),
+    missing,
+  };
+  const out = table.items
+    ? bootstrapRanking(table, plan, pointScores, itemResampler(table, config.seed), "items", settings)
+    : bootstrapRanking(table, plan, pointScores, parametricResampler(table, cells.se, config.seed), "parametric", settings);
+  return { ...out, notes: [...cells.notes, ...out.notes] };
+}
