@@ -8,7 +8,10 @@ import { registerInspect } from "./inspect.js";
 import { registerMerge } from "./merge.js";
 import { registerOrder } from "./order.js";
 import { registerStress } from "./stress.js";
+import { registerPlot } from "./plot.js";
 import { registerRank } from "./rank.js";
+import { registerReport } from "./report.js";
+import { registerServe } from "./serve.js";
 
 export function buildProgram(): Command {
   const program = new Command("swissround")
@@ -17,6 +20,9 @@ export function buildProgram(): Command {
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
   registerRank(program);
+  registerReport(program);
+  registerPlot(program);
+  registerServe(program);
   registerCompare(program);
   registerStress(program);
   registerOrder(program);

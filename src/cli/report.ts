@@ -1,0 +1,80 @@
+/** `swissround report`: the one-file HTML report (leaderboard, the paper's figures, rank and win heatmaps, methods). */
+import type { Command } from "commander";
+import { compareRankings } from "../analysis/compare.js";
+import { buildReportData, comparisonSections, distributionsOf, type ReportData } from "../output/report/data.js";
+import { renderReport } from "../output/report/document.js";
+import { readReportRuntime } from "../output/report/runtime-file.js";
+import { emit } from "../output/write.js";
+import { prepareRank, SCRIPT_MODE_WARNING } from "../run/rank.js";
+import { assembleResult } from "../run/result.js";
+import { addTableOptions, printNotes } from "./common.js";
+import { addSimulationOptions, rankOptionsFrom, type SimulationFlags, simulateWithProgress } from "./simulation-options.js";
+
+export interface ReportFlags extends SimulationFlags {
+  /** true with --compare, false with --no-compare; by default, up to COMPARE_AUTO_MODELS models. */
+  compare?: boolean;
+}
+
+/** The other methods' bootstraps grow fast with the field (seconds at 300 models, minutes at 1,500). */
+export const COMPARE_AUTO_MODELS = 300;
+
+/** Reads, checks, simulates and gathers everything a report or a chart shows. Throws InputError on bad input. */
+export async function reportDataFrom(scores: string, flags: ReportFlags, title?: string): Promise<ReportData> {
+  const prepared = prepareRank(scores, rankOptionsFrom(flags));
+  printNotes(
+    prepared.notes.filter((n) => n !== SCRIPT_MODE_WARNING),
+    flags.quiet ?? false,
+  );
+  const tallies = await simulateWithProgress(prepared, flags);
+  const result = assembleResult(prepared.config, tallies, prepared.notes);
+  const models = prepared.table.models.length;
+  const compare = flags.compare ?? models <= COMPARE_AUTO_MODELS;
+  const comparison = compare
+    ? compareRankings(
+        { table: prepared.table, plan: prepared.plan, roundScores: prepared.roundScores, rank: result },
+        { seed: prepared.config.seed },
+      )
+    : undefined;
+  const omitted =
+    flags.compare === undefined && !compare
+      ? {
+          compare: `the method comparison is left out above ${COMPARE_AUTO_MODELS} models (this field has ${models}); add --compare to include it, or run swissround compare`,
+        }
+      : undefined;
+  return buildReportData({
+    result,
+    distributions: distributionsOf(result, tallies),
+    roundScores: prepared.roundScores,
+    title,
+    generatedAt: new Date().toISOString(),
+    ...(comparison ? comparisonSections(comparison, result) : {}),
+    ...(omitted ? { omitted } : {}),
+  });
+}
+
+const EXAMPLES = `
+Examples:
+  $ swissround report data/opencompass_2024-08-29.csv --rounds data/opencompass.rounds.json -o report.html
+  $ swissround report scores.csv --T 0,1,2 --runs 20000 --seed 7 --title "Our models, March" -o march.html
+
+The file is self-contained (the charts' code and data are inside it): it opens without a network.`;
+
+export function registerReport(program: Command): void {
+  const cmd = program
+    .command("report")
+    .description("write a one-file HTML report: leaderboard, sensitivity and robustness charts, rank and win heatmaps, other methods")
+    .argument("<scores>", "score table: CSV/TSV/JSON (as for rank)");
+  addSimulationOptions(cmd);
+  addTableOptions(cmd)
+    .option("--compare", `include the comparison with other ranking methods (default: up to ${COMPARE_AUTO_MODELS} models)`)
+    .option("--no-compare", "leave out the comparison with other ranking methods")
+    .option("--title <text>", "the report's title (default: from the input file)")
+    .option("-o, --output <file>", "write to this file (atomically) instead of stdout")
+    .addHelpText("after", EXAMPLES)
+    .action(async (scores: string, flags: ReportFlags & { title?: string; output?: string }) => {
+      const runtime = readReportRuntime();
+      const data = await reportDataFrom(scores, flags, flags.title);
+      emit(renderReport(data, runtime), flags.output);
+      if (flags.output && !flags.quiet) process.stderr.write(`swissround: wrote the report to ${flags.output}\n`);
+    });
+}

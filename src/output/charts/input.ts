@@ -1,0 +1,50 @@
+/** The plain data charts and the report are drawn from, and the model orders they share. */
+import type { RankResult, SettingResult } from "../../run/result.js";
+import type { WinMatrices } from "./win-matrix.js";
+
+/** Final-position shares of one T setting: rows in the input model order, columns are bins of positions. */
+export interface RankDistribution {
+  T: string;
+  /** Positions per bin (1 = exact). */
+  binWidth: number;
+  rows: number[][];
+}
+
+/** Optional: other ranking methods beside CSD (filled by the method comparison when it runs). */
+export interface MethodComparison {
+  models: string[];
+  /** Each method's rank of every model (1 = best), aligned with `models`. */
+  methods: { id: string; name: string; definition: string; ranks: number[] }[];
+  /** The method whose order the chart and table follow (default: the first). */
+  reference?: string;
+}
+
+/** The reference method first, then the others in their own order. */
+export function methodsInOrder(c: MethodComparison): MethodComparison["methods"] {
+  const ref = c.methods.find((m) => m.id === c.reference) ?? c.methods[0];
+  return [ref, ...c.methods.filter((m) => m !== ref)];
+}
+
+export interface ChartInput {
+  result: RankResult;
+  /** One per T setting, in the order of result.results. */
+  distributions: RankDistribution[];
+  wins: WinMatrices;
+  comparison?: MethodComparison;
+}
+
+/** The setting the leaderboard is ordered by: the harshest (as the paper orders its figures). */
+export function leaderboardSetting(result: RankResult): SettingResult {
+  const label = result.sensitivity?.harshestLabel;
+  return result.results.find((r) => r.T === label) ?? result.results[result.results.length - 1];
+}
+
+/** Model names by rank at the leaderboard's setting. */
+export function displayOrder(result: RankResult): string[] {
+  return leaderboardSetting(result).models.map((m) => m.model);
+}
+
+/** "T = 1" for labels, "T = 0:1:1" for schedules. */
+export function settingName(T: string): string {
+  return `T = ${T}`;
+}

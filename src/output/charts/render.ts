@@ -1,0 +1,30 @@
+/** Charts to files without a browser: ECharts' server-side SVG renderer, then resvg for PNG. Node only. */
+import { Resvg } from "@resvg/resvg-js";
+import * as echarts from "echarts";
+import { type ChartVariant, FILE_WIDTH } from "./types.js";
+
+/** The chart as a standalone SVG document. */
+export function renderSvg(variant: ChartVariant, width = FILE_WIDTH): string {
+  const chart = echarts.init(null, null, {
+    renderer: "svg",
+    ssr: true,
+    width: Math.max(width, variant.width ?? 0),
+    height: variant.height,
+  });
+  try {
+    chart.setOption(variant.option);
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}
+
+/** An SVG rasterised at `scale` (2 = sharp on high-density screens and in slides). */
+export function svgToPng(svg: string, scale = 2): Uint8Array {
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: "zoom", value: scale },
+    background: "#ffffff",
+    font: { loadSystemFonts: true, defaultFontFamily: "DejaVu Sans" },
+  });
+  return resvg.render().asPng();
+}

@@ -1,0 +1,43 @@
+/** Small HTML helpers: escaping, and tables from rows of already-escaped cells. */
+
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** Escapes text for element content and attribute values. */
+export function esc(text: string | number): string {
+  return String(text).replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+/** JSON that is safe inside <script type="application/json">: no "</script", no "<!--". */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c");
+}
+
+/** JavaScript source that is safe inside <script>: a "</script" in a string literal cannot end the element. */
+export function scriptSource(js: string): string {
+  return js.replace(/<\/(script)/gi, "<\\/$1");
+}
+
+export interface HtmlColumn {
+  /** Header text (escaped here). */
+  header: string;
+  /** Right-aligned numbers. */
+  numeric?: boolean;
+  /** Tooltip for the header. */
+  title?: string;
+}
+
+/** A table: headers are escaped here, cells must be HTML already (use esc for text). */
+export function htmlTable(columns: readonly HtmlColumn[], rows: readonly string[][], className = "grid"): string {
+  const head = columns
+    .map((c) => `<th${c.numeric ? ' class="num"' : ""}${c.title ? ` title="${esc(c.title)}"` : ""}>${esc(c.header)}</th>`)
+    .join("");
+  const body = rows
+    .map((r) => `<tr>${r.map((cell, i) => `<td${columns[i]?.numeric ? ' class="num"' : ""}>${cell}</td>`).join("")}</tr>`)
+    .join("\n");
+  return `<table class="${className}"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+/** A section with an anchor, heading and content. */
+export function section(id: string, title: string, content: string): string {
+  return `<section id="${esc(id)}"><h2>${esc(title)}</h2>\n${content}\n</section>`;
+}

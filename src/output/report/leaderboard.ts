@@ -1,0 +1,62 @@
+/** The leaderboard: E[S] with 95% intervals at every T, rank, tier and robustness label. */
+
+import { leaderboardSetting, settingName } from "../charts/input.js";
+import { fixed, percent, signed, thousands } from "../format.js";
+import { expectedScoreDigits } from "../rank-tables.js";
+import type { ReportData } from "./data.js";
+import { esc, type HtmlColumn, htmlTable } from "./html.js";
+
+/** z for a two-sided 95% normal interval. */
+const Z95 = 1.96;
+
+export function leaderboardHtml(data: ReportData): string {
+  const { result, tiers } = data;
+  const top = leaderboardSetting(result);
+  const d = expectedScoreDigits(result);
+  const bySetting = result.results.map((r) => new Map(r.models.map((m) => [m.model, m])));
+  const sens = new Map(result.sensitivity?.models.map((m) => [m.model, m]) ?? []);
+  const columns: HtmlColumn[] = [
+    { header: "Rank", numeric: true, title: `rank by E[S] at ${settingName(top.T)}` },
+    { header: "Model" },
+    { header: "Tier", numeric: true },
+    ...(result.sensitivity ? [{ header: "Label" }] : []),
+    ...result.results.map((r) => ({ header: `E[S] ${settingName(r.T)}`, numeric: true, title: "mean final score +/- 95% interval" })),
+    ...(result.sensitivity
+      ? [
+          {
+            header: "Delta E",
+            numeric: true,
+            title: `E[S | ${settingName(result.sensitivity.harshestLabel)}] - E[S | ${settingName(result.sensitivity.baselineLabel)}]`,
+          },
+        ]
+      : []),
+    { header: "P(first)", numeric: true },
+    { header: "Final rank", numeric: true, title: `median final position (5th-95th percentile) at ${settingName(top.T)}` },
+  ];
+  const rows = top.models.map((m) => {
+    const s = sens.get(m.model);
+    return [
+      String(m.rank),
+      `<span class="model">${esc(m.model)}</span>`,
+      `<span class="tier tier-${tiers.byModel[m.model]}">${tiers.byModel[m.model]}</span>`,
+      ...(result.sensitivity ? [s ? `<span class="label label-${s.label}">${s.label}</span>` : ""] : []),
+      ...bySetting.map((b) => {
+        const o = b.get(m.model);
+        return o ? `${fixed(o.expectedScore, d)} <span class="pm">&plusmn; ${fixed(Z95 * o.standardError, d)}</span>` : "";
+      }),
+      ...(result.sensitivity ? [s ? signed(s.deltaE, d) : ""] : []),
+      percent(m.pFirst),
+      `${m.medianRank} <span class="pm">(${m.rankP05}&ndash;${m.rankP95})</span>`,
+    ];
+  });
+  const s = result.sensitivity;
+  const caption = [
+    `Models ordered by E[S] at ${settingName(top.T)}${s ? " (the harshest setting)" : ""}. E[S]: the mean final score over ` +
+      `N = ${thousands(result.config.runs)} simulated contests per setting, with its 95% Monte Carlo interval (+/- 1.96 standard errors). ` +
+      `Rank: by E[S] at ${settingName(top.T)}; equal values share the best rank.`,
+    `Tier (computed from E[S] at ${settingName(tiers.T)}, ${tiers.k} tiers): ${tiers.definition}`,
+    ...(s ? [`Label: ${s.rule}`] : []),
+    `P(first): share of contests finished first at ${settingName(top.T)}. Final rank: the median final position and its 5th-95th percentiles.`,
+  ];
+  return `<div class="table-wrap">${htmlTable(columns, rows, "grid leaderboard")}</div>\n<p class="caption">${caption.map(esc).join("<br>")}</p>`;
+}

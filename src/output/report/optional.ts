@@ -1,0 +1,52 @@
+/** Sections that appear only when their study was computed: method comparison, agreement, other studies. */
+import { methodsInOrder } from "../charts/input.js";
+import { fixed } from "../format.js";
+import type { ReportData } from "./data.js";
+import { esc, htmlTable, section } from "./html.js";
+
+export function comparisonTableHtml(data: ReportData): string {
+  const c = data.comparison;
+  if (!c) return "";
+  const methods = methodsInOrder(c);
+  const order = c.models.map((_, i) => i).sort((a, b) => methods[0].ranks[a] - methods[0].ranks[b]);
+  const cols = [{ header: "Model" }, ...methods.map((m) => ({ header: m.name, numeric: true, title: m.definition }))];
+  const rows = order.map((i) => [esc(c.models[i]), ...methods.map((m) => String(m.ranks[i]))]);
+  const definitions = [...new Set(methods.map((m) => m.definition))].map((d) => `<li>${esc(d)}</li>`).join("");
+  return `<details><summary>Ranks under every method</summary><div class="table-wrap">${htmlTable(cols, rows)}</div><ul class="caption">${definitions}</ul></details>`;
+}
+
+export function agreementHtml(data: ReportData): string {
+  const a = data.agreement;
+  if (!a) return "";
+  const cols = ["Ranking A", "Ranking B", "Models", "Kendall tau-b", "Spearman", "Top-k overlap"].map((h, i) => ({
+    header: h,
+    numeric: i >= 2,
+  }));
+  const rows = a.pairs.map((p) => [
+    esc(p.a),
+    esc(p.b),
+    String(p.models),
+    fixed(p.kendallTauB, 3),
+    fixed(p.spearman, 3),
+    `${fixed(p.topK, 2)} (k = ${p.k})`,
+  ]);
+  return section(
+    "agreement",
+    "Agreement between rankings",
+    `<div class="table-wrap">${htmlTable(cols, rows)}</div><p class="caption">${a.definitions.map(esc).join("<br>")}</p>`,
+  );
+}
+
+/** One section per study (corruption, round order, ...), as a table with its caption. */
+export function studiesHtml(data: ReportData): { id: string; title: string; html: string }[] {
+  return (data.studies ?? []).map((s) => {
+    const id = `study-${s.id}`;
+    const cols = s.columns.map((h, i) => ({ header: h, numeric: typeof s.rows[0]?.[i] === "number" }));
+    const rows = s.rows.map((r) => r.map((v) => esc(typeof v === "number" ? fixed(v, 3) : v)));
+    return {
+      id,
+      title: s.title,
+      html: section(id, s.title, `<div class="table-wrap">${htmlTable(cols, rows)}</div><p class="caption">${esc(s.caption)}</p>`),
+    };
+  });
+}

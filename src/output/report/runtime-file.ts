@@ -1,0 +1,19 @@
+/** Finds the built chart runtime (dist/web/report-runtime.js) that every report inlines. Node only. */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+/** dist/web/, where Vite puts the dashboard and the report runtime (this file runs from dist/src/output/report/). */
+export const WEB_DIST = fileURLToPath(new URL("../../../web/", import.meta.url));
+export const REPORT_RUNTIME = "report-runtime.js";
+
+let cached: string | undefined;
+
+export function readReportRuntime(): string {
+  if (cached !== undefined) return cached;
+  try {
+    cached = readFileSync(`${WEB_DIST}${REPORT_RUNTIME}`, "utf8");
+  } catch {
+    throw new Error(`the chart runtime ${WEB_DIST}${REPORT_RUNTIME} is missing: build it with "npm run build"`);
+  }
+  return cached;
+}

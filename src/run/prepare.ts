@@ -1,0 +1,136 @@
+/**
+ * Preparing a ranking, with no I/O: a read table and an optional round-plan text -> checked table,
+ * plan, round scores and the full configuration. Shared by the CLI (through rank.ts, which reads
+ * the files) and the dashboard server (which has the bytes of an upload).
+ */
+import { planChunks } from "../engine/montecarlo.js";
+import { parseEliminationSettings } from "../engine/schedule.js";
+import { chooseRankBinWidth } from "../engine/tally.js";
+import type { ContestRules, EliminationMode, RoundScores } from "../engine/types.js";
+import { defaultRoundPlan, parseRoundPlan, type RoundPlan, unusedBenchmarks } from "../plan/plan.js";
+import { type RoundMissing, buildRoundScores } from "../plan/round-scores.js";
+import type { DuplicateReport } from "../table/duplicates.js";
+import type { ReadOptions } from "../table/load.js";
+import { applyMissingPolicy } from "../table/missing.js";
+import { constantBenchmarks, scaleWarnings } from "../table/scales.js";
+import { scoreBenchmarks, selectBenchmarks } from "../table/select.js";
+import type { ScoreTable } from "../table/types.js";
+import { DEFAULT_RUNS, DEFAULT_SEED, type RankConfig } from "./config.js";
+
+/** A round plan's text and where it came from (for messages). */
+export interface PlanSource {
+  text: string;
+  file: string;
+}
+
+export interface RankOptions extends ReadOptions {
+  /** Path of the round plan (JSON); default one round per benchmark. */
+  rounds?: string;
+  /** Elimination settings, as for --T: "0,1,2". */
+  T?: string;
+  runs?: number;
+  seed?: number;
+  elimination?: EliminationMode;
+  tieTolerance?: number;
+  rankDistribution?: boolean;
+}
+
+export interface PreparedRank {
+  table: ScoreTable;
+  plan: RoundPlan;
+  roundScores: RoundScores;
+  /** How missing scores became round scores (--missing lose / available-mean), for reruns. */
+  roundMissing?: RoundMissing;
+  config: RankConfig;
+  notes: string[];
+}
+
+export const SCRIPT_MODE_WARNING =
+  "elimination mode 'script' (the authors' reference script): ties at the elimination cut go to the models listed first, " +
+  "so results for T > 0 depend on the input order of the models";
+
+/** The default plan leaves the leaderboard's aggregate columns out; a plan that names one is warned about. */
+function planFor(raw: ScoreTable, planSource?: PlanSource): { plan: RoundPlan; notes: string[] } {
+  const aggregates = raw.aggregates ?? [];
+  if (!planSource) {
+    const rankable = scoreBenchmarks(raw);
+    if (rankable.length === 0)
+      return { plan: defaultRoundPlan(raw), notes: ["every benchmark column looks like an aggregate: all are used"] };
+    const plan = defaultRoundPlan(selectBenchmarks(raw, rankable));
+    const notes =
+      aggregates.length > 0 ? [`aggregate columns left out of the default plan: ${aggregates.map((a) => a.name).join(", ")}`] : [];
+    return { plan, notes };
+  }
+  const plan = parseRoundPlan(planSource.text, planSource.file, raw);
+  const used = new Set(plan.rounds.flatMap((r) => r.benchmarks));
+  const named = aggregates.filter((a) => used.has(a.name));
+  const notes = named.map(
+    (a) =>
+      `warning: the round plan uses "${a.name}", which looks like the leaderboard's own aggregate (${a.reason}): it repeats the other benchmarks`,
+  );
+  return { plan, notes };
+}
+
+/** Checks everything about a read table and its plan; throws InputError on any bad input, before any work. */
+export function prepareRankFromTable(raw: ScoreTable, options: RankOptions = {}, planSource?: PlanSource): PreparedRank {
+  const planned = planFor(raw, planSource);
+  const unused = unusedBenchmarks(raw, planned.plan);
+  // Only the benchmarks the plan uses must be complete.
+  const used = selectBenchmarks(raw, undefined, unused, "benchmarks not in the round plan (not used)");
+  const missing = applyMissingPolicy(used, planned.plan, options.missing ?? "error");
+  const { table, plan } = missing;
+  const notes = [...table.notes, ...planned.notes, ...missing.notes];
+  const mixed = plan.rounds.filter((r) => {
+    const dirs = new Set(r.benchmarks.map((b) => table.benchmarks.find((x) => x.name === b)?.lowerIsBetter));
+    return dirs.size > 1;
+  });
+  if (mixed.length > 0) {
+    notes.push(
+      `rounds mixing higher- and lower-is-better benchmarks (lower-is-better scores are negated before averaging): ${mixed.map((r) => r.name).join(", ")}`,
+    );
+  }
+  for (const w of scaleWarnings(table)) {
+    const multi = plan.rounds.filter((r) => r.benchmarks.length > 1).map((r) => r.name);
+    notes.push(`warning: ${w}${multi.length > 0 ? `; rounds averaging several benchmarks: ${multi.join(", ")}` : ""}`);
+  }
+  const constant = constantBenchmarks(table);
+  if (constant.length > 0)
+    notes.push(`benchmarks with the same score for every model (each of their matches is a coin flip): ${constant.join(", ")}`);
+  const elimination = options.elimination ?? "paper";
+  if (elimination === "script") notes.push(SCRIPT_MODE_WARNING);
+  const runs = options.runs ?? DEFAULT_RUNS;
+  const rankDistribution = options.rankDistribution ?? false;
+  const config: RankConfig = {
+    input: {
+      file: table.source,
+      layout: table.layout,
+      models: table.models,
+      benchmarks: table.benchmarks,
+      unusedBenchmarks: unused,
+      ignoredColumns: table.ignored,
+      ...(table.adapter ? { adapter: table.adapter } : {}),
+      ...(raw.aggregates?.length ? { aggregateColumns: raw.aggregates } : {}),
+      ...(raw.duplicates ? { duplicates: raw.duplicates as DuplicateReport } : {}),
+      missing: missing.report,
+    },
+    plan: { source: plan.source, rounds: plan.rounds, ...(plan.rationale ? { rationale: plan.rationale } : {}) },
+    settings: parseEliminationSettings(options.T ?? "0,1,2", plan.rounds.length, table.models.length),
+    runs,
+    seed: options.seed ?? DEFAULT_SEED,
+    elimination,
+    tieTolerance: options.tieTolerance ?? 0,
+    chunkSize: planChunks(runs, 0).chunkSize,
+    rankBinWidth: chooseRankBinWidth(table.models.length, rankDistribution),
+    rankDistribution,
+  };
+  return { table, plan, roundScores: buildRoundScores(table, plan, missing.roundMissing), roundMissing: missing.roundMissing, config, notes };
+}
+
+export function contestRules(config: RankConfig): ContestRules[] {
+  return config.settings.map((s) => ({
+    schedule: Int32Array.from(s.schedule),
+    elimination: config.elimination,
+    tieTolerance: config.tieTolerance,
+  }));
+}
+

@@ -1,0 +1,85 @@
+/**
+ * Checks a dashboard request with the CLI's own pipeline (prepareRank), so the page gets exactly the
+ * CLI's readers, checks, notes and configuration. An upload is parsed in memory (never written to
+ * disk), under its name made safe for messages; no request chooses a path: datasets are opened
+ * from paths fixed at start-up.
+ */
+import { parseRuns, parseSeed } from "../../run/options.js";
+import { type PlanSource, type RankOptions, prepareRankFromTable } from "../../run/prepare.js";
+import { scoreTableFromText } from "../../table/load.js";
+import { decodeText, readScoreTable, readTextFile } from "../../table/read.js";
+import type { ScoreTable } from "../../table/types.js";
+import { InputError } from "../../table/errors.js";
+import type { DashboardSettings, PreparedRun } from "../shared/protocol.js";
+import { encodeRoundScores } from "../shared/wire.js";
+
+export interface Upload {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** A file on the server (a start-up dataset) or one the user sent. */
+export type FileRef = { path: string; shownAs?: string } | { upload: Upload };
+
+export interface DashboardInput {
+  scores: FileRef;
+  plan?: FileRef;
+  settings: DashboardSettings;
+  /** Table options given to `serve` for its dataset (uploads use the defaults, as `rank` does). */
+  options?: RankOptions;
+}
+
+/** An upload's name reduced to one safe path segment (letters, digits, space, . _ ( ) + -). */
+export function safeName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  const clean = base
+    .replace(/[^\p{L}\p{N} ._()+-]/gu, "_")
+    .replace(/^\.+/, "")
+    .slice(0, 120);
+  return clean === "" ? "upload" : clean;
+}
+
+/** Reads a start-up dataset from its fixed path, or parses an upload's bytes in memory. */
+function tableOf(ref: FileRef, options: RankOptions): ScoreTable {
+  if ("path" in ref) return readScoreTable(ref.path, options);
+  return scoreTableFromText(textOf(ref.upload, "score table"), safeName(ref.upload.name), options);
+}
+
+function textOf(upload: Upload, what: string): string {
+  const text = decodeText(Buffer.from(upload.bytes));
+  if (text.replace(/^\uFEFF/, "").trim() === "") throw new InputError(`${safeName(upload.name)}: the ${what} is empty`);
+  return text;
+}
+
+function planOf(ref: FileRef | undefined): PlanSource | undefined {
+  if (!ref) return undefined;
+  if ("path" in ref) return { text: readTextFile(ref.path, "round plan"), file: ref.shownAs ?? ref.path };
+  return { text: textOf(ref.upload, "round plan"), file: safeName(ref.upload.name) };
+}
+
+/** Replaces every on-disk path of a start-up dataset with the name shown for it. */
+function rename<T>(value: T, names: readonly [string, string][]): T {
+  const swap = (s: string) => names.reduce((acc, [from, to]) => (from === to ? acc : acc.split(from).join(to)), s);
+  return JSON.parse(JSON.stringify(value), (_, v: unknown) => (typeof v === "string" ? swap(v) : v)) as T;
+}
+
+export function prepareForDashboard(input: DashboardInput): PreparedRun {
+  const names: [string, string][] = [input.scores, input.plan]
+    .filter((r): r is { path: string; shownAs?: string } => r !== undefined && "path" in r)
+    .map((r) => [r.path, r.shownAs ?? r.path]);
+  try {
+    const { settings } = input;
+    const options: RankOptions = {
+      ...input.options,
+      T: settings.T,
+      runs: parseRuns(settings.runs, "N"),
+      seed: parseSeed(settings.seed, "seed"),
+      elimination: settings.elimination,
+    };
+    const prepared = prepareRankFromTable(tableOf(input.scores, options), options, planOf(input.plan));
+    return { ...rename({ config: prepared.config, notes: prepared.notes }, names), roundScores: encodeRoundScores(prepared.roundScores) };
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(rename(e.message, names));
+    throw e;
+  }
+}

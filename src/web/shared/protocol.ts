@@ -1,0 +1,55 @@
+/** The messages between the dashboard page, its server and its Web Worker. Types only. */
+import type { RankDistribution } from "../../output/charts/input.js";
+import type { RankConfig } from "../../run/config.js";
+import type { RankResult } from "../../run/result.js";
+import type { WireRoundScores } from "./wire.js";
+
+export interface DashboardSettings {
+  /** As for --T: "0,1,2" or "0:1:1:2". */
+  T: string;
+  runs: string;
+  seed: string;
+  elimination: "paper" | "script";
+}
+
+/**
+ * The "request" field of POST /api/prepare (multipart form data). With source "upload" the form
+ * also holds the table as the file field "scores"; a field "plan" (a round plan file, or the rounds
+ * as reordered in the page) replaces the dataset's plan or the default of one round per benchmark.
+ */
+export interface PrepareRequest {
+  source: { dataset: string } | "upload";
+  settings: DashboardSettings;
+}
+
+/** Everything the worker needs to simulate, checked exactly as the CLI checks it. */
+export interface PreparedRun {
+  config: RankConfig;
+  notes: string[];
+  roundScores: WireRoundScores;
+}
+
+export type PrepareResponse = { ok: true; run: PreparedRun } | { ok: false; error: string };
+
+export interface DatasetInfo {
+  id: string;
+  label: string;
+}
+
+export interface DatasetsResponse {
+  datasets: DatasetInfo[];
+  /** The dataset to open first. */
+  initial: string;
+  /** Largest table (or plan) the server accepts, in bytes. */
+  maxUploadBytes: number;
+}
+
+export interface WorkerRequest {
+  id: number;
+  run: PreparedRun;
+}
+
+export type WorkerMessage =
+  | { kind: "progress"; id: number; done: number; total: number }
+  | { kind: "done"; id: number; result: RankResult; distributions: RankDistribution[] }
+  | { kind: "error"; id: number; message: string };

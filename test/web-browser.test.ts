@@ -1,0 +1,227 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { artifact, browserMissing, type Dashboard, launchBrowser, startDashboard } from "./browser.js";
+import { CLI, FIXTURES, OC, OC_PLAN, tmp } from "./report-fixture.js";
+
+/** The little of the page's DOM these tests read inside the browser (the Node build has no DOM types). */
+declare const document: {
+  querySelector(selector: string): { getAttribute(name: string): string | null; textContent: string | null } | null;
+};
+
+const skip = browserMissing();
+if (skip) process.stderr.write(`web-browser tests skipped: ${skip}\n`);
+
+const VIEWPORT = { width: 1366, height: 768 };
+
+function cliError(file: string): string {
+  const r = spawnSync(process.execPath, [CLI, "rank", file], { encoding: "utf8", cwd: FIXTURES });
+  return r.stderr.replace(/^swissround: error: /, "").trimEnd();
+}
+
+/** Resolves after the next finished run (the page counts them on #status). */
+async function nextRun(page: Page, after: number): Promise<number> {
+  await page.waitForFunction((n) => Number(document.querySelector("#status")?.getAttribute("data-runs") ?? "0") > n, after, {
+    timeout: 30_000,
+  });
+  return Number(await page.getAttribute("#status", "data-runs"));
+}
+
+function runs(page: Page): Promise<number> {
+  return page.evaluate(() => Number(document.querySelector("#status")?.getAttribute("data-runs") ?? "0"));
+}
+
+/** The leaderboard as text cells, header first. */
+function leaderboard(page: Page): Promise<string[][]> {
+  return page.$$eval("#leaderboard tr", (rows) =>
+    rows.map((r) => [...r.querySelectorAll("th,td")].map((c) => c.textContent?.trim() ?? "")),
+  );
+}
+
+async function chartsRendered(page: Page): Promise<{ charts: number; rendered: number; withSvg: number }> {
+  return page.$$eval("[data-chart]", (els) => ({
+    charts: els.length,
+    rendered: els.filter((e) => e.getAttribute("data-rendered") === "true").length,
+    withSvg: els.filter((e) => e.querySelector("svg path, svg rect") !== null).length,
+  }));
+}
+
+describe("the dashboard in Chromium", { skip }, () => {
+  let browser: Browser;
+  let dashboard: Dashboard;
+  let page: Page;
+  const errors: string[] = [];
+
+  before(async () => {
+    [dashboard, browser] = await Promise.all([startDashboard(), launchBrowser()]);
+    page = await browser.newPage({ viewport: VIEWPORT, acceptDownloads: true });
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(dashboard.url);
+    await nextRun(page, 0);
+  });
+  after(async () => {
+    await browser?.close();
+    await dashboard?.stop();
+  });
+
+  it("opens the bundled data: a leaderboard of 35 models and every chart drawn", async () => {
+    const rows = await leaderboard(page);
+    assert.equal(rows.length, 36);
+    assert.equal(rows[0][1], "Model");
+    const c = await chartsRendered(page);
+    assert.equal(c.charts, 4, "sensitivity, robustness, ranks, wins");
+    assert.equal(c.rendered, 4);
+    assert.equal(c.withSvg, 4);
+    await page.screenshot({ path: artifact("dashboard.png") });
+    await page.locator("#sensitivity").screenshot({ path: artifact("dashboard-sensitivity.png") });
+    assert.deepEqual(errors, []);
+  });
+
+  it("changing T re-simulates: a new column, and the T = 0 numbers unchanged (same seed)", async () => {
+    const before = await leaderboard(page);
+    const n = await runs(page);
+    await page.fill("#T", "0,3");
+    await nextRun(page, n);
+    await page.waitForFunction(() => document.querySelector("#leaderboard thead")?.textContent?.includes("T = 3") === true);
+    const after = await leaderboard(page);
+    assert.deepEqual(
+      after[0].filter((h) => h.startsWith("E[S]")),
+      ["E[S] T = 0", "E[S] T = 3"],
+    );
+    const col = (rows: string[][], header: string) => {
+      const i = rows[0].indexOf(header);
+      return new Map(rows.slice(1).map((r) => [r[1], r[i]]));
+    };
+    const t0Before = col(before, "E[S] T = 0");
+    const t0After = col(after, "E[S] T = 0");
+    for (const [model, value] of t0Before) assert.equal(t0After.get(model), value, model);
+    const t2 = col(before, "E[S] T = 2");
+    const t3 = col(after, "E[S] T = 3");
+    assert.ok(
+      [...t3].some(([model, v]) => v !== t2.get(model)),
+      "the numbers changed",
+    );
+  });
+
+  it("gives the CLI's numbers for the same N and seed (the JSON download equals rank --format json)", async () => {
+    const n = await runs(page);
+    await page.fill("#T", "0,1,2");
+    await page.fill("#runs", "3000");
+    await page.fill("#seed", "11");
+    await page.waitForFunction(() => document.querySelector("#status")?.textContent?.includes("N = 3,000") === true, undefined, {
+      timeout: 30_000,
+    });
+    await nextRun(page, n);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#dl-json")]);
+    const file = join(tmp(), "dashboard.json");
+    await download.saveAs(file);
+    const page_ = JSON.parse(readFileSync(file, "utf8")) as {
+      config: { runs: number; seed: number };
+      results: { models: { model: string; expectedScore: number }[] }[];
+    };
+    assert.equal(page_.config.runs, 3000);
+    assert.equal(page_.config.seed, 11);
+    const r = spawnSync(
+      process.execPath,
+      [CLI, "rank", OC, "--rounds", OC_PLAN, "--runs", "3000", "--seed", "11", "--format", "json", "-q"],
+      { encoding: "utf8" },
+    );
+    const cli = JSON.parse(r.stdout) as typeof page_;
+    assert.deepEqual(
+      page_.results.map((res) => res.models.map((m) => [m.model, m.expectedScore])),
+      cli.results.map((res) => res.models.map((m) => [m.model, m.expectedScore])),
+    );
+  });
+
+  it("reordering rounds by dragging re-simulates with the new order", async () => {
+    const names = () => page.$$eval("#rounds li .name", (els) => els.map((e) => e.textContent));
+    const first = await names();
+    const n = await runs(page);
+    await page.locator("#rounds li").nth(0).dragTo(page.locator("#rounds li").nth(2));
+    await nextRun(page, n);
+    const moved = await names();
+    assert.notDeepEqual(moved, first);
+    assert.deepEqual([...moved].sort(), [...first].sort());
+    const planned = await page.$$eval("#plan tbody tr td:nth-child(2)", (els) => els.map((e) => e.textContent));
+    assert.deepEqual(planned, moved, "the report's round table follows the new order");
+    assert.equal(await page.isVisible("#reset-rounds"), true);
+    const m = await runs(page);
+    await page.click("#reset-rounds");
+    await nextRun(page, m);
+    assert.deepEqual(await names(), first);
+  });
+
+  it("a malformed file shows the CLI's error in the page; a file over the limit is refused before upload", async () => {
+    await page.setInputFiles("#file", join(FIXTURES, "bad-values.csv"));
+    await page.waitForSelector("#error:not([hidden])");
+    assert.equal(await page.textContent("#error"), cliError("bad-values.csv"));
+    assert.equal(await page.getAttribute("#status", "data-state"), "error");
+    assert.doesNotMatch((await page.textContent("#source")) ?? "", /bad-values/, "the last good table stays in use");
+    await page.screenshot({ path: artifact("dashboard-error.png") });
+    await page.setInputFiles("#file", { name: "huge.csv", mimeType: "text/csv", buffer: Buffer.alloc(17 * 1_048_576, 0x31) });
+    await page.waitForFunction(() => document.querySelector("#error")?.textContent?.includes("huge.csv") === true);
+    assert.match((await page.textContent("#error")) ?? "", /huge\.csv: the file is 17\.0 MB; the dashboard accepts files up to 16\.0 MB/);
+  });
+
+  it("a good upload replaces the data, and the report download opens with every chart", async () => {
+    const n = await runs(page);
+    await page.setInputFiles("#file", join(FIXTURES, "models-rows.csv"));
+    await nextRun(page, n);
+    assert.equal(await page.isHidden("#error"), true);
+    assert.equal((await leaderboard(page)).length, 4);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#dl-report")]);
+    const file = join(tmp(), "report.html");
+    await download.saveAs(file);
+    const report = await browser.newPage({ viewport: VIEWPORT });
+    await report.goto(`file://${file}`);
+    await report.waitForSelector("html[data-charts]");
+    const c = await chartsRendered(report);
+    assert.equal(c.rendered, c.charts);
+    await report.close();
+  });
+});
+
+describe("the HTML report in Chromium", { skip }, () => {
+  let browser: Browser;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  it("opens from a file with no network and draws every chart; views switch", async () => {
+    const file = join(tmp(), "report.html");
+    const r = spawnSync(process.execPath, [CLI, "report", OC, "--rounds", OC_PLAN, "--runs", "3000", "-q", "-o", file], {
+      encoding: "utf8",
+    });
+    assert.equal(r.status, 0, r.stderr);
+    const context = await browser.newContext({ viewport: VIEWPORT, offline: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    const requests: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("request", (q) => requests.push(q.url()));
+    await page.goto(`file://${file}`);
+    await page.waitForSelector("html[data-charts]");
+    const c = await chartsRendered(page);
+    assert.equal(c.charts, 5, "sensitivity, robustness, ranks, wins, compare");
+    assert.equal(c.rendered, 5);
+    assert.equal(c.withSvg, 5);
+    assert.deepEqual(
+      requests.filter((u) => !u.startsWith("file:") && !u.startsWith("data:")),
+      [],
+    );
+    await page.selectOption('[data-chart-select="wins"]', "1");
+    assert.equal(await page.getAttribute('[data-chart="wins"]', "data-view"), "1");
+    assert.deepEqual(errors, []);
+    await page.screenshot({ path: artifact("report.png") });
+    for (const id of ["leaderboard", "sensitivity", "robustness", "ranks", "wins", "compare"]) {
+      await page.locator(`#${id}`).screenshot({ path: artifact(`report-${id}.png`) });
+    }
+    await context.close();
+  });
+});

@@ -1,0 +1,221 @@
+import assert from "node:assert/strict";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Hono } from "hono";
+import { WEB_DIST } from "../src/output/report/runtime-file.js";
+import { prepareRank } from "../src/run/rank.js";
+import { assembleResult } from "../src/run/result.js";
+import { createApp } from "../src/web/server/app.js";
+import { loadAssets } from "../src/web/server/assets.js";
+import { bundledDataset } from "../src/web/server/datasets.js";
+import { prepareForDashboard, safeName } from "../src/web/server/prepare.js";
+import type { DashboardSettings, PreparedRun, PrepareResponse } from "../src/web/shared/protocol.js";
+import { simulateRun } from "../src/web/shared/simulate.js";
+import { decodeRoundScores } from "../src/web/shared/wire.js";
+import { ROOT } from "./helpers.js";
+import { CLI, FIXTURES, OC, OC_PLAN } from "./report-fixture.js";
+
+const SETTINGS: DashboardSettings = { T: "0,1,2", runs: "3000", seed: "11", elimination: "paper" };
+const LIMIT = 4096;
+const HOST = { host: "127.0.0.1:8787" };
+
+function form(request: unknown, files: Record<string, [string, string]> = {}): FormData {
+  const f = new FormData();
+  f.set("request", JSON.stringify(request));
+  for (const [field, [name, text]] of Object.entries(files)) f.set(field, new File([text], name));
+  return f;
+}
+
+async function prepare(app: Hono, body: FormData): Promise<{ status: number; answer: PrepareResponse }> {
+  const r = await app.request("/api/prepare", { method: "POST", body, headers: HOST });
+  return { status: r.status, answer: (await r.json()) as PrepareResponse };
+}
+
+function cliError(file: string): string {
+  const r = spawnSync(process.execPath, [CLI, "rank", file], { encoding: "utf8", cwd: FIXTURES });
+  assert.equal(r.status, 2);
+  return r.stderr.replace(/^swissround: error: /, "").trimEnd();
+}
+
+describe("the dashboard server", () => {
+  const app = createApp({
+    assets: loadAssets(WEB_DIST),
+    datasets: [bundledDataset()],
+    maxUploadBytes: LIMIT,
+    allowedHosts: ["127.0.0.1", "localhost", "[::1]"],
+  });
+
+  it("serves the built page from memory, with a strict content security policy", async () => {
+    const r = await app.request("/", { headers: HOST });
+    assert.equal(r.status, 200);
+    assert.match(await r.text(), /<title>swissround dashboard<\/title>/);
+    assert.match(r.headers.get("content-security-policy") ?? "", /default-src 'self'; script-src 'self'/);
+    assert.equal(r.headers.get("x-content-type-options"), "nosniff");
+    const runtime = await app.request("/report-runtime.js", { headers: HOST });
+    assert.equal(runtime.status, 200);
+    assert.match(runtime.headers.get("content-type") ?? "", /javascript/);
+  });
+
+  it("no request path reaches the file system: traversal, absolute and encoded paths are 404", async () => {
+    for (const path of [
+      "/../package.json",
+      "/..%2f..%2fpackage.json",
+      "/%2e%2e/%2e%2e/package.json",
+      "//etc/passwd",
+      "/assets/../../src/index.ts",
+      "/index.html/../../../package.json",
+    ]) {
+      const r = await app.request(path, { headers: HOST });
+      assert.notEqual(r.status, 200, path);
+      assert.doesNotMatch(await r.text(), /"name": "swissround"|root:/, path);
+    }
+  });
+
+  it("answers only to loopback host names (no DNS rebinding)", async () => {
+    assert.equal((await app.request("/api/datasets", { headers: { host: "attacker.example:8787" } })).status, 403);
+    assert.equal((await app.request("/api/datasets", { headers: { host: "localhost:1234" } })).status, 200);
+  });
+
+  it("lists the datasets and the upload limit", async () => {
+    const r = await app.request("/api/datasets", { headers: HOST });
+    assert.deepEqual(await r.json(), {
+      datasets: [{ id: "bundled", label: "OpenCompass 2024-08-29 (bundled)" }],
+      initial: "bundled",
+      maxUploadBytes: LIMIT,
+    });
+  });
+
+  it("prepares the bundled data exactly as rank prepares it (configuration, notes, round scores)", async () => {
+    const { status, answer } = await prepare(app, form({ source: { dataset: "bundled" }, settings: SETTINGS }));
+    assert.equal(status, 200);
+    assert.ok(answer.ok);
+    const cli = prepareRank(OC, { rounds: OC_PLAN, T: "0,1,2", runs: 3000, seed: 11 });
+    const shown = (s: string) => s.split(join(ROOT, "data/")).join("");
+    assert.deepEqual(answer.run.config, JSON.parse(shown(JSON.stringify(cli.config))));
+    assert.deepEqual(answer.run.notes, cli.notes.map(shown));
+    assert.deepEqual(decodeRoundScores(answer.run.roundScores), cli.roundScores);
+  });
+
+  it("a bad upload gets the CLI's message, naming the user's file", async () => {
+    for (const file of ["bad-values.csv", "bad-ragged.csv", "bad-truncated.json", "bad-missing.csv"]) {
+      const { status, answer } = await prepare(
+        app,
+        form({ source: "upload", settings: SETTINGS }, { scores: [file, readFileSync(join(FIXTURES, file), "utf8")] }),
+      );
+      assert.equal(status, 400, file);
+      assert.ok(!answer.ok);
+      assert.equal(answer.error, cliError(file), file);
+    }
+  });
+
+  it("bad settings get the CLI's checks", async () => {
+    const { answer } = await prepare(app, form({ source: { dataset: "bundled" }, settings: { ...SETTINGS, T: "0,99" } }));
+    assert.ok(!answer.ok);
+    assert.match(answer.error, /T = 99 would eliminate the whole field of 35 models/);
+    const runs = await prepare(app, form({ source: { dataset: "bundled" }, settings: { ...SETTINGS, runs: "many" } }));
+    assert.ok(!runs.answer.ok);
+    assert.match(runs.answer.error, /^N: "many" is not valid/);
+  });
+
+  it("uploads over the limit are refused with a clear message, before parsing", async () => {
+    const big = `model,a\n${"m,1\n".repeat(LIMIT)}`;
+    const { status, answer } = await prepare(app, form({ source: "upload", settings: SETTINGS }, { scores: ["big.csv", big] }));
+    assert.equal(status, 413);
+    assert.ok(!answer.ok);
+    assert.match(answer.error, /the dashboard accepts (files )?up to 0\.00 MB|larger than the dashboard accepts/);
+  });
+
+  it("an upload's name is a label: no directory part survives, nothing is left behind", async () => {
+    assert.equal(safeName("../../etc/passwd"), "passwd");
+    assert.equal(safeName("..\\..\\x.csv"), "x.csv");
+    assert.equal(safeName(".."), "upload");
+    assert.equal(safeName("a<b>|c.csv"), "a_b__c.csv");
+    const { answer } = await prepare(
+      app,
+      form(
+        { source: "upload", settings: SETTINGS },
+        { scores: ["../../bad-values.csv", readFileSync(join(FIXTURES, "bad-values.csv"), "utf8")] },
+      ),
+    );
+    assert.ok(!answer.ok);
+    assert.equal(answer.error, cliError("bad-values.csv"));
+  });
+
+  it("malformed requests and unknown datasets are refused", async () => {
+    const bad = new FormData();
+    bad.set("request", "{nope");
+    assert.equal((await prepare(app, bad)).status, 400);
+    assert.equal((await prepare(app, form({ source: { dataset: "../../etc" }, settings: SETTINGS }))).status, 404);
+    assert.equal((await prepare(app, form({ source: "upload", settings: SETTINGS }))).status, 400);
+  });
+});
+
+describe("the dashboard's simulation", () => {
+  it("gives the CLI's numbers for the same N and seed (same chunk seeds), from the same engine", async () => {
+    const run: PreparedRun = prepareForDashboard({ ...bundledDataset(), settings: SETTINGS });
+    const tallies = simulateRun(run.config, decodeRoundScores(run.roundScores));
+    const page = assembleResult(run.config, tallies, run.notes);
+    const r = spawnSync(
+      process.execPath,
+      [CLI, "rank", OC, "--rounds", OC_PLAN, "--runs", "3000", "--seed", "11", "--format", "json", "-q"],
+      { encoding: "utf8" },
+    );
+    assert.equal(r.status, 0, r.stderr);
+    const cli = JSON.parse(r.stdout) as { results: { models: { model: string; expectedScore: number; standardError: number }[] }[] };
+    page.results.forEach((res, i) => {
+      assert.deepEqual(
+        res.models.map((m) => [m.model, m.expectedScore, m.standardError]),
+        cli.results[i].models.map((m) => [m.model, m.expectedScore, m.standardError]),
+      );
+    });
+  });
+});
+
+describe("swissround serve", () => {
+  let child: ChildProcess;
+  let url = "";
+  before(async () => {
+    child = spawn(process.execPath, [CLI, "serve", "--port", "0"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    url = await new Promise<string>((resolve, reject) => {
+      let out = "";
+      child.stdout?.on("data", (d: Buffer) => {
+        out += d.toString();
+        const m = /dashboard at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+        if (m) resolve(m[1]);
+      });
+      child.once("exit", (code) => reject(new Error(`serve exited with ${code}`)));
+    });
+  });
+  after(() => {
+    if (child.exitCode === null) child.kill("SIGKILL");
+  });
+
+  it("listens on loopback, prints the URL, and stops cleanly on SIGINT", async () => {
+    assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const r = await fetch(`${url}api/datasets`);
+    assert.equal(r.status, 200);
+    const stderr: string[] = [];
+    child.stderr?.on("data", (d: Buffer) => stderr.push(d.toString()));
+    const code = await new Promise<number | null>((resolve) => {
+      child.once("exit", (c) => resolve(c));
+      child.kill("SIGINT");
+    });
+    assert.equal(code, 0);
+    assert.match(stderr.join(""), /stopping the dashboard/);
+  });
+
+  it("checks its table before listening: bad input is exit 2 with rank's message", () => {
+    const r = spawnSync(process.execPath, [CLI, "serve", "bad-values.csv", "--port", "0"], {
+      encoding: "utf8",
+      cwd: FIXTURES,
+      timeout: 10_000,
+    });
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr, spawnSync(process.execPath, [CLI, "rank", "bad-values.csv"], { encoding: "utf8", cwd: FIXTURES }).stderr);
+    const port = spawnSync(process.execPath, [CLI, "serve", "--port", "http"], { encoding: "utf8", timeout: 10_000 });
+    assert.equal(port.status, 2);
+    assert.match(port.stderr, /--port: "http" is not valid/);
+  });
+});
