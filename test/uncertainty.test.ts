@@ -162,6 +162,15 @@ describe("rank --bootstrap / --precision end to end", () => {
     assert.match(table.stdout, /Signal and noise/);
   });
 
+  it("inspect shows each benchmark's signal and noise when the file has items", () => {
+    const r = run("inspect", items);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /Signal and noise \(standard errors: items/);
+    assert.match(r.stdout, /coin-flip share/);
+    const plain = run("inspect", join(ROOT, "data", "opencompass_2024-08-29.csv"));
+    assert.doesNotMatch(plain.stdout, /Signal and noise/);
+  });
+
   it("--bootstrap without any noise information is an input error; --precision reports its N", () => {
     const oc = join(ROOT, "data", "opencompass_2024-08-29.csv");
     const bad = run("rank", oc, "--bootstrap", "10");

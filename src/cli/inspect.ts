@@ -1,7 +1,9 @@
 /** `swissround inspect FILE`: what reading understood, so a user can check before ranking. */
 import { type Command, Option } from "commander";
 import { emit } from "../output/write.js";
-import { type InspectReport, inspectRaw } from "../table/inspect.js";
+import { type NoiseReport, cellErrors, noiseReport } from "../analysis/noise.js";
+import { defaultRoundPlan } from "../plan/plan.js";
+import { type InspectReport, inspectTable } from "../table/inspect.js";
 import { readRawTable } from "../table/read.js";
 import { addTableOptions, readOptionsFrom, type TableFlags } from "./common.js";
 
@@ -31,7 +33,7 @@ function list(names: readonly string[], all: boolean, limit = 12): string {
   return `${names.slice(0, limit).join(", ")}, ... (${names.length - limit} more; --all lists them)`;
 }
 
-export function renderInspect(r: InspectReport, all = false): string {
+export function renderInspect(r: InspectReport & { noise?: NoiseReport }, all = false): string {
   const out: string[] = [];
   out.push(`File: ${r.file}`);
   out.push(`Read as: ${r.adapter} (layout ${r.layout})`);
@@ -73,6 +75,14 @@ export function renderInspect(r: InspectReport, all = false): string {
     out.push("Warnings:");
     for (const w of r.warnings) out.push(`  - ${w}`);
   }
+  if (r.noise) {
+    out.push(`Signal and noise (standard errors: ${r.noise.source}; ${r.noise.definition})`);
+    const noiseRows = [["benchmark", "models", "signal", "noise", "SNR", "coin-flip share", "flag"]];
+    for (const b of r.noise.benchmarks) {
+      noiseRows.push([b.name, String(b.models), fmt(b.signal), fmt(b.noise), fmt(b.snr), `${Math.round(100 * b.coinFlipShare)}%`, b.lowSignal ? "mostly noise" : ""]);
+    }
+    out.push(...table(noiseRows).map((l) => `  ${l}`));
+  }
   out.push("Notes:");
   for (const n of r.notes) out.push(`  - ${n}`);
   return `${out.join("\n")}\n`;
@@ -93,7 +103,10 @@ export function registerInspect(program: Command): void {
   addTableOptions(cmd);
   cmd.action((scores: string, flags: InspectFlags) => {
     const options = { ...readOptionsFrom(flags), keepItems: true };
-    const report = inspectRaw(readRawTable(scores, options), options);
+    const { report: base, table } = inspectTable(readRawTable(scores, options), options);
+    const cells = cellErrors(table);
+    const report: InspectReport & { noise?: NoiseReport } =
+      cells.source === "none" ? base : { ...base, noise: noiseReport(table, defaultRoundPlan(table), cells) };
     emit(
       flags.format === "json" ? `${JSON.stringify(report, jsonReplacer, 2)}\n` : renderInspect(report, flags.all ?? false),
       flags.output,

@@ -3,6 +3,7 @@
  * with their ranges and scales, aggregates, duplicates, gaps and suspicious values. Pure: takes
  * the adapter's RawTable; the CLI renders the report.
  */
+import type { ScoreTable } from "./types.js";
 import { type DuplicateGroup, resolveDuplicates } from "./duplicates.js";
 import { finishTable, type ReadOptions } from "./load.js";
 import type { RawTable } from "./raw.js";
@@ -41,6 +42,11 @@ export interface InspectReport {
 }
 
 export function inspectRaw(raw: RawTable, options: ReadOptions = {}): InspectReport {
+  return inspectTable(raw, options).report;
+}
+
+/** The report and the table it describes (for callers that analyse the table further). */
+export function inspectTable(raw: RawTable, options: ReadOptions = {}): { report: InspectReport; table: ScoreTable } {
   const policy = options.duplicates ?? "error";
   // Duplicates are listed, not fatal, here: "error" shows them and keeps the first of each.
   let groups: DuplicateGroup[] = [];
@@ -94,7 +100,7 @@ export function inspectRaw(raw: RawTable, options: ReadOptions = {}): InspectRep
   const extras = Object.entries(table.extras ?? {})
     .filter(([, v]) => v && (v as Float64Array).some((x) => !Number.isNaN(x)))
     .map(([k]) => k);
-  return {
+  const report: InspectReport = {
     file: table.source,
     adapter: table.adapter ?? raw.adapter,
     layout: table.layout,
@@ -116,4 +122,5 @@ export function inspectRaw(raw: RawTable, options: ReadOptions = {}): InspectRep
     warnings,
     notes: table.notes,
   };
+  return { report, table };
 }
