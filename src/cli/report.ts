@@ -5,7 +5,12 @@ import { buildReportData, comparisonSections, distributionsOf, type ReportData }
 import { renderReport } from "../output/report/document.js";
 import { readReportRuntime } from "../output/report/runtime-file.js";
 import { emit } from "../output/write.js";
-import { prepareRank, SCRIPT_MODE_WARNING } from "../run/rank.js";
+import { corruptionStudy } from "../analysis/corruption.js";
+import type { RerunSettings } from "../analysis/rerun.js";
+import { stabilityStudy } from "../analysis/stability.js";
+import type { StudySection } from "../output/report/data.js";
+import { corruptionSection, stabilitySections } from "../output/report/studies.js";
+import { type PreparedRank, SCRIPT_MODE_WARNING, contestRules, prepareRank } from "../run/rank.js";
 import { assembleResult } from "../run/result.js";
 import { addTableOptions, printNotes } from "./common.js";
 import { addSimulationOptions, rankOptionsFrom, type SimulationFlags, simulateWithProgress } from "./simulation-options.js";
@@ -13,6 +18,31 @@ import { addSimulationOptions, rankOptionsFrom, type SimulationFlags, simulateWi
 export interface ReportFlags extends SimulationFlags {
   /** true with --compare, false with --no-compare; by default, up to COMPARE_AUTO_MODELS models. */
   compare?: boolean;
+  /** true with --studies, false with --no-studies; by default, up to STUDIES_AUTO_MODELS models. */
+  studies?: boolean;
+}
+
+/** The corruption and order studies re-rank a few hundred times: included by default for small fields. */
+export const STUDIES_AUTO_MODELS = 60;
+const REPORT_STUDY = { runs: 2000, trials: 5, corrupt: 2, orders: 10, eloOrders: 10 };
+
+function studySections(prepared: PreparedRank): StudySection[] {
+  const rules = contestRules(prepared.config);
+  const settings: RerunSettings = {
+    csd: prepared.config.settings.map((s, i) => ({ label: s.label, rules: rules[i] })),
+    runs: REPORT_STUDY.runs,
+    seed: prepared.config.seed,
+    over: "benchmarks",
+    eloOrders: REPORT_STUDY.eloOrders,
+    missing: prepared.roundMissing,
+  };
+  const { table, plan } = prepared;
+  const out: StudySection[] = [];
+  if (table.benchmarks.length >= REPORT_STUDY.corrupt) {
+    out.push(corruptionSection(corruptionStudy(table, plan, settings, { corrupt: REPORT_STUDY.corrupt, trials: REPORT_STUDY.trials, to: "zero" })));
+  }
+  out.push(...stabilitySections(stabilityStudy(table, plan, settings, { randomOrders: REPORT_STUDY.orders, leaveOneOut: true })));
+  return out;
 }
 
 /** The other methods' bootstraps grow fast with the field (seconds at 300 models, minutes at 1,500). */
@@ -41,6 +71,7 @@ export async function reportDataFrom(scores: string, flags: ReportFlags, title?:
           compare: `the method comparison is left out above ${COMPARE_AUTO_MODELS} models (this field has ${models}); add --compare to include it, or run swissround compare`,
         }
       : undefined;
+  const studies = (flags.studies ?? models <= STUDIES_AUTO_MODELS) ? studySections(prepared) : [];
   return buildReportData({
     result,
     distributions: distributionsOf(result, tallies),
@@ -49,6 +80,7 @@ export async function reportDataFrom(scores: string, flags: ReportFlags, title?:
     generatedAt: new Date().toISOString(),
     ...(comparison ? comparisonSections(comparison, result) : {}),
     ...(omitted ? { omitted } : {}),
+    ...(studies.length > 0 ? { studies } : {}),
   });
 }
 
@@ -68,6 +100,8 @@ export function registerReport(program: Command): void {
   addTableOptions(cmd)
     .option("--compare", `include the comparison with other ranking methods (default: up to ${COMPARE_AUTO_MODELS} models)`)
     .option("--no-compare", "leave out the comparison with other ranking methods")
+    .option("--studies", `include the corruption and round-order studies (default: up to ${STUDIES_AUTO_MODELS} models)`)
+    .option("--no-studies", "leave out the corruption and round-order studies")
     .option("--title <text>", "the report's title (default: from the input file)")
     .option("-o, --output <file>", "write to this file (atomically) instead of stdout")
     .addHelpText("after", EXAMPLES)

@@ -42,7 +42,7 @@ export function studiesHtml(data: ReportData): { id: string; title: string; html
   return (data.studies ?? []).map((s) => {
     const id = `study-${s.id}`;
     const cols = s.columns.map((h, i) => ({ header: h, numeric: typeof s.rows[0]?.[i] === "number" }));
-    const rows = s.rows.map((r) => r.map((v) => esc(typeof v === "number" ? fixed(v, 3) : v)));
+    const rows = s.rows.map((r) => r.map((v) => esc(typeof v !== "number" ? v : Number.isInteger(v) ? String(v) : fixed(v, 3))));
     return {
       id,
       title: s.title,
