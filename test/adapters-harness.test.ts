@@ -2,11 +2,10 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { InputError } from "../src/table/errors.js";
 import { finishTable, readRaw, scoreTableFromText } from "../src/table/load.js";
 import { readScoreTable, readTextFile } from "../src/table/read.js";
 import type { ScoreTable } from "../src/table/types.js";
-import { ROOT } from "./helpers.js";
+import { ROOT, throwsInput } from "./helpers.js";
 
 const DIR = join(ROOT, "test", "fixtures", "adapters", "harness");
 const P160 = join(DIR, "EleutherAI__pythia-160m", "results_2024-05-01T10-00-00.000000.json");
@@ -14,14 +13,6 @@ const P410 = join(DIR, "EleutherAI__pythia-410m", "results_2024-05-01T11-00-00.0
 
 function at(t: ScoreTable, model: string, bench: string, arr: Float64Array = t.scores): number {
   return arr[t.models.indexOf(model) * t.benchmarks.length + t.benchmarks.findIndex((b) => b.name === bench)];
-}
-
-function throwsInput(fn: () => unknown, ...patterns: RegExp[]): void {
-  assert.throws(fn, (e: unknown) => {
-    assert.ok(e instanceof InputError, `expected InputError, got ${e}`);
-    for (const p of patterns) assert.match(e.message, p);
-    return true;
-  });
 }
 
 describe("lm-evaluation-harness results", () => {

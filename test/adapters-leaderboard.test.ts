@@ -2,23 +2,14 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { InputError } from "../src/table/errors.js";
 import { scoreTableFromText } from "../src/table/load.js";
 import { readScoreTable, readTextFile } from "../src/table/read.js";
 import { scaleWarnings } from "../src/table/scales.js";
-import { ROOT, SHARED } from "./helpers.js";
+import { ROOT, SHARED, throwsInput } from "./helpers.js";
 
 const LB = (name: string) => join(SHARED, "data", "leaderboards", name);
 const BB = (name: string) => join(SHARED, "data", "benchbench", "benchmarks_old", name);
 const OLLM2 = LB("open_llm_leaderboard_v2_2024-08-29.csv");
-
-function throwsInput(fn: () => unknown, ...patterns: RegExp[]): void {
-  assert.throws(fn, (e: unknown) => {
-    assert.ok(e instanceof InputError, `expected InputError, got ${e}`);
-    for (const p of patterns) assert.match(e.message, p);
-    return true;
-  });
-}
 
 describe("leaderboard exports: the leaderboard's own aggregate columns", () => {
   it("detected by name, kept as columns (so they can be named), reported and left out of default plans", () => {

@@ -2,20 +2,11 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { InputError } from "../src/table/errors.js";
 import { scoreTableFromText } from "../src/table/load.js";
 import { readScoreTable } from "../src/table/read.js";
-import { ROOT, SHARED } from "./helpers.js";
+import { ROOT, SHARED, throwsInput } from "./helpers.js";
 
 const FX = (...p: string[]) => join(ROOT, "test", "fixtures", "adapters", ...p);
-
-function throwsInput(fn: () => unknown, ...patterns: RegExp[]): void {
-  assert.throws(fn, (e: unknown) => {
-    assert.ok(e instanceof InputError, `expected InputError, got ${e}`);
-    for (const p of patterns) assert.match(e.message, p);
-    return true;
-  });
-}
 
 describe("OpenCompass summary CSV", () => {
   it("datasets as rows, one column per model, recognised by its header", () => {

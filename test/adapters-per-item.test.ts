@@ -5,11 +5,10 @@ import { describe, it } from "node:test";
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { CsvSplitter } from "../src/table/csv-stream.js";
-import { InputError } from "../src/table/errors.js";
 import { scoreTableFromText } from "../src/table/load.js";
 import { readScoreTable, readTextFile } from "../src/table/read.js";
 import type { ScoreTable } from "../src/table/types.js";
-import { ROOT, SHARED } from "./helpers.js";
+import { ROOT, SHARED, throwsInput } from "./helpers.js";
 
 const DATA = (...p: string[]) => join(SHARED, "data", ...p);
 const FX = (...p: string[]) => join(ROOT, "test", "fixtures", "adapters", ...p);
@@ -25,14 +24,6 @@ function extra(t: ScoreTable, name: "count" | "stderr" | "cost", model: string, 
   const m = t.models.indexOf(model);
   const b = t.benchmarks.findIndex((x) => x.name === bench);
   return t.extras?.[name]?.[m * t.benchmarks.length + b] ?? Number.NaN;
-}
-
-function throwsInput(fn: () => unknown, ...patterns: RegExp[]): void {
-  assert.throws(fn, (e: unknown) => {
-    assert.ok(e instanceof InputError, `expected InputError, got ${e}`);
-    for (const p of patterns) assert.match(e.message, p);
-    return true;
-  });
 }
 
 describe("MMLU-Pro: one row per question, one column per model (items-rows)", () => {

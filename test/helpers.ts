@@ -1,10 +1,12 @@
 /** Shared test helpers: small round-score tables, Monte Carlo runs and exact enumeration. */
+import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { createWorkspace, playContests } from "../src/engine/contest.js";
 import { planChunks, runChunks } from "../src/engine/montecarlo.js";
 import type { RandomSource } from "../src/engine/rng.js";
 import { emptyTally } from "../src/engine/tally.js";
 import type { ContestRules, EliminationMode, RoundScores, Tally } from "../src/engine/types.js";
+import { InputError } from "../src/table/errors.js";
 
 /** The repository root (tests run from dist/test/). */
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -91,4 +93,13 @@ export function enumerateExact(rs: RoundScores, r: ContestRules): ExactOutcome {
     choices = choices.slice(0, i + 1);
     choices[i]++;
   }
+}
+
+/** Asserts that fn throws an InputError whose message matches every pattern. */
+export function throwsInput(fn: () => unknown, ...patterns: RegExp[]): void {
+  assert.throws(fn, (e: unknown) => {
+    assert.ok(e instanceof InputError, `expected InputError, got ${e}`);
+    for (const p of patterns) assert.match(e.message, p);
+    return true;
+  });
 }

@@ -3,10 +3,9 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { defaultRoundPlan, parseRoundPlan } from "../src/plan/plan.js";
 import { buildRoundScores } from "../src/plan/round-scores.js";
-import { InputError } from "../src/table/errors.js";
 import { readScoreTable, readTextFile } from "../src/table/read.js";
 import { markLowerIsBetter, requireRankable } from "../src/table/select.js";
-import { ROOT, SHARED } from "./helpers.js";
+import { ROOT, SHARED, throwsInput } from "./helpers.js";
 
 const fx = (name: string) => join(ROOT, "test", "fixtures", name);
 const EXPECTED = {
@@ -14,14 +13,6 @@ const EXPECTED = {
   benchmarks: ["MMLU", "GPQA", "HumanEval"],
   scores: [70.1, 40.2, 60, 65, 45.5, 55.5, 60, 30, 70],
 };
-
-function throwsInput(fn: () => unknown, ...patterns: RegExp[]): void {
-  assert.throws(fn, (e: unknown) => {
-    assert.ok(e instanceof InputError, `expected InputError, got ${e}`);
-    for (const p of patterns) assert.match(e.message, p);
-    return true;
-  });
-}
 
 describe("reading score tables in every layout", () => {
   for (const [file, layout] of [

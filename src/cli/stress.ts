@@ -4,10 +4,9 @@ import { type CorruptTo, corruptionStudy } from "../analysis/corruption.js";
 import { renderCorruption } from "../output/render-studies.js";
 import { emit } from "../output/write.js";
 import { parseNameList } from "../run/options.js";
-import { SCRIPT_MODE_WARNING, prepareRank } from "../run/rank.js";
-import { type OutputFlags, addOutputOptions, addTableOptions, outputFormat } from "./common.js";
-import { type SimulationFlags, addSimulationOptions, rankOptionsFrom } from "./simulation-options.js";
-import { type MethodFlags, addMethodOptions, rerunSettings, wholeOption } from "./study-options.js";
+import { type OutputFlags, outputFormat } from "./common.js";
+import type { SimulationFlags } from "./simulation-options.js";
+import { type MethodFlags, addStudyOptions, prepareStudy, wholeOption } from "./study-options.js";
 
 interface StressFlags extends SimulationFlags, OutputFlags, MethodFlags {
   corrupt: string;
@@ -17,8 +16,6 @@ interface StressFlags extends SimulationFlags, OutputFlags, MethodFlags {
   eloOrders: string;
 }
 
-export const STUDY_RUNS = 5000;
-
 export function registerStress(program: Command): void {
   const cmd = program
     .command("stress")
@@ -27,28 +24,22 @@ export function registerStress(program: Command): void {
     .option("--corrupt <c>", "benchmarks corrupted per trial", "2")
     .option("--trials <r>", "random choices of the corrupted benchmarks per model", "10")
     .option("--models <names>", "target models, comma-separated (default: every model)")
-    .addOption(new Option("--corrupt-to <value>", "corrupted value: zero, or the field's worst score").choices(["zero", "worst"]).default("zero"))
-    .option("--elo-orders <n>", "random battle orders for Elo in each re-ranking", "20");
-  addSimulationOptions(cmd, STUDY_RUNS);
-  addMethodOptions(cmd);
-  addTableOptions(cmd);
-  addOutputOptions(cmd);
-  cmd
-    .addHelpText(
-      "after",
-      "\nExamples:\n  $ swissround stress data/opencompass_2024-08-29.csv --rounds data/opencompass.rounds.json\n" +
-        '  $ swissround stress scores.csv --models "gpt-4o,llama-3-70b" --corrupt 3 --trials 50 --T 0,2 --format json -o stress.json',
-    )
-    .action((scores: string, flags: StressFlags) => {
-      const format = outputFormat(flags);
-      const prepared = prepareRank(scores, rankOptionsFrom(flags));
-      if (prepared.config.elimination === "script") process.stderr.write(`swissround: warning: ${SCRIPT_MODE_WARNING}\n`);
-      const result = corruptionStudy(prepared.table, prepared.plan, rerunSettings(prepared, flags, wholeOption(flags.eloOrders, "--elo-orders", 1, 10_000)), {
-        corrupt: wholeOption(flags.corrupt, "--corrupt", 1, 1_000_000),
-        trials: wholeOption(flags.trials, "--trials", 1, 1_000_000),
-        targets: flags.models ? parseNameList(flags.models, "--models") : undefined,
-        to: flags.corruptTo,
-      });
-      emit(renderCorruption(result, format), flags.output);
+    .addOption(
+      new Option("--corrupt-to <value>", "corrupted value: zero, or the field's worst score").choices(["zero", "worst"]).default("zero"),
+    );
+  addStudyOptions(
+    cmd,
+    "  $ swissround stress data/opencompass_2024-08-29.csv --rounds data/opencompass.rounds.json\n" +
+      '  $ swissround stress scores.csv --models "gpt-4o,llama-3-70b" --corrupt 3 --trials 50 --T 0,2 --format json -o stress.json',
+  ).action((scores: string, flags: StressFlags) => {
+    const format = outputFormat(flags);
+    const { prepared, settings } = prepareStudy(scores, flags);
+    const result = corruptionStudy(prepared.table, prepared.plan, settings, {
+      corrupt: wholeOption(flags.corrupt, "--corrupt", 1, 1_000_000),
+      trials: wholeOption(flags.trials, "--trials", 1, 1_000_000),
+      targets: flags.models ? parseNameList(flags.models, "--models") : undefined,
+      to: flags.corruptTo,
     });
+    emit(renderCorruption(result, format), flags.output);
+  });
 }

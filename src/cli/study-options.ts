@@ -5,8 +5,13 @@ import type { RerunSettings } from "../analysis/rerun.js";
 import { rankingMethods } from "../rank/index.js";
 import type { Normalisation } from "../rank/matrix.js";
 import { parseNameList } from "../run/options.js";
-import { type PreparedRank, contestRules } from "../run/rank.js";
+import { type PreparedRank, SCRIPT_MODE_WARNING, contestRules, prepareRank } from "../run/rank.js";
 import { InputError } from "../table/errors.js";
+import { addOutputOptions, addTableOptions } from "./common.js";
+import { type SimulationFlags, addSimulationOptions, rankOptionsFrom } from "./simulation-options.js";
+
+/** Contests per setting in each re-ranking of a study (stress, order). */
+export const STUDY_RUNS = 5000;
 
 export interface MethodFlags {
   methods?: string;
@@ -31,7 +36,9 @@ export function methodIds(flags: MethodFlags): string[] | undefined {
   const ids = parseNameList(flags.methods, "--methods");
   const unknown = ids.filter((id) => !rankingMethods.some((m) => m.id === id));
   if (unknown.length > 0) {
-    throw new InputError(`--methods: unknown method ${unknown.map((u) => `"${u}"`).join(", ")} (known: ${rankingMethods.map((m) => m.id).join(", ")})`);
+    throw new InputError(
+      `--methods: unknown method ${unknown.map((u) => `"${u}"`).join(", ")} (known: ${rankingMethods.map((m) => m.id).join(", ")})`,
+    );
   }
   return ids;
 }
@@ -57,4 +64,24 @@ export function rerunSettings(prepared: PreparedRank, flags: MethodFlags, eloOrd
     eloOrders,
     missing: prepared.roundMissing,
   };
+}
+
+/** The options every study command shares (simulation with the study default N, methods, input, output). */
+export function addStudyOptions(cmd: Command, examples: string): Command {
+  cmd.option("--elo-orders <n>", "random battle orders for Elo in each re-ranking", "20");
+  addSimulationOptions(cmd, STUDY_RUNS);
+  addMethodOptions(cmd);
+  addTableOptions(cmd);
+  addOutputOptions(cmd);
+  return cmd.addHelpText("after", `\nExamples:\n${examples}`);
+}
+
+/** Reads and checks the input of a study and the settings of its re-rankings. */
+export function prepareStudy(
+  scores: string,
+  flags: SimulationFlags & MethodFlags & { eloOrders: string },
+): { prepared: PreparedRank; settings: RerunSettings } {
+  const prepared = prepareRank(scores, rankOptionsFrom(flags));
+  if (prepared.config.elimination === "script") process.stderr.write(`swissround: warning: ${SCRIPT_MODE_WARNING}\n`);
+  return { prepared, settings: rerunSettings(prepared, flags, wholeOption(flags.eloOrders, "--elo-orders", 1, 10_000)) };
 }
