@@ -24,7 +24,9 @@ export interface ScoreTableCsv {
  * category to the hardest (mean accuracy over the 29 models, descending): "foundational to advanced".
  */
 export function deriveMmluTable(itemCsvPath: string): ScoreTableCsv {
-  const lines = readFileSync(itemCsvPath, "utf8").split(/\r?\n/).filter((l) => l.length > 0);
+  const lines = readFileSync(itemCsvPath, "utf8")
+    .split(/\r?\n/)
+    .filter((l) => l.length > 0);
   const header = lines[0].split(",");
   const models = header.slice(4);
   const correct = new Map<string, number[]>();
@@ -49,7 +51,9 @@ export function deriveMmluTable(itemCsvPath: string): ScoreTableCsv {
     }
   }
   const cats = [...correct.keys()];
-  const acc = new Map(cats.map((cat) => [cat, models.map((_, m) => (100 * (correct.get(cat) as number[])[m]) / (present.get(cat) as number[])[m])]));
+  const acc = new Map(
+    cats.map((cat) => [cat, models.map((_, m) => (100 * (correct.get(cat) as number[])[m]) / (present.get(cat) as number[])[m])]),
+  );
   const meanOf = (cat: string) => (acc.get(cat) as number[]).reduce((a, b) => a + b, 0) / models.length;
   cats.sort((x, y) => meanOf(y) - meanOf(x) || (x < y ? -1 : 1));
   const scores = models.map((_, m) => cats.map((cat) => Math.round(10 * (acc.get(cat) as number[])[m]) / 10));
@@ -65,7 +69,9 @@ export function tableToCsv(t: ScoreTableCsv): string {
 
 /** Reads a simple "model, bench1, bench2, ..." CSV (no quoted commas in the fixture). */
 export function readTableCsv(path: string): ScoreTableCsv {
-  const lines = readFileSync(path, "utf8").split(/\r?\n/).filter((l) => l.length > 0);
+  const lines = readFileSync(path, "utf8")
+    .split(/\r?\n/)
+    .filter((l) => l.length > 0);
   const header = lines[0].split(",");
   const rows = lines.slice(1).map((l) => l.split(","));
   return { models: rows.map((r) => r[0]), benchmarks: header.slice(1), scores: rows.map((r) => r.slice(1).map(Number)) };

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { bootstrapRanking } from "../src/analysis/bootstrap.js";
 import { cellErrors, noiseReport } from "../src/analysis/noise.js";
-import { normalCdf } from "../src/analysis/normal.js";
+import { normalCdf } from "../src/engine/normal.js";
 import { itemResampler } from "../src/analysis/resample.js";
 import { planChunks, runChunks } from "../src/engine/montecarlo.js";
 import { chunkRng } from "../src/engine/rng.js";

@@ -6,7 +6,7 @@
  */
 import type { RoundPlan } from "../plan/plan.js";
 import type { ScoreTable } from "../table/types.js";
-import { normalCdf } from "./normal.js";
+import { normalCdf } from "../engine/normal.js";
 
 export type ErrorSource = "items" | "stderr" | "binomial" | "none";
 

@@ -14,6 +14,8 @@ export interface SimulationFlags extends TableFlags {
   seed: string;
   elimination: "paper" | "script";
   tieTolerance: string;
+  /** binary | probabilistic here; a command may add modes of its own (cost: cost-adjusted). */
+  outcomes?: string;
   threads?: string;
   quiet?: boolean;
 }
@@ -30,6 +32,11 @@ export function addSimulationOptions(cmd: Command, runsDefault = DEFAULT_RUNS): 
         .default("paper"),
     )
     .option("--tie-tolerance <x>", "round-score differences within x are ties (coin flip)", "0")
+    .addOption(
+      new Option("--outcomes <mode>", "binary: the higher round score wins; probabilistic: each match drawn from the scores' standard errors")
+        .choices(["binary", "probabilistic"])
+        .default("binary"),
+    )
     .option("--threads <n>", "worker threads (default: all cores)")
     .option("-q, --quiet", "no notes or progress on stderr");
 }
@@ -43,6 +50,7 @@ export function rankOptionsFrom(flags: SimulationFlags, extra: Partial<RankOptio
     seed: parseSeed(flags.seed),
     elimination: flags.elimination,
     tieTolerance: parseTolerance(flags.tieTolerance),
+    outcomes: flags.outcomes === "probabilistic" ? "probabilistic" : "binary",
     ...extra,
   };
 }

@@ -34,9 +34,36 @@ export function sliceChunks(plan: ChunkPlan, index: number, count: number): [num
 }
 
 /**
- * Plays chunks [from, to) for every setting, returning one tally per setting.
- * `onChunk` is called after each chunk of each setting (for progress reporting).
+ * Plays the work units handed out by `next` (unit u = setting s, chunk c: u = s * (to - from) +
+ * (c - from); -1 when none is left) and returns one tally per setting. Tallies are integer sums,
+ * so however the units are shared among threads, the merged result is bit-identical.
+ * `onChunk` is called after each chunk (for progress reporting).
  */
+export function playUnits(
+  rs: RoundScores,
+  settings: readonly ContestRules[],
+  plan: ChunkPlan,
+  from: number,
+  to: number,
+  shape: TallyShape,
+  next: () => number,
+  onChunk?: (contestsDone: number) => void,
+): Tally[] {
+  const ws = createWorkspace(rs.models, rs.rounds);
+  const tallies = settings.map(() => emptyTally(shape));
+  const span = to - from;
+  const total = settings.length * span;
+  for (let u = next(); u >= 0 && u < total; u = next()) {
+    const s = Math.floor(u / span);
+    const c = from + (u % span);
+    const n = contestsInChunk(plan, c);
+    playContests(rs, settings[s], chunkRng(plan.seed, c), n, tallies[s], ws);
+    onChunk?.(n);
+  }
+  return tallies;
+}
+
+/** Plays chunks [from, to) for every setting in this thread, returning one tally per setting. */
 export function runChunks(
   rs: RoundScores,
   settings: readonly ContestRules[],
@@ -46,14 +73,6 @@ export function runChunks(
   shape: TallyShape,
   onChunk?: (contestsDone: number) => void,
 ): Tally[] {
-  const ws = createWorkspace(rs.models, rs.rounds);
-  return settings.map((rules) => {
-    const tally = emptyTally(shape);
-    for (let c = from; c < to; c++) {
-      const n = contestsInChunk(plan, c);
-      playContests(rs, rules, chunkRng(plan.seed, c), n, tally, ws);
-      onChunk?.(n);
-    }
-    return tally;
-  });
+  let u = 0;
+  return playUnits(rs, settings, plan, from, to, shape, () => u++, onChunk);
 }

@@ -15,10 +15,14 @@ export interface RandomSource {
 const TWO_POW_32 = 4294967296;
 
 export class Xoshiro128 implements RandomSource {
-  private s0: number;
-  private s1: number;
-  private s2: number;
-  private s3: number;
+  /**
+   * The state words (int32). Public so that the hot loop (contest.ts) can run the generator in
+   * local variables and write the state back: it must advance them exactly as nextUint32 does.
+   */
+  s0: number;
+  s1: number;
+  s2: number;
+  s3: number;
 
   constructor(s0: number, s1: number, s2: number, s3: number) {
     if ((s0 | s1 | s2 | s3) === 0) s0 = 1; // the all-zero state is a fixed point
@@ -45,7 +49,9 @@ export class Xoshiro128 implements RandomSource {
 
   /**
    * Uniform integer in [0, n) by multiply-shift (Lemire without rejection, as the C reference does):
-   * the bias is below n / 2^32, far under any Monte Carlo error here. Exact in doubles for n <= 2^21.
+   * floor(u * n / 2^32) for the next 32-bit u. The bias is below n / 2^32, far under any Monte
+   * Carlo error here. Exact in doubles for n <= 2^21; contest.ts computes the same value in 32-bit
+   * integer halves for n <= 32768.
    */
   below(n: number): number {
     return Math.floor((this.nextUint32() * n) / TWO_POW_32);

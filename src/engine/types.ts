@@ -7,6 +7,8 @@ export interface RoundScores {
   models: number;
   rounds: number;
   values: Float64Array;
+  /** Standard error of each round score (same layout), for noise-aware contests. */
+  errors?: Float64Array;
 }
 
 export type EliminationMode = "paper" | "script";
@@ -19,7 +21,15 @@ export interface ContestRules {
   elimination: EliminationMode;
   /** Score differences with absolute value <= this are ties (decided by a fair coin). */
   tieTolerance: number;
+  /**
+   * binary (default): the higher round score wins. probabilistic: i beats j with probability
+   * Phi((x_i - x_j) / sqrt(se_i^2 + se_j^2)) from the round scores' standard errors (rs.errors),
+   * drawn in each contest; a pair whose errors are both zero is decided as in binary.
+   */
+  outcomes?: OutcomeMode;
 }
+
+export type OutcomeMode = "binary" | "probabilistic";
 
 /** Per-setting options for what to record besides the scores. */
 export interface TallyShape {

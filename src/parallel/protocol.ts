@@ -6,11 +6,20 @@ export interface WorkRequest {
   models: number;
   rounds: number;
   values: Float64Array;
+  errors?: Float64Array;
   settings: ContestRules[];
   plan: ChunkPlan;
   from: number;
   to: number;
   shape: TallyShape;
+  /** One Int32: the next unused work unit, shared by every thread (Atomics.add). */
+  counter: SharedArrayBuffer;
+}
+
+/** The shared unit counter as a `next` function for playUnits. */
+export function sharedCounter(buffer: SharedArrayBuffer): () => number {
+  const counter = new Int32Array(buffer);
+  return () => Atomics.add(counter, 0, 1);
 }
 
 export type WorkerMessage = { kind: "progress"; contests: number } | { kind: "done"; tallies: Tally[] };

@@ -1,16 +1,18 @@
 /**
- * Runs the Monte Carlo on worker threads (Node). Chunks are dealt out in contiguous ranges; every
- * tally is an integer sum, so the result is bit-identical for any number of threads.
+ * Runs the Monte Carlo on worker threads (Node). The calling thread and threads - 1 workers pull
+ * work units (a chunk of one setting) from one shared atomic counter, so a slow start or a slow
+ * core never leaves the others idle; every tally is an integer sum, so the result is
+ * bit-identical for any number of threads and any order in which the units were played.
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { type ChunkPlan, runChunks, sliceChunks } from "../engine/montecarlo.js";
+import { type ChunkPlan, playUnits, runChunks } from "../engine/montecarlo.js";
 import { emptyTally, mergeTallyInto } from "../engine/tally.js";
 import type { ContestRules, RoundScores, Tally, TallyShape } from "../engine/types.js";
-import type { WorkRequest, WorkerMessage } from "./protocol.js";
+import { type WorkRequest, type WorkerMessage, sharedCounter } from "./protocol.js";
 
 export interface SimulateOptions {
-  /** Worker threads; 1 runs in the calling thread. Default: all cores. */
+  /** Threads, the calling one included; 1 runs in the calling thread only. Default: all cores. */
   threads?: number;
   /** Chunk range to play (a shard); default all chunks. */
   chunkRange?: [number, number];
@@ -39,21 +41,12 @@ export async function simulate(
   };
   if (threads === 1) return runChunks(rs, settings, plan, from, to, shape, progress);
 
-  const parts = await Promise.all(
-    Array.from({ length: threads }, (_, i) => {
-      const [a, b] = sliceChunks({ ...plan, chunks: to - from }, i, threads);
-      return runWorker({
-        models: rs.models,
-        rounds: rs.rounds,
-        values: rs.values,
-        settings: [...settings],
-        plan,
-        from: from + a,
-        to: from + b,
-        shape,
-      }, progress);
-    }),
-  );
+  const counter = new SharedArrayBuffer(4);
+  const request: WorkRequest = { models: rs.models, rounds: rs.rounds, values: rs.values, ...(rs.errors ? { errors: rs.errors } : {}), settings: [...settings], plan, from, to, shape, counter };
+  const workers = Array.from({ length: threads - 1 }, () => runWorker(request, progress));
+  // The calling thread plays too: it starts at once, while the workers are still loading.
+  const own = playUnits(rs, settings, plan, from, to, shape, sharedCounter(counter), progress);
+  const parts = [own, ...(await Promise.all(workers))];
   return settings.map((_, s) => {
     const total = emptyTally(shape);
     for (const part of parts) mergeTallyInto(total, part[s]);

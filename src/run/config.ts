@@ -1,6 +1,6 @@
 /** Everything that determines a ranking's numbers: written into every output and every shard. */
 import type { EliminationSetting } from "../engine/schedule.js";
-import type { EliminationMode } from "../engine/types.js";
+import type { EliminationMode, OutcomeMode } from "../engine/types.js";
 import type { Round } from "../plan/plan.js";
 import type { DuplicateReport } from "../table/duplicates.js";
 import type { MissingReport } from "../table/missing.js";
@@ -35,6 +35,8 @@ export interface RankConfig {
   seed: number;
   elimination: EliminationMode;
   tieTolerance: number;
+  /** binary: the higher round score wins; probabilistic: drawn from the scores' standard errors. */
+  outcomes: OutcomeMode;
   /** Contests per deterministic chunk (a function of runs). */
   chunkSize: number;
   /** Final-rank histogram resolution in positions (1 = exact). */

@@ -6,7 +6,9 @@
 import { planChunks } from "../engine/montecarlo.js";
 import { parseEliminationSettings } from "../engine/schedule.js";
 import { chooseRankBinWidth } from "../engine/tally.js";
-import type { ContestRules, EliminationMode, RoundScores } from "../engine/types.js";
+import { cellErrors, roundErrors } from "../analysis/noise.js";
+import type { ContestRules, EliminationMode, OutcomeMode, RoundScores } from "../engine/types.js";
+import { InputError } from "../table/errors.js";
 import { defaultRoundPlan, parseRoundPlan, type RoundPlan, unusedBenchmarks } from "../plan/plan.js";
 import { type RoundMissing, buildRoundScores } from "../plan/round-scores.js";
 import type { DuplicateReport } from "../table/duplicates.js";
@@ -32,6 +34,8 @@ export interface RankOptions extends ReadOptions {
   seed?: number;
   elimination?: EliminationMode;
   tieTolerance?: number;
+  /** binary (default) or probabilistic (noise-aware matches from the scores' standard errors). */
+  outcomes?: OutcomeMode;
   rankDistribution?: boolean;
 }
 
@@ -119,11 +123,49 @@ export function prepareRankFromTable(raw: ScoreTable, options: RankOptions = {},
     seed: options.seed ?? DEFAULT_SEED,
     elimination,
     tieTolerance: options.tieTolerance ?? 0,
+    outcomes: options.outcomes ?? "binary",
     chunkSize: planChunks(runs, 0).chunkSize,
     rankBinWidth: chooseRankBinWidth(table.models.length, rankDistribution),
     rankDistribution,
   };
-  return { table, plan, roundScores: buildRoundScores(table, plan, missing.roundMissing), roundMissing: missing.roundMissing, config, notes };
+  const roundScores = buildRoundScores(table, plan, missing.roundMissing);
+  if (config.outcomes === "probabilistic") {
+    const errors = noiseAwareErrors(table, plan, notes);
+    roundScores.errors = errors;
+  }
+  return { table, plan, roundScores, roundMissing: missing.roundMissing, config, notes };
+}
+
+/**
+ * Round-score standard errors (round-major, as the engine reads them) for --outcomes
+ * probabilistic; an unknown error counts as zero (that model's matches are decided as in binary).
+ */
+function noiseAwareErrors(table: ScoreTable, plan: RoundPlan, notes: string[]): Float64Array {
+  const cells = cellErrors(table);
+  if (cells.source === "none") {
+    throw new InputError(
+      `--outcomes probabilistic: ${table.source} has no per-item results, standard errors or item counts ` +
+        "(the noise of each score is needed to draw the matches)",
+    );
+  }
+  const M = table.models.length;
+  const K = plan.rounds.length;
+  const byModel = roundErrors(table, plan, cells);
+  const errors = new Float64Array(M * K);
+  let unknown = 0;
+  for (let m = 0; m < M; m++) {
+    for (let k = 0; k < K; k++) {
+      const e = byModel[m * K + k];
+      if (!Number.isFinite(e)) unknown++;
+      errors[k * M + m] = Number.isFinite(e) ? e : 0;
+    }
+  }
+  notes.push(
+    `noise-aware contests: each match is won with probability Phi(difference / sqrt(se_a^2 + se_b^2)) (${cells.source} standard errors)` +
+      (unknown > 0 ? `; ${unknown} round scores without a standard error count as exact` : ""),
+    ...cells.notes,
+  );
+  return errors;
 }
 
 export function contestRules(config: RankConfig): ContestRules[] {
@@ -131,6 +173,7 @@ export function contestRules(config: RankConfig): ContestRules[] {
     schedule: Int32Array.from(s.schedule),
     elimination: config.elimination,
     tieTolerance: config.tieTolerance,
+    outcomes: config.outcomes,
   }));
 }
 
