@@ -65,6 +65,8 @@ export interface BenchResults {
   cNote?: string;
   cases: CaseFigures[];
   cli?: { seconds: number; cTotalSeconds?: number; ratio?: number; command: string } | { skipped: string };
+  /** Streamed aggregation of a generated per-item file. */
+  perItem?: { rows: number; rowsPerSecond: number; peakRssMB: number };
 }
 
 export function si(x: number): string {
@@ -184,6 +186,12 @@ export function formatResults(r: BenchResults): string {
             ? ` vs C ${fx(r.cli.cTotalSeconds)}s for the same contests (3 processes): JS/C speed x${fx(r.cli.ratio)}`
             : ""),
       );
+  }
+  if (r.perItem) {
+    out.push(
+      "",
+      `Per-item aggregation (streamed): ${r.perItem.rows.toLocaleString("en")} rows at ${Math.round(r.perItem.rowsPerSecond).toLocaleString("en")} rows/s, peak RSS ${r.perItem.peakRssMB} MB`,
+    );
   }
   out.push("");
   out.push("1t: simulate(threads: 1) in a fresh process (cold: JIT warm-up included, as a CLI run); warm: the same again in that process.");

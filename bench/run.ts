@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: speed and memory of the CSD engine, against the C reference in the same run.
  *
- *   node dist/bench/run.js [--cases a,b,c] [--reps 2] [--baseline DIST_SRC_DIR] [--no-c] [--no-cli]
+ *   node dist/bench/run.js [--cases a,b,c] [--reps 2] [--baseline DIST_SRC_DIR] [--no-c] [--no-cli] [--no-items] [--item-rows N]
  *
  * Each case is measured in child processes (one per thread count) so that peak RSS is the case's
  * own. Prints a compact table and writes bench/out/results.json.
@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { pointsPerContest } from "../src/engine/points.js";
 import { type CReference, compileCReference, removeCReference, runCReference, writeRoundsFile } from "./c-reference.js";
 import { CASES, FIXTURE, ROOT, tiedPairs, toRoundScores } from "./cases.js";
+import { benchPerItem } from "./per-item.js";
 import type { MeasureResult } from "./measure.js";
 import { type BenchResults, type CaseFigures, formatResults, type SettingFigures } from "./report.js";
 
@@ -22,10 +23,12 @@ interface Options {
   baseline?: string;
   c: boolean;
   cli: boolean;
+  /** Rows of the generated per-item file (0: skip that benchmark). */
+  itemRows: number;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { cases: CASES.map((c) => c.id), reps: 2, c: true, cli: true };
+  const o: Options = { cases: CASES.map((c) => c.id), reps: 2, c: true, cli: true, itemRows: 10_000_000 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--cases") o.cases = argv[++i].split(",");
@@ -33,7 +36,9 @@ function parseArgs(argv: string[]): Options {
     else if (a === "--baseline") o.baseline = argv[++i];
     else if (a === "--no-c") o.c = false;
     else if (a === "--no-cli") o.cli = false;
-    else throw new Error(`unknown option ${a} (options: --cases a,b,c --reps N --baseline DIR --no-c --no-cli)`);
+    else if (a === "--no-items") o.itemRows = 0;
+    else if (a === "--item-rows") o.itemRows = Number(argv[++i]);
+    else throw new Error(`unknown option ${a} (options: --cases a,b,c --reps N --baseline DIR --no-c --no-cli --no-items --item-rows N)`);
   }
   return o;
 }
@@ -212,6 +217,11 @@ async function main(): Promise<void> {
     }
   } finally {
     if (ref) removeCReference(ref);
+  }
+
+  if (opt.itemRows > 0) {
+    log(`per-item aggregation of a generated ${opt.itemRows.toLocaleString("en")}-row file (streamed, in a child process)`);
+    results.perItem = await benchPerItem(opt.itemRows);
   }
 
   results.loadAverage.end = loadavg()[0];
