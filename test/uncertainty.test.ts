@@ -171,6 +171,15 @@ describe("rank --bootstrap / --precision end to end", () => {
     assert.doesNotMatch(plain.stdout, /Signal and noise/);
   });
 
+  it("a long table's stderr and n columns are kept and give the parametric bootstrap", () => {
+    const r = run("rank", join(ROOT, "test", "fixtures", "long-stderr.csv"), "--runs", "500", "--bootstrap", "20", "--format", "json", "-q");
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { uncertainty: { method: string }; noise: { source: string }; notes: string[] };
+    assert.equal(out.uncertainty.method, "parametric");
+    assert.equal(out.noise.source, "stderr");
+    assert.ok(out.notes.some((n) => /kept beside the scores: stderr from column "stderr", count from column "n"/.test(n)));
+  });
+
   it("--bootstrap without any noise information is an input error; --precision reports its N", () => {
     const oc = join(ROOT, "data", "opencompass_2024-08-29.csv");
     const bad = run("rank", oc, "--bootstrap", "10");

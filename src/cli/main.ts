@@ -4,6 +4,7 @@ import { Command, CommanderError } from "commander";
 import { InputError } from "../table/errors.js";
 import { VERSION } from "../version.js";
 import { registerCompare } from "./compare.js";
+import { registerCost } from "./cost.js";
 import { registerInspect } from "./inspect.js";
 import { registerMerge } from "./merge.js";
 import { registerOrder } from "./order.js";
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerPlot(program);
   registerServe(program);
   registerCompare(program);
+  registerCost(program);
   registerStress(program);
   registerOrder(program);
   registerMerge(program);

@@ -13,9 +13,10 @@ import { corruptionSection, stabilitySections } from "../output/report/studies.j
 import { type PreparedRank, SCRIPT_MODE_WARNING, contestRules, prepareRank } from "../run/rank.js";
 import { assembleResult } from "../run/result.js";
 import { addTableOptions, printNotes } from "./common.js";
+import { addCostFileOptions, type CostInputFlags, costChartData } from "./cost-options.js";
 import { addSimulationOptions, rankOptionsFrom, type SimulationFlags, simulateWithProgress } from "./simulation-options.js";
 
-export interface ReportFlags extends SimulationFlags {
+export interface ReportFlags extends SimulationFlags, CostInputFlags {
   /** true with --compare, false with --no-compare; by default, up to COMPARE_AUTO_MODELS models. */
   compare?: boolean;
   /** true with --studies, false with --no-studies; by default, up to STUDIES_AUTO_MODELS models. */
@@ -72,6 +73,7 @@ export async function reportDataFrom(scores: string, flags: ReportFlags, title?:
         }
       : undefined;
   const studies = (flags.studies ?? models <= STUDIES_AUTO_MODELS) ? studySections(prepared) : [];
+  const cost = costChartData(scores, flags, prepared);
   return buildReportData({
     result,
     distributions: distributionsOf(result, tallies),
@@ -81,6 +83,7 @@ export async function reportDataFrom(scores: string, flags: ReportFlags, title?:
     ...(comparison ? comparisonSections(comparison, result) : {}),
     ...(omitted ? { omitted } : {}),
     ...(studies.length > 0 ? { studies } : {}),
+    ...(cost ? { cost } : {}),
   });
 }
 
@@ -97,6 +100,7 @@ export function registerReport(program: Command): void {
     .description("write a one-file HTML report: leaderboard, sensitivity and robustness charts, rank and win heatmaps, other methods")
     .argument("<scores>", "score table: CSV/TSV/JSON (as for rank)");
   addSimulationOptions(cmd);
+  addCostFileOptions(cmd);
   addTableOptions(cmd)
     .option("--compare", `include the comparison with other ranking methods (default: up to ${COMPARE_AUTO_MODELS} models)`)
     .option("--no-compare", "leave out the comparison with other ranking methods")

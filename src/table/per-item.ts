@@ -11,6 +11,7 @@
  */
 import type { DuplicatePolicy } from "./duplicates.js";
 import { InputError, listProblems } from "./errors.js";
+import { ItemStore, TOKEN_PART_NAMES, type TokenPartCells, type TokenParts } from "./item-store.js";
 import { parseItemCell, parseScoreCell } from "./numbers.js";
 import type { RawRow, RawTable } from "./raw.js";
 import type { Cell } from "./records.js";
@@ -46,54 +47,6 @@ interface CellAcc {
   seen: Uint32Array;
   /** Per-item value, kept only when duplicates are resolved by best or mean. */
   value?: Float64Array;
-}
-
-/** Growable typed arrays for the kept items. */
-class ItemStore {
-  length = 0;
-  model = new Int32Array(1024);
-  benchmark = new Int32Array(1024);
-  item = new Int32Array(1024);
-  score = new Float64Array(1024);
-  cost?: Float64Array;
-  tokens?: Float64Array;
-
-  push(m: number, b: number, i: number, s: number, cost: number, tokens: number): void {
-    if (this.length === this.model.length) this.grow();
-    const k = this.length++;
-    this.model[k] = m;
-    this.benchmark[k] = b;
-    this.item[k] = i;
-    this.score[k] = s;
-    if (!Number.isNaN(cost)) {
-      this.cost ??= new Float64Array(this.model.length).fill(Number.NaN);
-      this.cost[k] = cost;
-    }
-    if (!Number.isNaN(tokens)) {
-      this.tokens ??= new Float64Array(this.model.length).fill(Number.NaN);
-      this.tokens[k] = tokens;
-    }
-  }
-
-  private grow(): void {
-    const n = this.model.length * 2;
-    const g32 = (a: Int32Array) => {
-      const b = new Int32Array(n);
-      b.set(a);
-      return b;
-    };
-    const g64 = (a: Float64Array) => {
-      const b = new Float64Array(n).fill(Number.NaN);
-      b.set(a);
-      return b;
-    };
-    this.model = g32(this.model);
-    this.benchmark = g32(this.benchmark);
-    this.item = g32(this.item);
-    this.score = g64(this.score);
-    if (this.cost) this.cost = g64(this.cost);
-    if (this.tokens) this.tokens = g64(this.tokens);
-  }
 }
 
 function emptyCell(): CellAcc {
@@ -166,8 +119,9 @@ export class PerItemAggregator {
     return [m, b, c];
   }
 
-  /** One result. `where` is only built when needed (errors), so pass a line number. */
-  add(model: string, bench: string, item: string, score: Cell, cost: Cell, tokens: Cell, line: number): void {
+  /** One result. `where` is only built when needed (errors), so pass a line number. `parts`: the
+   * prompt, completion and reasoning token cells, when the file has such columns. */
+  add(model: string, bench: string, item: string, score: Cell, cost: Cell, tokens: Cell, line: number, parts?: TokenPartCells): void {
     this.rows++;
     if (model === "" || item === "") {
       this.problem(`${this.o.rowLabel ?? "line"} ${line}: empty ${model === "" ? "model" : "item id"}`);
@@ -239,7 +193,14 @@ export class PerItemAggregator {
       c.tokN++;
       c.tokSum += tokV;
     }
-    this.store?.push(m, b, i, v, costV, tokV);
+    const partsV: TokenParts | undefined = parts
+      ? [
+          this.extra(parts[0], TOKEN_PART_NAMES[0], line),
+          this.extra(parts[1], TOKEN_PART_NAMES[1], line),
+          this.extra(parts[2], TOKEN_PART_NAMES[2], line),
+        ]
+      : undefined;
+    this.store?.push(m, b, i, v, costV, tokV, partsV);
   }
 
   private extra(cell: Cell, what: string, line: number): number {
@@ -367,6 +328,7 @@ export class PerItemAggregator {
           score: this.store.score.subarray(0, this.store.length),
           ...(this.store.cost ? { cost: this.store.cost.subarray(0, this.store.length) } : {}),
           ...(this.store.tokens ? { tokens: this.store.tokens.subarray(0, this.store.length) } : {}),
+          ...this.store.tokenParts(),
         }
       : undefined;
     return {

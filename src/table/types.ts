@@ -45,6 +45,11 @@ export interface ItemResults {
   score: Float64Array;
   cost?: Float64Array;
   tokens?: Float64Array;
+  /** Token counts by kind, when the file has columns for them (prompt_tokens, completion_tokens,
+   * reasoning_tokens, ...): prices apply per kind, so a total cannot be priced. NaN = unknown. */
+  promptTokens?: Float64Array;
+  completionTokens?: Float64Array;
+  reasoningTokens?: Float64Array;
 }
 
 export interface ScoreTable {

@@ -25,12 +25,23 @@ export function methodsInOrder(c: MethodComparison): MethodComparison["methods"]
   return [ref, ...c.methods.filter((m) => m !== ref)];
 }
 
+/** Optional: each model's cost, for the cost-vs-E[S] scatter (filled when the input has costs). */
+export interface CostChartData {
+  /** What the cost axis measures ("USD per attempt, mean over the benchmarks"). */
+  unit: string;
+  /** Models with a known cost (unknown costs are never drawn as 0). */
+  costs: { model: string; cost: number }[];
+  /** Models whose cost is unknown. */
+  unknown: string[];
+}
+
 export interface ChartInput {
   result: RankResult;
   /** One per T setting, in the order of result.results. */
   distributions: RankDistribution[];
   wins: WinMatrices;
   comparison?: MethodComparison;
+  cost?: CostChartData;
 }
 
 /** The setting the leaderboard is ordered by: the harshest (as the paper orders its figures). */

@@ -8,7 +8,14 @@ import { kmeansTiers, kmeansTiersDefinition } from "../../analysis/tiers.js";
 import { rankDistribution } from "../../engine/summary.js";
 import type { RoundScores, Tally } from "../../engine/types.js";
 import type { RankResult } from "../../run/result.js";
-import { type ChartInput, displayOrder, leaderboardSetting, type MethodComparison, type RankDistribution } from "../charts/input.js";
+import {
+  type ChartInput,
+  type CostChartData,
+  displayOrder,
+  leaderboardSetting,
+  type MethodComparison,
+  type RankDistribution,
+} from "../charts/input.js";
 import type { ChartId } from "../charts/types.js";
 import { winMatrices } from "../charts/win-matrix.js";
 
@@ -58,6 +65,8 @@ export interface ReportInput {
   agreement?: AgreementSection;
   studies?: StudySection[];
   omitted?: Partial<Record<ChartId, string>>;
+  /** Each model's cost, for the cost chart (when the input has costs). */
+  cost?: CostChartData;
 }
 
 export const TIER_COUNT = 4;
@@ -114,5 +123,6 @@ export function buildReportData(input: ReportInput): ReportData {
     ...(input.agreement ? { agreement: input.agreement } : {}),
     ...(input.studies ? { studies: input.studies } : {}),
     ...(input.omitted ? { omitted: input.omitted } : {}),
+    ...(input.cost ? { cost: input.cost } : {}),
   };
 }

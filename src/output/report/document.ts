@@ -20,6 +20,7 @@ const SECTION_TITLES: Record<ChartId, string> = {
   ranks: "Final-rank distribution",
   wins: "Pairwise win matrix",
   compare: "Method comparison",
+  cost: "Cost",
 };
 
 export interface ReportBody {
@@ -30,9 +31,9 @@ export interface ReportBody {
   toc: [string, string][];
 }
 
-/** A chart's section; without the chart, the reason (the method comparison's section is simply absent unless one is given). */
+/** A chart's section; without the chart, the reason (the method comparison's and the cost section are simply absent unless given). */
 function chartSection(id: ChartId, spec: ChartSpec | undefined, data: ReportData): string {
-  const why = data.omitted?.[id] ?? (id === "compare" ? undefined : UNAVAILABLE[id]);
+  const why = data.omitted?.[id] ?? (id === "compare" || id === "cost" ? undefined : UNAVAILABLE[id]);
   if (!spec) return why ? section(id, SECTION_TITLES[id], `<p class="unavailable">Not drawn: ${esc(why)}.</p>`) : "";
   return section(id, SECTION_TITLES[id], id === "compare" ? `${figureHtml(spec)}\n${comparisonTableHtml(data)}` : figureHtml(spec));
 }

@@ -16,14 +16,24 @@ function cellName(cell: Cell): string {
   return cell === null ? "" : String(cell).trim();
 }
 
+/** Optional per-score columns of a long table, kept beside the score (standard errors feed --bootstrap and noise). */
+const EXTRA_COLUMNS: { extra: "stderr" | "count"; names: string[] }[] = [
+  { extra: "stderr", names: ["stderr", "std_err", "se", "standard_error", "score_stderr"] },
+  { extra: "count", names: ["n", "count", "n_items", "items", "n_samples", "num_samples"] },
+];
+
 export function longRaw(rec: Records, cols: { model: number; benchmark: number; score: number }, reason: string): RawTable {
   const { file, columns, rows } = rec;
   checkUniqueColumns(columns, "column", file);
   const { model: mc, benchmark: bc, score: sc } = cols;
-  const ignored = columns.filter((_, i) => i !== mc && i !== bc && i !== sc);
+  const extraCols = EXTRA_COLUMNS.map((e) => ({ ...e, col: columns.findIndex((c) => e.names.includes(c.trim().toLowerCase())) })).filter(
+    (e) => e.col >= 0 && e.col !== sc,
+  );
+  const used = new Set([mc, bc, sc, ...extraCols.map((e) => e.col)]);
+  const ignored = columns.filter((_, i) => !used.has(i));
   const benches = new Map<string, number>();
   const problems: string[] = [];
-  const cells: { m: string; b: number; v: number; where: string }[] = [];
+  const cells: { m: string; b: number; v: number; where: string; extra: number[] }[] = [];
   for (const r of rows) {
     const m = cellName(r.cells[mc]);
     const b = cellName(r.cells[bc]);
@@ -37,7 +47,12 @@ export function longRaw(rec: Records, cols: { model: number; benchmark: number; 
       problems.push(`${r.where}, column "${columns[sc]}": ${p.reason}`);
       continue;
     }
-    cells.push({ m, b: benches.get(b) as number, v: p.kind === "number" ? p.value : Number.NaN, where: r.where });
+    const extra = extraCols.map((e) => {
+      const q = parseScoreCell(r.cells[e.col]);
+      if (q.kind === "invalid") problems.push(`${r.where}, column "${columns[e.col]}": ${q.reason}`);
+      return q.kind === "number" ? q.value : Number.NaN;
+    });
+    cells.push({ m, b: benches.get(b) as number, v: p.kind === "number" ? p.value : Number.NaN, where: r.where, extra });
   }
   if (problems.length > 0) throw new InputError(listProblems(`${file}: invalid rows:`, problems));
   // The k-th score of (model, benchmark) goes to the model's k-th row: duplicates.ts resolves them.
@@ -53,10 +68,15 @@ export function longRaw(rec: Records, cols: { model: number; benchmark: number; 
     let row = list.find((r) => r.cellWhere?.[c.b] === "");
     if (!row) {
       row = { model: c.m, where: c.where, values: emptyValues(B), cellWhere: new Array(B).fill("") };
+      if (extraCols.length > 0) row.extras = Object.fromEntries(extraCols.map((e) => [e.extra, emptyValues(B)]));
       list.push(row);
       order.push(row);
     }
     row.values[c.b] = c.v;
+    extraCols.forEach((e, i) => {
+      const arr = row.extras?.[e.extra];
+      if (arr) arr[c.b] = c.extra[i];
+    });
     (row.cellWhere as string[])[c.b] = c.where;
   }
   return {
@@ -69,7 +89,10 @@ export function longRaw(rec: Records, cols: { model: number; benchmark: number; 
     duplicateUnit: "cell",
     ignored,
     lowerIsBetter: [],
-    notes: [`layout long (${reason})`],
+    notes: [
+      `layout long (${reason})`,
+      ...(extraCols.length > 0 ? [`kept beside the scores: ${extraCols.map((e) => `${e.extra} from column "${columns[e.col]}"`).join(", ")}`] : []),
+    ],
   };
 }
 

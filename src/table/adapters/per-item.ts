@@ -8,6 +8,7 @@ import { type ColumnRole, findRoles, normaliseName } from "../columns.js";
 import { detectDelimiter } from "../csv.js";
 import { CsvSplitter, csvHeader } from "../csv-stream.js";
 import { InputError } from "../errors.js";
+import type { TokenPartCells } from "../item-store.js";
 import { jsonErrorMessage } from "../json.js";
 import { isTextCell, parseItemCell } from "../numbers.js";
 import { type ItemTransform, PerItemAggregator } from "../per-item.js";
@@ -27,6 +28,28 @@ export interface PerItemPlan {
   ignored: string[];
   transform?: ItemTransform;
   reason: string;
+  /** Columns of prompt, completion and reasoning token counts (-1 = absent), when any exists:
+   * kept per item so that a price table can price them (long layout only). */
+  tokenParts?: [number, number, number];
+}
+
+/** Token counts by kind, found by name (lower-case, spaces and dashes as "_"). */
+const TOKEN_PART_COLUMNS: readonly (readonly string[])[] = [
+  ["prompt_tokens", "input_tokens", "n_prompt_tokens", "prompt_token_count", "input_token_count"],
+  ["completion_tokens", "output_tokens", "n_completion_tokens", "completion_token_count", "output_token_count"],
+  ["reasoning_tokens", "thinking_tokens", "reasoning_token_count"],
+];
+
+function tokenPartColumns(columns: readonly string[]): [number, number, number] | undefined {
+  const norm = columns.map(normaliseName);
+  const found = TOKEN_PART_COLUMNS.map((names) => {
+    for (const n of names) {
+      const i = norm.indexOf(n);
+      if (i >= 0) return i;
+    }
+    return -1;
+  }) as [number, number, number];
+  return found.some((i) => i >= 0) ? found : undefined;
 }
 
 function fileStem(file: string): string {
@@ -96,10 +119,14 @@ export function planPerItem(file: string, head: string, options: AdapterOptions 
     roles.score >= 0 && normaliseName(columns[roles.score]) === "preference" ? "alpaca-preference" : undefined;
   if (roles.model >= 0) {
     if (roles.score < 0) return undefined;
+    const tokenParts = tokenPartColumns(columns);
+    for (const i of tokenParts ?? []) if (i >= 0) used.add(i);
     const ignored = columns.filter((_, i) => !used.has(i));
     const named = (["model", "benchmark", "item", "score", "cost", "tokens"] as const)
       .filter((r) => roles[r] >= 0)
       .map((r) => `${r} "${columns[roles[r]]}"`);
+    const partNames = (tokenParts ?? []).filter((i) => i >= 0).map((i) => `"${columns[i]}"`);
+    if (partNames.length > 0) named.push(`token counts by kind ${partNames.join(", ")}`);
     return {
       file,
       format: json ? "json" : jsonl ? "jsonl" : "csv",
@@ -111,6 +138,7 @@ export function planPerItem(file: string, head: string, options: AdapterOptions 
       ignored,
       transform,
       reason: named.join(", "),
+      ...(tokenParts ? { tokenParts } : {}),
     };
   }
   if (jsonl || json) return undefined;
@@ -169,6 +197,7 @@ export function perItemFeeder(plan: PerItemPlan, options: AdapterOptions = {}): 
   });
   const width = columns.length;
   const get = (f: readonly string[], i: number): string => (i >= 0 ? f[i] : "");
+  const parts = plan.tokenParts;
   let header = true;
   const onRecord = (f: string[], line: number) => {
     if (header) {
@@ -190,6 +219,7 @@ export function perItemFeeder(plan: PerItemPlan, options: AdapterOptions = {}): 
         get(f, roles.cost),
         get(f, roles.tokens),
         line,
+        parts ? [get(f, parts[0]), get(f, parts[1]), get(f, parts[2])] : undefined,
       );
       return;
     }
@@ -213,7 +243,17 @@ export function perItemFeeder(plan: PerItemPlan, options: AdapterOptions = {}): 
   const onObject = (o: Record<string, unknown>, where: number) => {
     const at = (i: number): Cell => (i >= 0 ? cellText(o[columns[i]]) : null);
     const name = (i: number): string => String(at(i) ?? "").trim();
-    agg.add(name(roles.model), name(roles.benchmark), name(roles.item), at(roles.score), at(roles.cost), at(roles.tokens), where);
+    const partCells: TokenPartCells | undefined = parts ? [at(parts[0]), at(parts[1]), at(parts[2])] : undefined;
+    agg.add(
+      name(roles.model),
+      name(roles.benchmark),
+      name(roles.item),
+      at(roles.score),
+      at(roles.cost),
+      at(roles.tokens),
+      where,
+      partCells,
+    );
   };
   if (plan.format === "json") {
     let text = "";

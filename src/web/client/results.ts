@@ -12,7 +12,12 @@ import type { Simulated } from "./simulation.js";
 let mounted: MountedCharts | undefined;
 
 export function showResults(container: HTMLElement, run: PreparedRun, sim: Simulated): ReportData {
-  const data = buildReportData({ result: sim.result, distributions: sim.distributions, roundScores: decodeRoundScores(run.roundScores) });
+  const data = buildReportData({
+    result: sim.result,
+    distributions: sim.distributions,
+    roundScores: decodeRoundScores(run.roundScores),
+    ...(run.cost ? { cost: run.cost } : {}),
+  });
   const body = reportBody(data);
   mounted?.dispose();
   container.innerHTML = body.html;

@@ -4,6 +4,7 @@
  * disk), under its name made safe for messages; no request chooses a path: datasets are opened
  * from paths fixed at start-up.
  */
+import { tableCostChartData } from "../../cost/chart-data.js";
 import { parseRuns, parseSeed } from "../../run/options.js";
 import { type PlanSource, type RankOptions, prepareRankFromTable } from "../../run/prepare.js";
 import { scoreTableFromText } from "../../table/load.js";
@@ -63,6 +64,17 @@ function rename<T>(value: T, names: readonly [string, string][]): T {
   return JSON.parse(JSON.stringify(value), (_, v: unknown) => (typeof v === "string" ? swap(v) : v)) as T;
 }
 
+/** The cost chart's data from the table's own costs; the page has no price table, so a table whose
+ * tokens would need prices simply gets no cost chart (the CLI's `cost` command says why). */
+function costOf(prepared: ReturnType<typeof prepareRankFromTable>): PreparedRun["cost"] {
+  try {
+    return tableCostChartData(prepared);
+  } catch (e) {
+    if (e instanceof InputError) return undefined;
+    throw e;
+  }
+}
+
 export function prepareForDashboard(input: DashboardInput): PreparedRun {
   const names: [string, string][] = [input.scores, input.plan]
     .filter((r): r is { path: string; shownAs?: string } => r !== undefined && "path" in r)
@@ -77,7 +89,12 @@ export function prepareForDashboard(input: DashboardInput): PreparedRun {
       elimination: settings.elimination,
     };
     const prepared = prepareRankFromTable(tableOf(input.scores, options), options, planOf(input.plan));
-    return { ...rename({ config: prepared.config, notes: prepared.notes }, names), roundScores: encodeRoundScores(prepared.roundScores) };
+    const cost = costOf(prepared);
+    return {
+      ...rename({ config: prepared.config, notes: prepared.notes }, names),
+      roundScores: encodeRoundScores(prepared.roundScores),
+      ...(cost ? { cost } : {}),
+    };
   } catch (e) {
     if (e instanceof InputError) throw new InputError(rename(e.message, names));
     throw e;

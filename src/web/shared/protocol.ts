@@ -1,5 +1,5 @@
 /** The messages between the dashboard page, its server and its Web Worker. Types only. */
-import type { RankDistribution } from "../../output/charts/input.js";
+import type { CostChartData, RankDistribution } from "../../output/charts/input.js";
 import type { RankConfig } from "../../run/config.js";
 import type { RankResult } from "../../run/result.js";
 import type { WireRoundScores } from "./wire.js";
@@ -27,6 +27,8 @@ export interface PreparedRun {
   config: RankConfig;
   notes: string[];
   roundScores: WireRoundScores;
+  /** Each model's cost, when the table has costs (per-item costs, aider's total_cost): the cost chart. */
+  cost?: CostChartData;
 }
 
 export type PrepareResponse = { ok: true; run: PreparedRun } | { ok: false; error: string };

@@ -1,0 +1,69 @@
+/**
+ * The cost-adjusted outcome mode. The engine decides a match by comparing the two models' round
+ * scores, so "won on score per dollar" is a transformation of the round scores before the contest:
+ *   adjusted round score = round score / round cost,
+ * where the round score is the usual unweighted mean of the round's benchmark scores and the round
+ * cost is the unweighted mean of the model's mean USD per attempt on the same benchmarks. On a
+ * single accuracy benchmark this is accuracy / cost = 1 / cost-of-pass (x 100 on a percent scale),
+ * so the match goes to the lower cost-of-pass. Scores must be higher-is-better and >= 0 and costs
+ * known and > 0 (a score per dollar is meaningless otherwise). Pure.
+ */
+import type { RoundScores } from "../engine/types.js";
+import type { RoundPlan } from "../plan/plan.js";
+import { InputError, listProblems } from "../table/errors.js";
+import type { ScoreTable } from "../table/types.js";
+import type { AttemptCosts } from "./types.js";
+
+/** The engine's modes (--outcomes binary|probabilistic, on every command) and this one. */
+export const OUTCOME_MODES = ["binary", "probabilistic", "cost-adjusted"] as const;
+export type OutcomeMode = (typeof OUTCOME_MODES)[number];
+
+export const OUTCOME_DEFINITIONS: Record<OutcomeMode, string> = {
+  binary: "outcomes: binary (the usual CSD: a round's match goes to the higher round score)",
+  probabilistic: "outcomes: probabilistic (each match drawn from the round scores and their standard errors; see the notes)",
+  "cost-adjusted":
+    "outcomes: cost-adjusted (a round's match goes to the higher score per dollar: round score / round cost, where the round cost is the " +
+    "mean of the model's mean USD per attempt over the round's benchmarks; on one accuracy benchmark that is the lower cost-of-pass). " +
+    "The engine is unchanged: the round scores are replaced by scores per dollar before the contest, so --tie-tolerance applies to scores per dollar",
+};
+
+/** Round-major round costs (like RoundScores.values): NaN when a benchmark's cost is unknown. */
+export function roundCosts(table: ScoreTable, plan: RoundPlan, costs: AttemptCosts): Float64Array {
+  const M = table.models.length;
+  const B = costs.benchmarks.length;
+  const out = new Float64Array(M * plan.rounds.length);
+  plan.rounds.forEach((round, k) => {
+    const cols = round.benchmarks.map((n) => costs.benchmarks.indexOf(n));
+    for (let m = 0; m < M; m++) {
+      const row = costs.models.indexOf(table.models[m]);
+      let sum = 0;
+      for (const b of cols) sum += row < 0 || b < 0 ? Number.NaN : costs.meanCost[row * B + b];
+      out[k * M + m] = sum / cols.length;
+    }
+  });
+  return out;
+}
+
+/** Score per dollar per round; every problem (direction, negative score, unknown or zero cost) listed at once. */
+export function costAdjustedRoundScores(table: ScoreTable, plan: RoundPlan, rs: RoundScores, costs: Float64Array): RoundScores {
+  const problems: string[] = [];
+  const lower = table.benchmarks.filter((b) => b.lowerIsBetter).map((b) => b.name);
+  if (lower.length > 0)
+    problems.push(`lower-is-better benchmarks (${lower.join(", ")}): a score per dollar needs scores where higher is better`);
+  const values = new Float64Array(rs.values.length);
+  plan.rounds.forEach((round, k) => {
+    for (let m = 0; m < rs.models; m++) {
+      const i = k * rs.models + m;
+      const score = rs.values[i];
+      const cost = costs[i];
+      const where = `model "${table.models[m]}", round "${round.name}"`;
+      if (score < 0 && Number.isFinite(score)) problems.push(`${where}: round score ${score} is negative`);
+      if (Number.isNaN(cost)) problems.push(`${where}: cost unknown`);
+      else if (cost <= 0) problems.push(`${where}: cost ${cost} (a score per dollar needs a cost above 0)`);
+      // A missing score (-Infinity under --missing lose) stays the engine's "no score".
+      values[i] = score === Number.NEGATIVE_INFINITY ? score : score / cost;
+    }
+  });
+  if (problems.length > 0) throw new InputError(listProblems("--outcomes cost-adjusted: cannot compute scores per dollar:", problems));
+  return { ...rs, values };
+}

@@ -1,0 +1,55 @@
+/**
+ * The field that plays the contest under a budget or the cost-adjusted mode: a prepared ranking
+ * restricted to some models (before any contest), with its round scores and configuration rebuilt
+ * for the smaller field. Pure.
+ */
+import { parseEliminationSettings } from "../engine/schedule.js";
+import { chooseRankBinWidth } from "../engine/tally.js";
+import type { RoundScores } from "../engine/types.js";
+import type { PreparedRank } from "../run/prepare.js";
+import { InputError } from "../table/errors.js";
+import { subsetTable } from "../table/subset.js";
+
+/** Round-major values (and standard errors, for probabilistic outcomes) of some models only. */
+function pickModels(rs: RoundScores, models: readonly number[]): RoundScores {
+  const pick = (a: Float64Array) => {
+    const out = new Float64Array(models.length * rs.rounds);
+    for (let k = 0; k < rs.rounds; k++) models.forEach((m, i) => (out[k * models.length + i] = a[k * rs.models + m]));
+    return out;
+  };
+  return { models: models.length, rounds: rs.rounds, values: pick(rs.values), ...(rs.errors ? { errors: pick(rs.errors) } : {}) };
+}
+
+/** The prepared ranking with only `keep` (names, in table order), ready to simulate. */
+export function restrictField(prepared: PreparedRank, keep: ReadonlySet<string>, why: string): PreparedRank {
+  const { table, plan, config } = prepared;
+  const models = table.models.map((_, m) => m).filter((m) => keep.has(table.models[m]));
+  if (models.length === table.models.length) return prepared;
+  if (models.length < 2) {
+    throw new InputError(`${why} leaves ${models.length} model${models.length === 1 ? "" : "s"} for the contest; CSD needs at least 2`);
+  }
+  const sub = subsetTable(
+    table,
+    models,
+    table.benchmarks.map((_, b) => b),
+  );
+  const labels = config.settings.map((s) => s.label).join(",");
+  let settings: PreparedRank["config"]["settings"];
+  try {
+    settings = parseEliminationSettings(labels, plan.rounds.length, models.length);
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(`${e.message} (${why} leaves ${models.length} models)`);
+    throw e;
+  }
+  return {
+    ...prepared,
+    table: sub,
+    roundScores: pickModels(prepared.roundScores, models),
+    config: {
+      ...config,
+      input: { ...config.input, models: sub.models },
+      settings,
+      rankBinWidth: chooseRankBinWidth(models.length, config.rankDistribution),
+    },
+  };
+}
