@@ -59,6 +59,15 @@ describe("noise-aware contests (--outcomes probabilistic)", () => {
     const out = JSON.parse(r.stdout) as { config: { outcomes: string }; notes: string[] };
     assert.equal(out.config.outcomes, "probabilistic");
     assert.ok(out.notes.some((n) => /noise-aware contests/.test(n)));
+    // Reruns keep the noise: the bootstrap and the studies play noise-aware contests too.
+    const boot = spawnSync(process.execPath, [CLI, "rank", items, "--runs", "1000", "--T", "1", "--outcomes", "probabilistic", "--bootstrap", "5", "-q"], { encoding: "utf8" });
+    assert.equal(boot.status, 0, boot.stderr);
+    assert.match(boot.stdout, /Separable neighbours/);
+    const long = join(ROOT, "test", "fixtures", "long-stderr.csv");
+    for (const cmd of [["stress", "--trials", "1", "--corrupt", "1"], ["order", "--orders", "2"]]) {
+      const r2 = spawnSync(process.execPath, [CLI, cmd[0], long, "--runs", "300", "--outcomes", "probabilistic", ...cmd.slice(1)], { encoding: "utf8" });
+      assert.equal(r2.status, 0, r2.stderr);
+    }
     const bad = spawnSync(process.execPath, [CLI, "rank", join(ROOT, "data", "opencompass_2024-08-29.csv"), "--outcomes", "probabilistic"], { encoding: "utf8" });
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /--outcomes probabilistic: .* has no per-item results, standard errors or item counts/);

@@ -7,6 +7,7 @@
 import { runChunks, planChunks } from "../engine/montecarlo.js";
 import type { ContestRules } from "../engine/types.js";
 import { type RoundMissing, buildRoundScores } from "../plan/round-scores.js";
+import { contestRoundScores } from "../run/prepare.js";
 import type { RoundPlan } from "../plan/plan.js";
 import { rankingMethods } from "../rank/index.js";
 import type { Normalisation } from "../rank/matrix.js";
@@ -43,7 +44,7 @@ export function studyMethodNames(s: RerunSettings): { id: string; name: string }
 
 /** CSD expected scores per setting for a table and plan (one thread, the settings' seed). */
 export function csdExpectedScores(table: ScoreTable, plan: RoundPlan, s: RerunSettings): number[][] {
-  const rs = buildRoundScores(table, plan, s.missing);
+  const rs = contestRoundScores(table, plan, s.missing, s.csd[0]?.rules.outcomes);
   const chunks = planChunks(s.runs, s.seed);
   const tallies = runChunks(rs, s.csd.map((c) => c.rules), chunks, 0, chunks.chunks, { models: rs.models, rankBinWidth: rs.models });
   return tallies.map((t) => Array.from(t.scoreSum, (x) => x / t.contests));

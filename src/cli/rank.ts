@@ -80,7 +80,7 @@ export function registerRank(program: Command): void {
       ...result,
       ...(noise ? { noise } : {}),
       ...(precisionReport ? { precision: precisionReport } : {}),
-      ...(bootstrap ? { uncertainty: bootstrapFor(prepared, result, bootstrap, prepared.roundMissing) } : {}),
+      ...(bootstrap ? { uncertainty: bootstrapFor(prepared, result, bootstrap) } : {}),
     };
     if (format === "csv" || flags.output) printNotes(prepared.notes.filter((n) => n !== SCRIPT_MODE_WARNING), flags.quiet ?? false);
     emit(renderRank(result, format), flags.output);

@@ -128,12 +128,24 @@ export function prepareRankFromTable(raw: ScoreTable, options: RankOptions = {},
     rankBinWidth: chooseRankBinWidth(table.models.length, rankDistribution),
     rankDistribution,
   };
-  const roundScores = buildRoundScores(table, plan, missing.roundMissing);
-  if (config.outcomes === "probabilistic") {
-    const errors = noiseAwareErrors(table, plan, notes);
-    roundScores.errors = errors;
-  }
+  const roundScores = contestRoundScores(table, plan, missing.roundMissing, config.outcomes, notes);
   return { table, plan, roundScores, roundMissing: missing.roundMissing, config, notes };
+}
+
+/**
+ * The round scores a contest plays on: with --outcomes probabilistic, carrying their standard
+ * errors. Every rerun (bootstrap resamples, corruption and order studies) builds them here too.
+ */
+export function contestRoundScores(
+  table: ScoreTable,
+  plan: RoundPlan,
+  missing: RoundMissing | undefined,
+  outcomes: OutcomeMode | undefined,
+  notes: string[] = [],
+): RoundScores {
+  const rs = buildRoundScores(table, plan, missing);
+  if (outcomes === "probabilistic") rs.errors = noiseAwareErrors(table, plan, notes);
+  return rs;
 }
 
 /**

@@ -2,7 +2,6 @@
 import { type BootstrapResult, bootstrapRanking, runsPerResample } from "../analysis/bootstrap.js";
 import { type NoiseReport, cellErrors, noiseReport } from "../analysis/noise.js";
 import { itemResampler, parametricResampler } from "../analysis/resample.js";
-import type { RoundMissing } from "../plan/round-scores.js";
 import { InputError } from "../table/errors.js";
 import type { PreparedRank } from "./rank.js";
 import { contestRules } from "./rank.js";
@@ -14,7 +13,7 @@ export function noiseFor(prepared: PreparedRank): NoiseReport | undefined {
   return cells.source === "none" ? undefined : noiseReport(prepared.table, prepared.plan, cells);
 }
 
-export function bootstrapFor(prepared: PreparedRank, result: RankResult, resamples: number, missing?: RoundMissing): BootstrapResult {
+export function bootstrapFor(prepared: PreparedRank, result: RankResult, resamples: number): BootstrapResult {
   const { table, plan, config } = prepared;
   const cells = cellErrors(table);
   if (!table.items && cells.source === "none") {
@@ -34,7 +33,7 @@ export function bootstrapFor(prepared: PreparedRank, result: RankResult, resampl
     runsPerResample: runsPerResample(config.runs, resamples),
     seed: config.seed,
     csd: config.settings.map((s, i) => ({ label: s.label, rules: rules[i] })),
-    missing,
+    missing: prepared.roundMissing,
   };
   const out = table.items
     ? bootstrapRanking(table, plan, pointScores, itemResampler(table, config.seed), "items", settings)
