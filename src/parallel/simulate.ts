@@ -57,15 +57,18 @@ export async function simulate(
 function runWorker(req: WorkRequest, progress: (n: number) => void): Promise<Tally[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: req });
-    let result: Tally[] | undefined;
+    let done = false;
     worker.on("message", (msg: WorkerMessage) => {
       if (msg.kind === "progress") progress(msg.contests);
-      else result = msg.tallies;
+      else {
+        // The tallies are complete: no need to wait for the thread to wind down.
+        done = true;
+        resolve(msg.tallies);
+      }
     });
     worker.on("error", reject);
     worker.on("exit", (code) => {
-      if (result) resolve(result);
-      else reject(new Error(`simulation worker exited with code ${code} before finishing`));
+      if (!done) reject(new Error(`simulation worker exited with code ${code} before finishing`));
     });
   });
 }
