@@ -5,21 +5,12 @@ import { bordaScores, rankByBorda } from "../src/rank/borda.js";
 import { copelandScores, rankByCopeland } from "../src/rank/copeland.js";
 import { matrixFromRows } from "../src/rank/matrix.js";
 import { meanWinRates } from "../src/rank/win-rate.js";
-import { loadHelmLite } from "./rank-data.js";
+import { loadHelmLite, smallMatrix } from "./rank-data.js";
 
 const close = (a: number, b: number, tol = 1e-12) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
 
 // b is missing on z. x: a = b > c > d; y: d > b = c > a; z: c > a > d.
-const small = matrixFromRows(
-  ["a", "b", "c", "d"],
-  ["x", "y", "z"],
-  [
-    [3, 1, 2],
-    [3, 2, null],
-    [1, 2, 5],
-    [0, 3, 1],
-  ],
-);
+const small = smallMatrix();
 
 test("battles from a matrix: one per pair per shared column; missing cells skip the pair", () => {
   const bc = battlesFromMatrix(small);

@@ -29,3 +29,20 @@ export function loadHelmLite(): HelmLite {
   );
   return { matrix, published: rows.map((r) => cell(r[1])) };
 }
+
+/**
+ * The hand-worked 4 x 3 example of several method tests: b is missing on z.
+ * x: a = b > c > d; y: d > b = c > a; z: c > a > d.
+ */
+export function smallMatrix(): ScoreMatrix {
+  return matrixFromRows(
+    ["a", "b", "c", "d"],
+    ["x", "y", "z"],
+    [
+      [3, 1, 2],
+      [3, 2, null],
+      [1, 2, 5],
+      [0, 3, 1],
+    ],
+  );
+}

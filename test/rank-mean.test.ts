@@ -3,20 +3,12 @@ import { test } from "node:test";
 import { matrixFromRows, type ScoreMatrix, selectColumns } from "../src/rank/matrix.js";
 import { meanScores, rankByMean } from "../src/rank/mean.js";
 import { meanRanks, rankByMeanRank } from "../src/rank/mean-rank.js";
+import { smallMatrix } from "./rank-data.js";
 
 const close = (a: number, b: number, tol = 1e-12) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
 
 // a..d on x, y, z; b is missing on z. Worked by hand in the comments below.
-const small = matrixFromRows(
-  ["a", "b", "c", "d"],
-  ["x", "y", "z"],
-  [
-    [3, 1, 2],
-    [3, 2, null],
-    [1, 2, 5],
-    [0, 3, 1],
-  ],
-);
+const small = smallMatrix();
 
 /** The columns where model m has a score. */
 function ownColumns(matrix: ScoreMatrix, m: number): number[] {

@@ -3,20 +3,11 @@ import { test } from "node:test";
 import { battlesFromMatrix } from "../src/rank/battles.js";
 import { matrixFromRows, selectColumns } from "../src/rank/matrix.js";
 import { columnWinRates, meanWinRates, rankByWinRate } from "../src/rank/win-rate.js";
-import { loadHelmLite } from "./rank-data.js";
+import { loadHelmLite, smallMatrix } from "./rank-data.js";
 
 const close = (a: number, b: number, tol = 1e-12) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
 
-const small = matrixFromRows(
-  ["a", "b", "c", "d"],
-  ["x", "y", "z"],
-  [
-    [3, 1, 2],
-    [3, 2, null],
-    [1, 2, 5],
-    [0, 3, 1],
-  ],
-);
+const small = smallMatrix();
 
 test("column win rate: (strictly worse + half the ties) / (n_k - 1)", () => {
   assert.deepEqual(Array.from(columnWinRates([3, 3, 1, 0])), [2.5 / 3, 2.5 / 3, 1 / 3, 0]);

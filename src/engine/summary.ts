@@ -1,4 +1,5 @@
 /** Turns a merged tally into per-model figures. Pure. */
+import { competitionRanks } from "../rank/stats.js";
 import type { Tally } from "./types.js";
 
 export interface ModelOutcome {
@@ -21,17 +22,6 @@ export interface ModelOutcome {
   meanByes: number;
   /** Probability of being eliminated before the contest ends. */
   pEliminated: number;
-}
-
-/** Competition ranks ("1224") of `values`, descending. */
-export function competitionRanks(values: ArrayLike<number>): number[] {
-  const idx = Array.from({ length: values.length }, (_, i) => i).sort((a, b) => values[b] - values[a]);
-  const ranks = new Array<number>(values.length);
-  for (let i = 0; i < idx.length; i++) {
-    const prev = idx[i - 1];
-    ranks[idx[i]] = i > 0 && values[idx[i]] === values[prev] ? ranks[prev] : i + 1;
-  }
-  return ranks;
 }
 
 /**
