@@ -5,8 +5,8 @@
  * the perturbation, not from Monte Carlo noise.
  */
 import { runChunks, planChunks } from "../engine/montecarlo.js";
-import type { ContestRules } from "../engine/types.js";
-import { type RoundMissing, buildRoundScores } from "../plan/round-scores.js";
+import type { ContestRules, RoundScores } from "../engine/types.js";
+import type { RoundMissing } from "../plan/round-scores.js";
 import { contestRoundScores } from "../run/prepare.js";
 import type { RoundPlan } from "../plan/plan.js";
 import { rankingMethods } from "../rank/index.js";
@@ -44,7 +44,10 @@ export function studyMethodNames(s: RerunSettings): { id: string; name: string }
 
 /** CSD expected scores per setting for a table and plan (one thread, the settings' seed). */
 export function csdExpectedScores(table: ScoreTable, plan: RoundPlan, s: RerunSettings): number[][] {
-  const rs = contestRoundScores(table, plan, s.missing, s.csd[0]?.rules.outcomes);
+  return csdOn(contestRoundScores(table, plan, s.missing, s.csd[0]?.rules.outcomes), s);
+}
+
+function csdOn(rs: RoundScores, s: RerunSettings): number[][] {
   const chunks = planChunks(s.runs, s.seed);
   const tallies = runChunks(rs, s.csd.map((c) => c.rules), chunks, 0, chunks.chunks, { models: rs.models, rankBinWidth: rs.models });
   return tallies.map((t) => Array.from(t.scoreSum, (x) => x / t.contests));
@@ -52,7 +55,7 @@ export function csdExpectedScores(table: ScoreTable, plan: RoundPlan, s: RerunSe
 
 /** Every method's scores and ranks on one (possibly perturbed) table. */
 export function rerankAll(table: ScoreTable, plan: RoundPlan, s: RerunSettings): MethodScores[] {
-  const rs = buildRoundScores(table, plan, s.missing);
+  const rs = contestRoundScores(table, plan, s.missing, s.csd[0]?.rules.outcomes);
   const matrix = comparisonMatrix({ table, plan, roundScores: rs }, s.over);
   const statics = rankingMethods
     .filter((m) => !s.methods || s.methods.includes(m.id))
@@ -60,7 +63,7 @@ export function rerankAll(table: ScoreTable, plan: RoundPlan, s: RerunSettings):
       const r = m.run(matrix, { normalisation: s.normalisation, seed: s.seed, resamples: m.id === "elo" ? s.eloOrders : 0 });
       return { id: m.id, name: m.name, scores: r.scores, ranks: competitionRanks(r.scores) };
     });
-  const csd = csdExpectedScores(table, plan, s).map((scores, i) => ({
+  const csd = csdOn(rs, s).map((scores, i) => ({
     id: `csd-T${s.csd[i].label}`,
     name: `CSD E[S] T=${s.csd[i].label}`,
     scores,
