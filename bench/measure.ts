@@ -8,7 +8,8 @@
  * another build of the engine (e.g. a copy of an older dist/src) on the same input.
  * One thread: each T setting is timed alone (simulate with one setting), in this fresh process:
  * rep 1 is cold (JIT warm-up included, as in a CLI run), later reps are warm. All threads: the
- * whole sweep in one simulate call, as the CLI does (fresh workers every call). The parent takes
+ * whole sweep in one simulate call, as the CLI does: rep 1 starts new workers, later reps reuse
+ * the shared pool's warm ones. The parent takes
  * the best over several processes.
  */
 import { availableParallelism } from "node:os";

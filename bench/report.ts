@@ -38,7 +38,19 @@ export interface CaseFigures {
     warmContestsPerSec: number;
     maxRssMB: number;
   };
-  allThreads: { threads: number; seconds: number; contestsPerSec: number; matchesPerSec: number; maxRssMB: number; speedup: number };
+  /** Cold: fresh workers (start-up and JIT warm-up included); warm: the pool's workers reused. */
+  allThreads: {
+    threads: number;
+    seconds: number;
+    contestsPerSec: number;
+    matchesPerSec: number;
+    maxRssMB: number;
+    speedup: number;
+    warmSeconds: number;
+    warmContestsPerSec: number;
+    /** Warm all threads over warm one thread. */
+    warmSpeedup: number;
+  };
   c?: {
     seconds: number;
     setupSeconds: number;
@@ -107,6 +119,7 @@ export function formatResults(r: BenchResults): string {
         `${threads}t contests/s`,
         `${threads}t matches/s`,
         `${threads}t/1t`,
+        "(warm)",
         "C contests/s",
         "JS/C 1t",
         "(warm)",
@@ -120,6 +133,7 @@ export function formatResults(r: BenchResults): string {
         si(c.allThreads.contestsPerSec),
         si(c.allThreads.matchesPerSec),
         fx(c.allThreads.speedup),
+        fx(c.allThreads.warmSpeedup),
         c.c ? si(c.c.contestsPerSec) : "-",
         fx(c.c?.ratioOneThread),
         fx(c.c?.ratioOneThreadWarm),
@@ -135,6 +149,7 @@ export function formatResults(r: BenchResults): string {
         "1t s",
         "1t warm s",
         `${threads}t s`,
+        `${threads}t warm s`,
         "C sim s",
         "C setup s",
         "RSS 1t MB",
@@ -149,6 +164,7 @@ export function formatResults(r: BenchResults): string {
         fx(c.oneThread.seconds),
         fx(c.oneThread.warmSeconds),
         fx(c.allThreads.seconds),
+        fx(c.allThreads.warmSeconds),
         fx(c.c?.seconds),
         fx(c.c?.setupSeconds),
         fx(c.oneThread.maxRssMB, 0),
@@ -195,7 +211,9 @@ export function formatResults(r: BenchResults): string {
   }
   out.push("");
   out.push("1t: simulate(threads: 1) in a fresh process (cold: JIT warm-up included, as a CLI run); warm: the same again in that process.");
-  out.push(`${threads}t: simulate over all cores, fresh workers (start-up and warm-up included). RSS: peak of the measuring process.`);
+  out.push(`${threads}t: simulate over all cores in a fresh process: new workers (start-up and warm-up included), as a CLI run.`);
+  out.push(`${threads}t warm: the same again in that process, on the worker pool's warm workers (library, server, --precision batches).`);
+  out.push(`${threads}t/1t (warm): warm over warm. RSS: peak of the measuring process.`);
   out.push("JS/C: throughput ratio (> 1: JS faster); C time excludes its setup (reading, building its M*M*K win table).");
   out.push(
     "|z|: |E_js - E_c| / (sqrt 2 * SE_js) per model and T; for large fields with T > 0 rare early eliminations make the tails heavier than normal.",

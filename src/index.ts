@@ -17,6 +17,7 @@ export { summariseTally, type ModelOutcome } from "./engine/summary.js";
 export { parseEliminationSettings } from "./engine/schedule.js";
 export type { RoundScores, ContestRules, Tally } from "./engine/types.js";
 export { simulate } from "./parallel/simulate.js";
+export { SimulationPool, sharedPool } from "./parallel/pool.js";
 export { failureSensitivity, type SensitivityResult } from "./analysis/sensitivity.js";
 export { renderRank, type OutputFormat } from "./output/render-rank.js";
 export { prepareRankFromTable, type PlanSource } from "./run/prepare.js";

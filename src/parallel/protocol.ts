@@ -22,7 +22,20 @@ export function sharedCounter(buffer: SharedArrayBuffer): () => number {
   return () => Atomics.add(counter, 0, 1);
 }
 
-export type WorkerMessage = { kind: "progress"; contests: number } | { kind: "done"; tallies: Tally[] };
+/** Main thread -> pooled worker: play the units of one request (id: the job, echoed back). */
+export type PoolRequest = { kind: "play"; id: number; request: WorkRequest };
+
+/** Pooled worker -> main thread. */
+export type PoolMessage =
+  | { kind: "ready" }
+  | { kind: "progress"; id: number; contests: number }
+  | { kind: "done"; id: number; tallies: Tally[] };
+
+/** What a pooled worker is started with. */
+export interface WorkerStart {
+  /** Play a tiny contest first so the hot loop is compiled before the first real request. */
+  warm: boolean;
+}
 
 /** The buffers of a tally, to transfer rather than copy. */
 export function tallyBuffers(t: Tally): ArrayBuffer[] {

@@ -1,15 +1,15 @@
 /**
- * Runs the Monte Carlo on worker threads (Node). The calling thread and threads - 1 workers pull
- * work units (a chunk of one setting) from one shared atomic counter, so a slow start or a slow
- * core never leaves the others idle; every tally is an integer sum, so the result is
+ * Runs the Monte Carlo on worker threads (Node). The calling thread and threads - 1 pooled
+ * workers pull work units (a chunk of one setting) from one shared atomic counter, so a slow start
+ * or a slow core never leaves the others idle; every tally is an integer sum, so the result is
  * bit-identical for any number of threads and any order in which the units were played.
  */
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
 import { type ChunkPlan, playUnits, runChunks } from "../engine/montecarlo.js";
 import { emptyTally, mergeTallyInto } from "../engine/tally.js";
 import type { ContestRules, RoundScores, Tally, TallyShape } from "../engine/types.js";
-import { type WorkRequest, type WorkerMessage, sharedCounter } from "./protocol.js";
+import { type SimulationPool, sharedPool } from "./pool.js";
+import { type WorkRequest, sharedCounter } from "./protocol.js";
 
 export interface SimulateOptions {
   /** Threads, the calling one included; 1 runs in the calling thread only. Default: all cores. */
@@ -18,6 +18,8 @@ export interface SimulateOptions {
   chunkRange?: [number, number];
   /** Called with the number of contests finished so far (summed over settings). */
   onProgress?: (contestsDone: number) => void;
+  /** Worker pool to play on (default: the process-wide one, whose idle workers are reused). */
+  pool?: SimulationPool;
 }
 
 export function defaultThreads(): number {
@@ -43,32 +45,17 @@ export async function simulate(
 
   const counter = new SharedArrayBuffer(4);
   const request: WorkRequest = { models: rs.models, rounds: rs.rounds, values: rs.values, ...(rs.errors ? { errors: rs.errors } : {}), settings: [...settings], plan, from, to, shape, counter };
-  const workers = Array.from({ length: threads - 1 }, () => runWorker(request, progress));
-  // The calling thread plays too: it starts at once, while the workers are still loading.
-  const own = playUnits(rs, settings, plan, from, to, shape, sharedCounter(counter), progress);
-  const parts = [own, ...(await Promise.all(workers))];
+  const pool = options.pool ?? sharedPool();
+  // Enough warm workers (started with the command, or left by an earlier call): they play it all,
+  // as the calling thread's cold JIT would only slow them down. Otherwise the calling thread plays
+  // too: it starts at once, while new workers are still loading.
+  const calling = pool.readyIdle < threads;
+  const workers = pool.play(request, calling ? threads - 1 : threads, progress);
+  const own = calling ? [playUnits(rs, settings, plan, from, to, shape, sharedCounter(counter), progress)] : [];
+  const parts = [...own, ...(await Promise.all(workers))];
   return settings.map((_, s) => {
     const total = emptyTally(shape);
     for (const part of parts) mergeTallyInto(total, part[s]);
     return total;
-  });
-}
-
-function runWorker(req: WorkRequest, progress: (n: number) => void): Promise<Tally[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: req });
-    let done = false;
-    worker.on("message", (msg: WorkerMessage) => {
-      if (msg.kind === "progress") progress(msg.contests);
-      else {
-        // The tallies are complete: no need to wait for the thread to wind down.
-        done = true;
-        resolve(msg.tallies);
-      }
-    });
-    worker.on("error", reject);
-    worker.on("exit", (code) => {
-      if (!done) reject(new Error(`simulation worker exited with code ${code} before finishing`));
-    });
   });
 }
