@@ -13,8 +13,8 @@ import { join } from "node:path";
 import { pointsPerContest } from "../src/engine/points.js";
 import { type CReference, compileCReference, removeCReference, runCReference, writeRoundsFile } from "./c-reference.js";
 import { CASES, FIXTURE, ROOT, tiedPairs, toRoundScores } from "./cases.js";
-import { benchPerItem } from "./per-item.js";
 import type { MeasureResult } from "./measure.js";
+import { benchPerItem } from "./per-item.js";
 import { type BenchResults, type CaseFigures, formatResults, type SettingFigures } from "./report.js";
 
 interface Options {

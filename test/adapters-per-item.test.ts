@@ -138,7 +138,10 @@ describe("per-item shapes", () => {
     assert.deepEqual(Array.from(t.extras?.tokens ?? []), [30, 10]);
     const csv = scoreTableFromText("model,benchmark,doc_id,is_correct\na,x,1,True\na,x,2,False\nb,x,1,False\nb,x,2,False\n", "log.csv");
     assert.deepEqual(Array.from(csv.scores), [0.5, 0]);
-    throwsInput(() => scoreTableFromText(json.replace("true", '"yes please"'), "results.json"), /element 1: score "yes please" is not a number/);
+    throwsInput(
+      () => scoreTableFromText(json.replace("true", '"yes please"'), "results.json"),
+      /element 1: score "yes please" is not a number/,
+    );
   });
 });
 

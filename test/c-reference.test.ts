@@ -5,11 +5,11 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { readScoreTable } from "../src/table/read.js";
 import { defaultRoundPlan } from "../src/plan/plan.js";
 import { buildRoundScores } from "../src/plan/round-scores.js";
+import { readScoreTable } from "../src/table/read.js";
 import { selectBenchmarks } from "../src/table/select.js";
-import { SHARED, ROOT, means, monteCarlo, rules, standardErrors } from "./helpers.js";
+import { means, monteCarlo, ROOT, rules, SHARED, standardErrors } from "./helpers.js";
 
 const source = join(SHARED, "bench", "csd_ref.c");
 const hasGcc = spawnSync("gcc", ["--version"]).status === 0;
@@ -29,7 +29,11 @@ describe("agreement with the C reference", { skip }, () => {
       it(`OpenCompass (35 x 7), T = ${T}, ${mode}: every E[S] within 4 SE`, () => {
         if (!existsSync(binary)) execFileSync("gcc", ["-O2", "-o", binary, source]);
         const N = 40_000;
-        const out = execFileSync(binary, [String(N), String(T), "5", mode], { input }).toString().trim().split("\n").map(Number);
+        const out = execFileSync(binary, [String(N), String(T), "5", mode], { input })
+          .toString()
+          .trim()
+          .split("\n")
+          .map(Number);
         const t = monteCarlo(rs, rules(rs.rounds, T, mode), N, 5);
         const e = means(t);
         const se = standardErrors(t);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
@@ -23,7 +23,12 @@ function tmp(): string {
 interface JsonResult {
   config: { runs: number; seed: number; settings: { label: string }[]; input: { unusedBenchmarks: string[] } };
   notes: string[];
-  results: { T: string; pointsPerContest: number; models: Record<string, number | string>[]; rankDistribution?: { positions: number[][] } }[];
+  results: {
+    T: string;
+    pointsPerContest: number;
+    models: Record<string, number | string>[];
+    rankDistribution?: { positions: number[][] };
+  }[];
   sensitivity?: { rule: string; models: { model: string; label: string; deltaE: number }[] };
 }
 
@@ -32,11 +37,25 @@ describe("swissround rank", () => {
     const r = run("rank", OC, "--rounds", OC_PLAN, "--runs", "3000", "--format", "json");
     assert.equal(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout) as JsonResult;
-    assert.deepEqual(out.results.map((x) => x.T), ["0", "1", "2"]);
+    assert.deepEqual(
+      out.results.map((x) => x.T),
+      ["0", "1", "2"],
+    );
     assert.deepEqual(out.config.input.unusedBenchmarks, ["opencompass"]);
     for (const res of out.results) {
       assert.equal(res.models.length, 35);
-      const keys = ["model", "expectedScore", "standardError", "rank", "pFirst", "medianRank", "rankP05", "rankP95", "meanRounds", "pEliminated"];
+      const keys = [
+        "model",
+        "expectedScore",
+        "standardError",
+        "rank",
+        "pFirst",
+        "medianRank",
+        "rankP05",
+        "rankP95",
+        "meanRounds",
+        "pEliminated",
+      ];
       for (const k of keys) assert.ok(k in res.models[0], `missing ${k}`);
       const sum = res.models.reduce((a, m) => a + (m.expectedScore as number), 0);
       assert.ok(Math.abs(sum - res.pointsPerContest) < 1e-9, `${sum} vs ${res.pointsPerContest}`);
@@ -69,7 +88,10 @@ describe("swissround rank", () => {
     const csv = run("rank", fx("models-rows.csv"), "--runs", "500", "--format", "csv");
     assert.equal(csv.code, 0, csv.stderr);
     const rows = csv.stdout.trim().split("\n");
-    assert.equal(rows[0], "T,model,rank,expectedScore,standardError,pFirst,medianRank,rankP05,rankP95,meanRounds,meanByes,pEliminated,deltaE,label");
+    assert.equal(
+      rows[0],
+      "T,model,rank,expectedScore,standardError,pFirst,medianRank,rankP05,rankP95,meanRounds,meanByes,pEliminated,deltaE,label",
+    );
     assert.equal(rows.length, 1 + 3 * 3);
   });
 
@@ -174,8 +196,23 @@ describe("sharded runs", () => {
   it("merge refuses incomplete, duplicated or mismatched shards", () => {
     const dir = tmp();
     const p = (name: string) => join(dir, name);
-    for (const [i, seed] of [[1, 1], [2, 1], [2, 2]] as const) {
-      const r = run("rank", fx("models-rows.csv"), "--runs", "600", "--seed", String(seed), "--shard", `${i}/2`, "--out", p(`s${seed}-${i}.json`));
+    for (const [i, seed] of [
+      [1, 1],
+      [2, 1],
+      [2, 2],
+    ] as const) {
+      const r = run(
+        "rank",
+        fx("models-rows.csv"),
+        "--runs",
+        "600",
+        "--seed",
+        String(seed),
+        "--shard",
+        `${i}/2`,
+        "--out",
+        p(`s${seed}-${i}.json`),
+      );
       assert.equal(r.code, 0, r.stderr);
     }
     const missing = run("merge", p("s1-1.json"));

@@ -21,23 +21,44 @@ describe("swissround compare / stress / order end to end", () => {
     const base = ["compare", OC, "--rounds", OC_PLAN, "--runs", "1000", "--resamples", "5", "--T", "0,2"];
     const t = run(...base);
     assert.equal(t.code, 0, t.stderr);
-    for (const s of ["Ranks under every method", "Agreement between methods", "Tiers and tail risk", "Definitions", "bradley-terry"]) assert.match(t.stdout, new RegExp(s));
+    for (const s of ["Ranks under every method", "Agreement between methods", "Tiers and tail risk", "Definitions", "bradley-terry"])
+      assert.match(t.stdout, new RegExp(s));
     const md = run(...base, "--format", "markdown");
     assert.match(md.stdout, /^# Method comparison/);
     const json = JSON.parse(run(...base, "--format", "json").stdout) as { methods: { id: string }[]; agreement: unknown[] };
     assert.equal(json.methods.length, 11);
-    const csv = run(...base, "--format", "csv").stdout.trim().split("\n");
+    const csv = run(...base, "--format", "csv")
+      .stdout.trim()
+      .split("\n");
     assert.equal(csv.length, 36);
     assert.match(csv[0], /^model,tier_T0,tier_T2,mean_score,mean_rank,/);
   });
 
   it("compare --over rounds --normalise minmax --methods", () => {
-    const r = run("compare", OC, "--rounds", OC_PLAN, "--runs", "500", "--over", "rounds", "--normalise", "minmax", "--methods", "mean,win-rate", "--format", "json");
+    const r = run(
+      "compare",
+      OC,
+      "--rounds",
+      OC_PLAN,
+      "--runs",
+      "500",
+      "--over",
+      "rounds",
+      "--normalise",
+      "minmax",
+      "--methods",
+      "mean,win-rate",
+      "--format",
+      "json",
+    );
     assert.equal(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout) as { over: string; columns: string[]; methods: { id: string }[] };
     assert.equal(out.over, "rounds");
     assert.equal(out.columns[0], "language");
-    assert.deepEqual(out.methods.map((m) => m.id), ["mean", "win-rate", "csd-T0", "csd-T1", "csd-T2"]);
+    assert.deepEqual(
+      out.methods.map((m) => m.id),
+      ["mean", "win-rate", "csd-T0", "csd-T1", "csd-T2"],
+    );
   });
 
   it("stress and order in table and JSON", () => {

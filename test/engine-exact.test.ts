@@ -14,7 +14,10 @@ describe("exact small cases", () => {
 
   it("3 ordered models, 2 rounds, T = 0: E = (1, 1, 0) exactly (worked by hand)", () => {
     const ex = enumerateExact(abc, rules(2, 0));
-    assert.deepEqual(ex.expected.map((x) => Math.round(x * 1e12) / 1e12), [1, 1, 0]);
+    assert.deepEqual(
+      ex.expected.map((x) => Math.round(x * 1e12) / 1e12),
+      [1, 1, 0],
+    );
   });
 
   it("3 ordered models, 2 rounds, T = 1: E = (2/3, 1/3, 0) (worked by hand), paper and script", () => {
@@ -63,9 +66,36 @@ describe("exact small cases", () => {
 
 describe("Monte Carlo agrees with exact enumeration within 4 SE", () => {
   const cases: { name: string; rows: number[][]; T: number[] }[] = [
-    { name: "4 models x 3 rounds with ties", rows: [[3, 1, 2], [2, 2, 2], [1, 3, 1], [2, 2, 3]], T: [0, 1, 2] },
-    { name: "5 models x 3 rounds", rows: [[5, 1, 3], [4, 5, 1], [3, 2, 5], [2, 4, 2], [1, 3, 4]], T: [0, 1, 2] },
-    { name: "3 models x 2 rounds, crossing", rows: [[1, 3], [2, 2], [3, 1]], T: [0, 1] },
+    {
+      name: "4 models x 3 rounds with ties",
+      rows: [
+        [3, 1, 2],
+        [2, 2, 2],
+        [1, 3, 1],
+        [2, 2, 3],
+      ],
+      T: [0, 1, 2],
+    },
+    {
+      name: "5 models x 3 rounds",
+      rows: [
+        [5, 1, 3],
+        [4, 5, 1],
+        [3, 2, 5],
+        [2, 4, 2],
+        [1, 3, 4],
+      ],
+      T: [0, 1, 2],
+    },
+    {
+      name: "3 models x 2 rounds, crossing",
+      rows: [
+        [1, 3],
+        [2, 2],
+        [3, 1],
+      ],
+      T: [0, 1],
+    },
   ];
   for (const c of cases) {
     for (const T of c.T) {
@@ -82,7 +112,7 @@ describe("Monte Carlo agrees with exact enumeration within 4 SE", () => {
           });
           // P(first) also matches (ties at the top shared by a fair draw).
           ex.pFirst.forEach((p, m) => {
-            const sd = Math.sqrt(p * (1 - p) / t.contests);
+            const sd = Math.sqrt((p * (1 - p)) / t.contests);
             assert.ok(Math.abs(t.firstCount[m] / t.contests - p) <= 4 * sd + 1e-9, `P(first) model ${m}`);
           });
         });

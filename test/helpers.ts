@@ -70,7 +70,12 @@ export interface ExactOutcome {
 export function enumerateExact(rs: RoundScores, r: ContestRules): ExactOutcome {
   const M = rs.models;
   const ws = createWorkspace(M, rs.rounds);
-  const out: ExactOutcome = { expected: new Array(M).fill(0), pEliminated: new Array(M).fill(0), pFirst: new Array(M).fill(0), totals: new Map() };
+  const out: ExactOutcome = {
+    expected: new Array(M).fill(0),
+    pEliminated: new Array(M).fill(0),
+    pFirst: new Array(M).fill(0),
+    totals: new Map(),
+  };
   let choices: number[] = [];
   for (;;) {
     const rng = new Replay(choices);

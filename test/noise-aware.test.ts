@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { normalCdf } from "../src/engine/normal.js";
 import { planChunks, runChunks } from "../src/engine/montecarlo.js";
+import { normalCdf } from "../src/engine/normal.js";
 import type { ContestRules, RoundScores, Tally } from "../src/engine/types.js";
-import { ROOT, SHARED, means, roundScores, rules, standardErrors } from "./helpers.js";
+import { means, ROOT, roundScores, rules, SHARED, standardErrors } from "./helpers.js";
 
 const CLI = join(ROOT, "dist", "src", "cli", "main.js");
 
@@ -14,7 +14,10 @@ function play(rs: RoundScores, r: ContestRules, runs: number, seed = 3): Tally {
   return runChunks(rs, [r], p, 0, p.chunks, { models: rs.models, rankBinWidth: 1 })[0];
 }
 
-const snapshot = (t: Tally) => JSON.stringify([t.scoreSum, t.scoreSqSum, t.firstCount, t.eliminatedCount, t.roundsSum, t.byeSum, t.rankHistogram].map((a) => Array.from(a)));
+const snapshot = (t: Tally) =>
+  JSON.stringify(
+    [t.scoreSum, t.scoreSqSum, t.firstCount, t.eliminatedCount, t.roundsSum, t.byeSum, t.rankHistogram].map((a) => Array.from(a)),
+  );
 
 describe("noise-aware contests (--outcomes probabilistic)", () => {
   const rows = Array.from({ length: 9 }, (_, m) => Array.from({ length: 5 }, (_, k) => ((m * 7 + k * 3) % 6) / 10));
@@ -47,28 +50,48 @@ describe("noise-aware contests (--outcomes probabilistic)", () => {
     const errors = new Float64Array(rs.values.length).fill(0.2);
     const t = play({ ...rs, errors }, { ...rules(5, 1), outcomes: "probabilistic" }, 4000);
     const b = play(rs, rules(5, 1), 4000);
-    assert.equal(t.scoreSum.reduce((x, y) => x + y, 0), b.scoreSum.reduce((x, y) => x + y, 0));
+    assert.equal(
+      t.scoreSum.reduce((x, y) => x + y, 0),
+      b.scoreSum.reduce((x, y) => x + y, 0),
+    );
     const spread = (x: number[]) => Math.max(...x) - Math.min(...x);
     assert.ok(spread(means(t)) < spread(means(b)));
   });
 
   it("CLI: per-item data runs; a table without noise information is an input error", () => {
     const items = join(SHARED, "data", "mmlu-pro", "mmlu_pro_item_correct.csv");
-    const r = spawnSync(process.execPath, [CLI, "rank", items, "--runs", "2000", "--T", "0,1", "--outcomes", "probabilistic", "--format", "json"], { encoding: "utf8" });
+    const r = spawnSync(
+      process.execPath,
+      [CLI, "rank", items, "--runs", "2000", "--T", "0,1", "--outcomes", "probabilistic", "--format", "json"],
+      { encoding: "utf8" },
+    );
     assert.equal(r.status, 0, r.stderr);
     const out = JSON.parse(r.stdout) as { config: { outcomes: string }; notes: string[] };
     assert.equal(out.config.outcomes, "probabilistic");
     assert.ok(out.notes.some((n) => /noise-aware contests/.test(n)));
     // Reruns keep the noise: the bootstrap and the studies play noise-aware contests too.
-    const boot = spawnSync(process.execPath, [CLI, "rank", items, "--runs", "1000", "--T", "1", "--outcomes", "probabilistic", "--bootstrap", "5", "-q"], { encoding: "utf8" });
+    const boot = spawnSync(
+      process.execPath,
+      [CLI, "rank", items, "--runs", "1000", "--T", "1", "--outcomes", "probabilistic", "--bootstrap", "5", "-q"],
+      { encoding: "utf8" },
+    );
     assert.equal(boot.status, 0, boot.stderr);
     assert.match(boot.stdout, /Separable neighbours/);
     const long = join(ROOT, "test", "fixtures", "long-stderr.csv");
-    for (const cmd of [["stress", "--trials", "1", "--corrupt", "1"], ["order", "--orders", "2"]]) {
-      const r2 = spawnSync(process.execPath, [CLI, cmd[0], long, "--runs", "300", "--outcomes", "probabilistic", ...cmd.slice(1)], { encoding: "utf8" });
+    for (const cmd of [
+      ["stress", "--trials", "1", "--corrupt", "1"],
+      ["order", "--orders", "2"],
+    ]) {
+      const r2 = spawnSync(process.execPath, [CLI, cmd[0], long, "--runs", "300", "--outcomes", "probabilistic", ...cmd.slice(1)], {
+        encoding: "utf8",
+      });
       assert.equal(r2.status, 0, r2.stderr);
     }
-    const bad = spawnSync(process.execPath, [CLI, "rank", join(ROOT, "data", "opencompass_2024-08-29.csv"), "--outcomes", "probabilistic"], { encoding: "utf8" });
+    const bad = spawnSync(
+      process.execPath,
+      [CLI, "rank", join(ROOT, "data", "opencompass_2024-08-29.csv"), "--outcomes", "probabilistic"],
+      { encoding: "utf8" },
+    );
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /--outcomes probabilistic: .* has no per-item results, standard errors or item counts/);
   });

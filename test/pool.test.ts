@@ -12,7 +12,12 @@ import { simulate } from "../src/parallel/simulate.js";
 import { ROOT, roundScores, rules } from "./helpers.js";
 
 const bits = (tallies: Tally[]) =>
-  JSON.stringify(tallies.map((t) => [t.contests, ...[t.scoreSum, t.scoreSqSum, t.firstCount, t.eliminatedCount, t.roundsSum, t.byeSum, t.rankHistogram].map((a) => Array.from(a))]));
+  JSON.stringify(
+    tallies.map((t) => [
+      t.contests,
+      ...[t.scoreSum, t.scoreSqSum, t.firstCount, t.eliminatedCount, t.roundsSum, t.byeSum, t.rankHistogram].map((a) => Array.from(a)),
+    ]),
+  );
 
 const rows = Array.from({ length: 17 }, (_, m) => Array.from({ length: 7 }, (_, k) => ((m * 29 + k * 13) % 11) / 3));
 const rs = roundScores(rows);

@@ -149,12 +149,31 @@ describe("report studies", () => {
   it("includes the corruption, order and leave-one-out studies for small fields, and leaves them out on request", () => {
     const dir = tmp();
     const withStudies = join(dir, "with.html");
-    const r = spawnSync(process.execPath, [CLI, "report", join(ROOT, "test", "fixtures", "models-rows.csv"), "--runs", "500", "--no-compare", "-q", "-o", withStudies], { encoding: "utf8" });
+    const r = spawnSync(
+      process.execPath,
+      [CLI, "report", join(ROOT, "test", "fixtures", "models-rows.csv"), "--runs", "500", "--no-compare", "-q", "-o", withStudies],
+      { encoding: "utf8" },
+    );
     assert.equal(r.status, 0, r.stderr);
     const html = readFileSync(withStudies, "utf8");
     for (const id of ["study-corruption", "study-order", "study-leave-one-out"]) assert.ok(html.includes(`id="${id}"`), id);
     const without = join(dir, "without.html");
-    const r2 = spawnSync(process.execPath, [CLI, "report", join(ROOT, "test", "fixtures", "models-rows.csv"), "--runs", "500", "--no-compare", "--no-studies", "-q", "-o", without], { encoding: "utf8" });
+    const r2 = spawnSync(
+      process.execPath,
+      [
+        CLI,
+        "report",
+        join(ROOT, "test", "fixtures", "models-rows.csv"),
+        "--runs",
+        "500",
+        "--no-compare",
+        "--no-studies",
+        "-q",
+        "-o",
+        without,
+      ],
+      { encoding: "utf8" },
+    );
     assert.equal(r2.status, 0, r2.stderr);
     assert.ok(!readFileSync(without, "utf8").includes('id="study-corruption"'));
   });

@@ -47,7 +47,10 @@ export function literalContest(rows: number[][], T: number[], mode: EliminationM
       const out: number[] = [];
       for (const v of levels) {
         if (out.length >= drop) break;
-        const bucket = shuffle(active.filter((m) => score[m] === v), rng);
+        const bucket = shuffle(
+          active.filter((m) => score[m] === v),
+          rng,
+        );
         out.push(...bucket.slice(0, drop - out.length));
       }
       active = active.filter((m) => !out.includes(m));

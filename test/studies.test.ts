@@ -53,7 +53,10 @@ describe("corruption study", () => {
     const s = settingsFor(prepared, ["mean", "win-rate"]);
     const opts = { corrupt: 2, trials: 3, targets: ["GPT-4o-20240513", "Qwen-Max-0428"], to: "zero" as const };
     const a = corruptionStudy(prepared.table, prepared.plan, s, opts);
-    assert.deepEqual(a.methods.map((m) => m.id), ["mean", "win-rate", "csd-T0", "csd-T1"]);
+    assert.deepEqual(
+      a.methods.map((m) => m.id),
+      ["mean", "win-rate", "csd-T0", "csd-T1"],
+    );
     assert.equal(a.trialsDetail.length, 6);
     for (const d of a.trialsDetail) {
       assert.equal(d.benchmarks.length, 2);
@@ -68,7 +71,10 @@ describe("corruption study", () => {
     const prepared = prepareRank(OC, { rounds: OC_PLAN, runs: 200, T: "0" });
     const s = settingsFor(prepared, ["mean"]);
     assert.throws(() => corruptionStudy(prepared.table, prepared.plan, s, { corrupt: 9, trials: 1, to: "zero" }), InputError);
-    assert.throws(() => corruptionStudy(prepared.table, prepared.plan, s, { corrupt: 1, trials: 1, targets: ["nope"], to: "zero" }), /not in the table: "nope"/);
+    assert.throws(
+      () => corruptionStudy(prepared.table, prepared.plan, s, { corrupt: 1, trials: 1, targets: ["nope"], to: "zero" }),
+      /not in the table: "nope"/,
+    );
   });
 });
 
@@ -90,13 +96,22 @@ describe("stability study", () => {
     const again = stabilityStudy(prepared.table, prepared.plan, s, { randomOrders: 0, givenOrders: [same], leaveOneOut: false });
     for (const sp of again.spread) for (const m of sp.models) assert.equal(m.meanE, m.planE);
     assert.deepEqual(r.leaveOneOut?.benchmarks.length, 7);
-    assert.deepEqual(r.leaveOneOut?.methods.map((m) => m.id), ["mean", "borda", "csd-T0", "csd-T2"]);
+    assert.deepEqual(
+      r.leaveOneOut?.methods.map((m) => m.id),
+      ["mean", "borda", "csd-T0", "csd-T2"],
+    );
   });
 
   it("an order naming an unknown round or missing one is an input error", () => {
     const prepared = prepareRank(OC, { rounds: OC_PLAN, runs: 200, T: "0" });
     const s = settingsFor(prepared, ["mean"]);
-    assert.throws(() => stabilityStudy(prepared.table, prepared.plan, s, { randomOrders: 0, givenOrders: [["code"]], leaveOneOut: false }), /every round exactly once/);
-    assert.throws(() => stabilityStudy(prepared.table, prepared.plan, s, { randomOrders: 0, givenOrders: [["x"]], leaveOneOut: false }), /unknown round "x"/);
+    assert.throws(
+      () => stabilityStudy(prepared.table, prepared.plan, s, { randomOrders: 0, givenOrders: [["code"]], leaveOneOut: false }),
+      /every round exactly once/,
+    );
+    assert.throws(
+      () => stabilityStudy(prepared.table, prepared.plan, s, { randomOrders: 0, givenOrders: [["x"]], leaveOneOut: false }),
+      /unknown round "x"/,
+    );
   });
 });

@@ -31,7 +31,10 @@ describe("reading score tables in every layout", () => {
       requireRankable(t);
       assert.equal(t.layout, layout);
       assert.deepEqual(t.models, EXPECTED.models);
-      assert.deepEqual(t.benchmarks.map((b) => b.name), EXPECTED.benchmarks);
+      assert.deepEqual(
+        t.benchmarks.map((b) => b.name),
+        EXPECTED.benchmarks,
+      );
       assert.deepEqual(Array.from(t.scores), EXPECTED.scores);
     });
   }
@@ -45,10 +48,16 @@ describe("reading score tables in every layout", () => {
     const t = readScoreTable(fx("bad-layout.csv"), { layout: "models-rows" });
     assert.deepEqual(t.models, ["alpha", "beta"]);
     const sel = readScoreTable(fx("models-rows.csv"), { benchmarks: ["HumanEval", "MMLU"] });
-    assert.deepEqual(sel.benchmarks.map((b) => b.name), ["HumanEval", "MMLU"]);
+    assert.deepEqual(
+      sel.benchmarks.map((b) => b.name),
+      ["HumanEval", "MMLU"],
+    );
     assert.deepEqual(Array.from(sel.scores.subarray(0, 2)), [60, 70.1]);
     const ex = readScoreTable(fx("models-rows.csv"), { exclude: ["GPQA"] });
-    assert.deepEqual(ex.benchmarks.map((b) => b.name), ["MMLU", "HumanEval"]);
+    assert.deepEqual(
+      ex.benchmarks.map((b) => b.name),
+      ["MMLU", "HumanEval"],
+    );
   });
 
   it("lower-is-better benchmarks are negated in the round scores", () => {
@@ -79,7 +88,14 @@ describe("bad input gets a clear, located error", () => {
     ["bad-quote.csv", [/malformed CSV/, /Quote/i]],
     ["bad-dup-model.csv", [/duplicate model/, /"alpha" at line 2, line 4/]],
     ["bad-dup-bench.csv", [/duplicate benchmark/, /"MMLU"/]],
-    ["bad-values.csv", [/line 2, column "GPQA": "abc" is not a number/, /line 3, column "MMLU": "NaN" is not a finite score/, /line 4, column "GPQA": "inf"/]],
+    [
+      "bad-values.csv",
+      [
+        /line 2, column "GPQA": "abc" is not a number/,
+        /line 3, column "MMLU": "NaN" is not a finite score/,
+        /line 4, column "GPQA": "inf"/,
+      ],
+    ],
     ["bad-truncated.json", [/malformed JSON/]],
     ["bad-long-dup.csv", [/line 3: a second score for model "alpha" on "MMLU" \(first at line 2\)/]],
     ["bad-layout.csv", [/cannot tell the layout/, /--layout/]],
@@ -109,7 +125,11 @@ describe("bad input gets a clear, located error", () => {
   });
 
   it("the real LiveBench 2026-01-08 row with too few fields", () => {
-    throwsInput(() => readScoreTable(join(SHARED, "data", "livebench", "table_2026_01_08.csv")), /malformed CSV near line \d+/, /expect 24, got 21/);
+    throwsInput(
+      () => readScoreTable(join(SHARED, "data", "livebench", "table_2026_01_08.csv")),
+      /malformed CSV near line \d+/,
+      /expect 24, got 21/,
+    );
   });
 
   it("unknown benchmark names in options", () => {
@@ -124,13 +144,19 @@ describe("round plans", () => {
 
   it("a valid plan: rounds in order, each the mean of its benchmarks", () => {
     const p = plan("plan-ok.json");
-    assert.deepEqual(p.rounds.map((r) => r.name), ["one", "two"]);
+    assert.deepEqual(
+      p.rounds.map((r) => r.name),
+      ["one", "two"],
+    );
     const rs = buildRoundScores(table, p);
     assert.ok(Math.abs(rs.values[0] - (70.1 + 40.2) / 2) < 1e-12);
   });
 
   it("without a plan: one round per benchmark in input order", () => {
-    assert.deepEqual(defaultRoundPlan(table).rounds.map((r) => r.benchmarks), [["MMLU"], ["GPQA"], ["HumanEval"]]);
+    assert.deepEqual(
+      defaultRoundPlan(table).rounds.map((r) => r.benchmarks),
+      [["MMLU"], ["GPQA"], ["HumanEval"]],
+    );
   });
 
   it("bad plans", () => {

@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { bootstrapRanking } from "../src/analysis/bootstrap.js";
 import { cellErrors, noiseReport } from "../src/analysis/noise.js";
-import { normalCdf } from "../src/engine/normal.js";
 import { itemResampler } from "../src/analysis/resample.js";
 import { planChunks, runChunks } from "../src/engine/montecarlo.js";
+import { normalCdf } from "../src/engine/normal.js";
 import { chunkRng } from "../src/engine/rng.js";
 import type { ContestRules } from "../src/engine/types.js";
 import type { RoundPlan } from "../src/plan/plan.js";
@@ -55,13 +55,25 @@ function synthetic(truth: number[][], n: number, seed: number): ScoreTable {
     benchmarkWhere: benches.map(() => ""),
     ignored: [],
     notes: [],
-    items: { models, benchmarks: benches, itemIds: benches.map(() => Array.from({ length: n }, (_, i) => `i${i}`)), length: L, model, benchmark, item, score },
+    items: {
+      models,
+      benchmarks: benches,
+      itemIds: benches.map(() => Array.from({ length: n }, (_, i) => `i${i}`)),
+      length: L,
+      model,
+      benchmark,
+      item,
+      score,
+    },
   };
 }
 
 function expected(table: ScoreTable, plan: RoundPlan, rules: ContestRules, runs: number, seed: number): number[] {
   const p = planChunks(runs, seed);
-  const t = runChunks(buildRoundScores(table, plan), [rules], p, 0, p.chunks, { models: table.models.length, rankBinWidth: table.models.length })[0];
+  const t = runChunks(buildRoundScores(table, plan), [rules], p, 0, p.chunks, {
+    models: table.models.length,
+    rankBinWidth: table.models.length,
+  })[0];
   return Array.from(t.scoreSum, (x) => x / t.contests);
 }
 
@@ -116,11 +128,25 @@ describe("signal and noise", () => {
   });
 
   it("a benchmark whose differences are far below its standard errors is flagged as mostly noise", () => {
-    const table = synthetic([[0.5, 0.2], [0.51, 0.5], [0.52, 0.8]], 50, 2);
+    const table = synthetic(
+      [
+        [0.5, 0.2],
+        [0.51, 0.5],
+        [0.52, 0.8],
+      ],
+      50,
+      2,
+    );
     table.scores = Float64Array.from([0.5, 0.2, 0.51, 0.5, 0.52, 0.8]);
     table.extras = { stderr: Float64Array.from([0.07, 0.06, 0.07, 0.07, 0.07, 0.06]) };
     delete table.items;
-    const plan: RoundPlan = { source: "t", rounds: [{ name: "close", benchmarks: ["b0"] }, { name: "apart", benchmarks: ["b1"] }] };
+    const plan: RoundPlan = {
+      source: "t",
+      rounds: [
+        { name: "close", benchmarks: ["b0"] },
+        { name: "apart", benchmarks: ["b1"] },
+      ],
+    };
     const r = noiseReport(table, plan);
     assert.equal(r.source, "stderr");
     assert.equal(r.rounds[0].lowSignal, true);
@@ -147,7 +173,11 @@ describe("rank --bootstrap / --precision end to end", () => {
     const r = run("rank", items, "--T", "1", "--runs", "2000", "--bootstrap", "20", "--format", "json", "-q");
     assert.equal(r.status, 0, r.stderr);
     const out = JSON.parse(r.stdout) as {
-      uncertainty: { method: string; runsPerResample: number; settings: { models: { low: number; high: number; expectedScore: number }[]; separableShare: number; pAbove: number[][] }[] };
+      uncertainty: {
+        method: string;
+        runsPerResample: number;
+        settings: { models: { low: number; high: number; expectedScore: number }[]; separableShare: number; pAbove: number[][] }[];
+      };
       noise: { rounds: unknown[]; source: string };
     };
     assert.equal(out.uncertainty.method, "items");
@@ -172,7 +202,17 @@ describe("rank --bootstrap / --precision end to end", () => {
   });
 
   it("a long table's stderr and n columns are kept and give the parametric bootstrap", () => {
-    const r = run("rank", join(ROOT, "test", "fixtures", "long-stderr.csv"), "--runs", "500", "--bootstrap", "20", "--format", "json", "-q");
+    const r = run(
+      "rank",
+      join(ROOT, "test", "fixtures", "long-stderr.csv"),
+      "--runs",
+      "500",
+      "--bootstrap",
+      "20",
+      "--format",
+      "json",
+      "-q",
+    );
     assert.equal(r.status, 0, r.stderr);
     const out = JSON.parse(r.stdout) as { uncertainty: { method: string }; noise: { source: string }; notes: string[] };
     assert.equal(out.uncertainty.method, "parametric");

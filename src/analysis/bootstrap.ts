@@ -8,8 +8,8 @@ import { planChunks, runChunks } from "../engine/montecarlo.js";
 import type { ContestRules } from "../engine/types.js";
 import type { RoundPlan } from "../plan/plan.js";
 import type { RoundMissing } from "../plan/round-scores.js";
-import { contestRoundScores } from "../run/prepare.js";
 import { competitionRanks, percentileInterval } from "../rank/stats.js";
+import { contestRoundScores } from "../run/prepare.js";
 import type { ScoreTable } from "../table/types.js";
 import type { Resampler } from "./resample.js";
 
@@ -73,7 +73,14 @@ export function bootstrapRanking(
   const draws = s.csd.map(() => table.models.map(() => new Float64Array(s.resamples)));
   for (let r = 0; r < s.resamples; r++) {
     const rs = contestRoundScores({ ...table, scores: resample(r) }, plan, s.missing, s.csd[0]?.rules.outcomes);
-    const tallies = runChunks(rs, s.csd.map((c) => c.rules), chunks, 0, chunks.chunks, { models: M, rankBinWidth: M });
+    const tallies = runChunks(
+      rs,
+      s.csd.map((c) => c.rules),
+      chunks,
+      0,
+      chunks.chunks,
+      { models: M, rankBinWidth: M },
+    );
     tallies.forEach((t, si) => {
       for (let m = 0; m < M; m++) draws[si][m][r] = t.scoreSum[m] / t.contests;
     });

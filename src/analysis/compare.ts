@@ -1,13 +1,14 @@
 /** CSD beside the rankings people know: every method on the same table, agreement, tiers, tail risk. */
+
+import type { RoundScores } from "../engine/types.js";
 import type { RoundPlan } from "../plan/plan.js";
-import { type Normalisation, type ScoreMatrix, normalisationDefinitions } from "../rank/matrix.js";
-import { type RankingOptions, rankingMethods } from "../rank/index.js";
 import { battlesFromMatrix } from "../rank/battles.js";
 import { copelandScores } from "../rank/copeland.js";
+import { type RankingOptions, rankingMethods } from "../rank/index.js";
+import { type Normalisation, normalisationDefinitions, type ScoreMatrix } from "../rank/matrix.js";
 import type { RankResult } from "../run/result.js";
-import type { RoundScores } from "../engine/types.js";
 import type { ScoreTable } from "../table/types.js";
-import { type PairAgreement, kendallDefinition, pairwiseAgreement, spearmanDefinition, topKDefinition } from "./agreement.js";
+import { kendallDefinition, type PairAgreement, pairwiseAgreement, spearmanDefinition, topKDefinition } from "./agreement.js";
 import { benchmarkMatrix, roundMatrix } from "./matrices.js";
 import { cvarDefinition, tailRisk } from "./tail-risk.js";
 import { intervalTiers, intervalTiersDefinition, kmeansTiers, kmeansTiersDefinition } from "./tiers.js";
@@ -148,7 +149,9 @@ export function compareRankings(input: CompareInput, options: CompareOptions = {
   const cope = copelandScores(battlesFromMatrix(matrix));
   const notes = [...input.rank.notes];
   if (over === "benchmarks" && input.plan.rounds.some((r) => r.benchmarks.length > 1)) {
-    notes.push("static methods are computed over benchmarks; CSD plays the plan's rounds (use --over rounds to compare on the same columns)");
+    notes.push(
+      "static methods are computed over benchmarks; CSD plays the plan's rounds (use --over rounds to compare on the same columns)",
+    );
   }
   return {
     models: [...matrix.models],
@@ -158,7 +161,10 @@ export function compareRankings(input: CompareInput, options: CompareOptions = {
       ? { name: options.normalisation, definition: normalisationDefinitions[options.normalisation] }
       : null,
     methods,
-    agreement: pairwiseAgreement(methods.map((m) => ({ name: m.name, scores: m.scores })), options.topK ?? 10),
+    agreement: pairwiseAgreement(
+      methods.map((m) => ({ name: m.name, scores: m.scores })),
+      options.topK ?? 10,
+    ),
     agreementDefinitions: [kendallDefinition, spearmanDefinition, topKDefinition],
     tiers,
     tierDefinitions: [kmeansTiersDefinition, intervalTiersDefinition],

@@ -4,9 +4,10 @@
  * file's own stderr figures, or from item counts for accuracy-type scores (sqrt(p (1 - p) / n),
  * an approximation that is reported as such).
  */
+
+import { normalCdf } from "../engine/normal.js";
 import type { RoundPlan } from "../plan/plan.js";
 import type { ScoreTable } from "../table/types.js";
-import { normalCdf } from "../engine/normal.js";
 
 export type ErrorSource = "items" | "stderr" | "binomial" | "none";
 
@@ -56,7 +57,11 @@ export function cellErrors(table: ScoreTable): CellErrors {
     if (skipped.length > 0) notes.push(`no standard error for benchmarks not on a 0-1 or 0-100 scale: ${skipped.join(", ")}`);
     return { se, source: "binomial", notes };
   }
-  return { se: new Float64Array(n).fill(Number.NaN), source: "none", notes: ["no standard errors, item counts or per-item results: noise unknown"] };
+  return {
+    se: new Float64Array(n).fill(Number.NaN),
+    source: "none",
+    notes: ["no standard errors, item counts or per-item results: noise unknown"],
+  };
 }
 
 /** Standard error of each round score (model-major M x K): the mean of independent benchmark estimates. */
@@ -142,8 +147,14 @@ export function noiseReport(table: ScoreTable, plan: RoundPlan, cells = cellErro
   const K = plan.rounds.length;
   const rounds = plan.rounds.map((r, k) => {
     const cols = r.benchmarks.map((n) => index.get(n) as number);
-    const values = table.models.map((_, m) => cols.reduce((a, b) => a + (table.benchmarks[b].lowerIsBetter ? -1 : 1) * table.scores[m * B + b], 0) / cols.length);
-    return columnNoise(r.name, values, table.models.map((_, m) => rse[m * K + k]));
+    const values = table.models.map(
+      (_, m) => cols.reduce((a, b) => a + (table.benchmarks[b].lowerIsBetter ? -1 : 1) * table.scores[m * B + b], 0) / cols.length,
+    );
+    return columnNoise(
+      r.name,
+      values,
+      table.models.map((_, m) => rse[m * K + k]),
+    );
   });
   const flagged = rounds.filter((r) => r.lowSignal).map((r) => r.name);
   const notes = [...cells.notes];

@@ -4,14 +4,14 @@
  * replayed with the same seed each time (common random numbers), so that rank shifts come from
  * the perturbation, not from Monte Carlo noise.
  */
-import { runChunks, planChunks } from "../engine/montecarlo.js";
+import { planChunks, runChunks } from "../engine/montecarlo.js";
 import type { ContestRules, RoundScores } from "../engine/types.js";
-import type { RoundMissing } from "../plan/round-scores.js";
-import { contestRoundScores } from "../run/prepare.js";
 import type { RoundPlan } from "../plan/plan.js";
+import type { RoundMissing } from "../plan/round-scores.js";
 import { rankingMethods } from "../rank/index.js";
 import type { Normalisation } from "../rank/matrix.js";
 import { competitionRanks } from "../rank/stats.js";
+import { contestRoundScores } from "../run/prepare.js";
 import type { ScoreTable } from "../table/types.js";
 import { type CompareOver, comparisonMatrix } from "./compare.js";
 
@@ -49,7 +49,14 @@ export function csdExpectedScores(table: ScoreTable, plan: RoundPlan, s: RerunSe
 
 function csdOn(rs: RoundScores, s: RerunSettings): number[][] {
   const chunks = planChunks(s.runs, s.seed);
-  const tallies = runChunks(rs, s.csd.map((c) => c.rules), chunks, 0, chunks.chunks, { models: rs.models, rankBinWidth: rs.models });
+  const tallies = runChunks(
+    rs,
+    s.csd.map((c) => c.rules),
+    chunks,
+    0,
+    chunks.chunks,
+    { models: rs.models, rankBinWidth: rs.models },
+  );
   return tallies.map((t) => Array.from(t.scoreSum, (x) => x / t.contests));
 }
 

@@ -4,8 +4,9 @@
  * models' shared item difficulty). Without them: a parametric draw of each cell from a normal
  * distribution with the cell's standard error (an approximation, reported as such).
  */
-import { chunkRng } from "../engine/rng.js";
+
 import type { Xoshiro128 } from "../engine/rng.js";
+import { chunkRng } from "../engine/rng.js";
 import type { ScoreTable } from "../table/types.js";
 
 export const BOOTSTRAP_STREAM = 31;

@@ -7,9 +7,9 @@ import { chunkRng } from "../engine/rng.js";
 import type { RoundPlan } from "../plan/plan.js";
 import { competitionRanks } from "../rank/stats.js";
 import { InputError } from "../table/errors.js";
-import type { ScoreTable } from "../table/types.js";
 import { selectBenchmarks } from "../table/select.js";
-import { type RerunSettings, csdExpectedScores, rerankAll, studyMethodNames } from "./rerun.js";
+import type { ScoreTable } from "../table/types.js";
+import { csdExpectedScores, type RerunSettings, rerankAll, studyMethodNames } from "./rerun.js";
 
 export interface ModelSpread {
   model: string;
@@ -71,10 +71,14 @@ export function orderFromNames(plan: RoundPlan, names: readonly string[], option
   const idx = names.map((n) => plan.rounds.findIndex((r) => r.name === n));
   const unknown = names.filter((_, i) => idx[i] < 0);
   if (unknown.length > 0) {
-    throw new InputError(`${option}: unknown round${unknown.length > 1 ? "s" : ""} ${unknown.map((u) => `"${u}"`).join(", ")} (rounds: ${plan.rounds.map((r) => r.name).join(", ")})`);
+    throw new InputError(
+      `${option}: unknown round${unknown.length > 1 ? "s" : ""} ${unknown.map((u) => `"${u}"`).join(", ")} (rounds: ${plan.rounds.map((r) => r.name).join(", ")})`,
+    );
   }
   if (new Set(idx).size !== plan.rounds.length || idx.length !== plan.rounds.length) {
-    throw new InputError(`${option}: give every round exactly once (${plan.rounds.length} rounds: ${plan.rounds.map((r) => r.name).join(", ")})`);
+    throw new InputError(
+      `${option}: give every round exactly once (${plan.rounds.length} rounds: ${plan.rounds.map((r) => r.name).join(", ")})`,
+    );
   }
   return idx;
 }

@@ -3,12 +3,12 @@ import type { Command } from "commander";
 import { compareRankings } from "../analysis/compare.js";
 import { renderCompare } from "../output/render-compare.js";
 import { emit } from "../output/write.js";
+import { parseShare } from "../run/options.js";
 import { prepareRank } from "../run/rank.js";
 import { assembleResult } from "../run/result.js";
-import { type OutputFlags, addOutputOptions, addTableOptions, outputFormat } from "./common.js";
-import { type SimulationFlags, addSimulationOptions, rankOptionsFrom, simulateWithProgress } from "./simulation-options.js";
-import { type MethodFlags, addMethodOptions, methodIds, wholeOption } from "./study-options.js";
-import { parseShare } from "../run/options.js";
+import { addOutputOptions, addTableOptions, type OutputFlags, outputFormat } from "./common.js";
+import { addSimulationOptions, rankOptionsFrom, type SimulationFlags, simulateWithProgress } from "./simulation-options.js";
+import { addMethodOptions, type MethodFlags, methodIds, wholeOption } from "./study-options.js";
 
 interface CompareFlags extends SimulationFlags, OutputFlags, MethodFlags {
   tiers: string;
@@ -20,7 +20,9 @@ interface CompareFlags extends SimulationFlags, OutputFlags, MethodFlags {
 export function registerCompare(program: Command): void {
   const cmd = program
     .command("compare")
-    .description("rank the same table by every method (mean, mean rank, HELM win rate, IQM, Borda, Copeland, Bradley-Terry, Elo, CSD at each T), with agreement, tiers and tail risk")
+    .description(
+      "rank the same table by every method (mean, mean rank, HELM win rate, IQM, Borda, Copeland, Bradley-Terry, Elo, CSD at each T), with agreement, tiers and tail risk",
+    )
     .argument("<scores>", "score table (as for rank)")
     .option("--tiers <k>", "number of CSD tiers (optimal 1-D k-means)", "4")
     .option("--cvar <alpha>", "tail share for CVaR of each model's scores", "0.25")

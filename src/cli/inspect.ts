@@ -1,7 +1,7 @@
 /** `swissround inspect FILE`: what reading understood, so a user can check before ranking. */
 import { type Command, Option } from "commander";
+import { cellErrors, type NoiseReport, noiseReport } from "../analysis/noise.js";
 import { emit } from "../output/write.js";
-import { type NoiseReport, cellErrors, noiseReport } from "../analysis/noise.js";
 import { defaultRoundPlan } from "../plan/plan.js";
 import { type InspectReport, inspectTable } from "../table/inspect.js";
 import { readRawTable } from "../table/read.js";
@@ -79,7 +79,15 @@ export function renderInspect(r: InspectReport & { noise?: NoiseReport }, all = 
     out.push(`Signal and noise (standard errors: ${r.noise.source}; ${r.noise.definition})`);
     const noiseRows = [["benchmark", "models", "signal", "noise", "SNR", "coin-flip share", "flag"]];
     for (const b of r.noise.benchmarks) {
-      noiseRows.push([b.name, String(b.models), fmt(b.signal), fmt(b.noise), fmt(b.snr), `${Math.round(100 * b.coinFlipShare)}%`, b.lowSignal ? "mostly noise" : ""]);
+      noiseRows.push([
+        b.name,
+        String(b.models),
+        fmt(b.signal),
+        fmt(b.noise),
+        fmt(b.snr),
+        `${Math.round(100 * b.coinFlipShare)}%`,
+        b.lowSignal ? "mostly noise" : "",
+      ]);
     }
     out.push(...table(noiseRows).map((l) => `  ${l}`));
   }

@@ -8,11 +8,11 @@ import { registerCost } from "./cost.js";
 import { registerInspect } from "./inspect.js";
 import { registerMerge } from "./merge.js";
 import { registerOrder } from "./order.js";
-import { registerStress } from "./stress.js";
 import { registerPlot } from "./plot.js";
 import { registerRank } from "./rank.js";
 import { registerReport } from "./report.js";
 import { registerServe } from "./serve.js";
+import { registerStress } from "./stress.js";
 
 export function buildProgram(): Command {
   const program = new Command("swissround")

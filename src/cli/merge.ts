@@ -5,7 +5,7 @@ import { emit } from "../output/write.js";
 import { assembleResult } from "../run/result.js";
 import { mergeParts, parsePart } from "../run/shard.js";
 import { readTextFile } from "../table/read.js";
-import { type OutputFlags, addOutputOptions, outputFormat } from "./common.js";
+import { addOutputOptions, type OutputFlags, outputFormat } from "./common.js";
 
 export function registerMerge(program: Command): void {
   const cmd = program

@@ -1,18 +1,18 @@
 /** `swissround rank`: the CSD ranking and Failure Sensitivity Analysis of a score table. */
 import type { Command } from "commander";
 import { planChunks } from "../engine/montecarlo.js";
+import type { Tally } from "../engine/types.js";
 import { renderRank } from "../output/render-rank.js";
 import { emit, writeAtomic } from "../output/write.js";
-import { SCRIPT_MODE_WARNING, prepareRank } from "../run/rank.js";
-import type { Tally } from "../engine/types.js";
 import { computeTalliesAdaptive } from "../run/adaptive.js";
 import { parsePrecision } from "../run/options.js";
-import { type RankResult, assembleResult } from "../run/result.js";
-import { bootstrapFor, noiseFor } from "../run/uncertainty.js";
+import { prepareRank, SCRIPT_MODE_WARNING } from "../run/rank.js";
+import { assembleResult, type RankResult } from "../run/result.js";
 import { makePart, parseShard, shardChunks } from "../run/shard.js";
+import { bootstrapFor, noiseFor } from "../run/uncertainty.js";
 import { InputError } from "../table/errors.js";
-import { type OutputFlags, addOutputOptions, addTableOptions, outputFormat, printNotes } from "./common.js";
-import { type SimulationFlags, addSimulationOptions, rankOptionsFrom, simulateWithProgress, threadsFrom } from "./simulation-options.js";
+import { addOutputOptions, addTableOptions, type OutputFlags, outputFormat, printNotes } from "./common.js";
+import { addSimulationOptions, rankOptionsFrom, type SimulationFlags, simulateWithProgress, threadsFrom } from "./simulation-options.js";
 import { wholeOption } from "./study-options.js";
 
 interface RankFlags extends SimulationFlags, OutputFlags {
@@ -40,8 +40,14 @@ export function registerRank(program: Command): void {
     .description("rank models by Competitive Swiss-System Dynamics (E[S_m]) with a Failure Sensitivity Analysis")
     .argument("<scores>", "score table: CSV/TSV/JSON, models as rows, benchmarks as rows, or long (model, benchmark, score)")
     .option("--rank-distribution", "include the full final-rank distribution (models x positions)")
-    .option("--bootstrap <B>", "B bootstrap resamples (per-item results, or standard errors) for intervals of E[S] and rank and P(A above B)")
-    .option("--precision <se>", "play contests in deterministic batches until every E[S] has a standard error below this (reports the N used)")
+    .option(
+      "--bootstrap <B>",
+      "B bootstrap resamples (per-item results, or standard errors) for intervals of E[S] and rank and P(A above B)",
+    )
+    .option(
+      "--precision <se>",
+      "play contests in deterministic batches until every E[S] has a standard error below this (reports the N used)",
+    )
     .option("--shard <i/n>", "play only slice i of n of the contests and save it with --out (see merge)")
     .option("--out <file>", "shard file to write (with --shard)");
   addSimulationOptions(cmd);
@@ -55,7 +61,8 @@ export function registerRank(program: Command): void {
     const prepared = prepareRank(scores, rankOptionsFrom(flags, { rankDistribution: flags.rankDistribution ?? false }));
     const bootstrap = flags.bootstrap ? wholeOption(flags.bootstrap, "--bootstrap", 2, 100_000) : undefined;
     const precision = flags.precision ? parsePrecision(flags.precision) : undefined;
-    if (precision !== undefined && shard) throw new InputError("--precision cannot be combined with --shard (the number of contests is not known in advance)");
+    if (precision !== undefined && shard)
+      throw new InputError("--precision cannot be combined with --shard (the number of contests is not known in advance)");
     const chunkRange = shard ? shardChunks(planChunks(prepared.config.runs, prepared.config.seed), shard) : undefined;
     const label = shard ? `simulating shard ${shard.index}/${shard.count}` : "simulating";
     let tallies: Tally[];
@@ -65,7 +72,12 @@ export function registerRank(program: Command): void {
       tallies = adaptive.tallies;
       prepared.config.runs = adaptive.runs;
       prepared.config.chunkSize = planChunks(adaptive.runs, prepared.config.seed).chunkSize;
-      precisionReport = { target: precision, runs: adaptive.runs, reached: adaptive.reached, worstStandardError: adaptive.worstStandardError };
+      precisionReport = {
+        target: precision,
+        runs: adaptive.runs,
+        reached: adaptive.reached,
+        worstStandardError: adaptive.worstStandardError,
+      };
     } else {
       tallies = await simulateWithProgress(prepared, flags, label, chunkRange);
     }
@@ -82,7 +94,11 @@ export function registerRank(program: Command): void {
       ...(precisionReport ? { precision: precisionReport } : {}),
       ...(bootstrap ? { uncertainty: bootstrapFor(prepared, result, bootstrap) } : {}),
     };
-    if (format === "csv" || flags.output) printNotes(prepared.notes.filter((n) => n !== SCRIPT_MODE_WARNING), flags.quiet ?? false);
+    if (format === "csv" || flags.output)
+      printNotes(
+        prepared.notes.filter((n) => n !== SCRIPT_MODE_WARNING),
+        flags.quiet ?? false,
+      );
     emit(renderRank(result, format), flags.output);
   });
 }

@@ -1,16 +1,16 @@
 /** `swissround report`: the one-file HTML report (leaderboard, the paper's figures, rank and win heatmaps, methods). */
 import type { Command } from "commander";
 import { compareRankings } from "../analysis/compare.js";
-import { buildReportData, comparisonSections, distributionsOf, type ReportData } from "../output/report/data.js";
-import { renderReport } from "../output/report/document.js";
-import { readReportRuntime } from "../output/report/runtime-file.js";
-import { emit } from "../output/write.js";
 import { corruptionStudy } from "../analysis/corruption.js";
 import type { RerunSettings } from "../analysis/rerun.js";
 import { stabilityStudy } from "../analysis/stability.js";
 import type { StudySection } from "../output/report/data.js";
+import { buildReportData, comparisonSections, distributionsOf, type ReportData } from "../output/report/data.js";
+import { renderReport } from "../output/report/document.js";
+import { readReportRuntime } from "../output/report/runtime-file.js";
 import { corruptionSection, stabilitySections } from "../output/report/studies.js";
-import { type PreparedRank, SCRIPT_MODE_WARNING, contestRules, prepareRank } from "../run/rank.js";
+import { emit } from "../output/write.js";
+import { contestRules, type PreparedRank, prepareRank, SCRIPT_MODE_WARNING } from "../run/rank.js";
 import { assembleResult } from "../run/result.js";
 import { addTableOptions, printNotes } from "./common.js";
 import { addCostFileOptions, type CostInputFlags, costChartData } from "./cost-options.js";
@@ -40,7 +40,9 @@ function studySections(prepared: PreparedRank): StudySection[] {
   const { table, plan } = prepared;
   const out: StudySection[] = [];
   if (table.benchmarks.length >= REPORT_STUDY.corrupt) {
-    out.push(corruptionSection(corruptionStudy(table, plan, settings, { corrupt: REPORT_STUDY.corrupt, trials: REPORT_STUDY.trials, to: "zero" })));
+    out.push(
+      corruptionSection(corruptionStudy(table, plan, settings, { corrupt: REPORT_STUDY.corrupt, trials: REPORT_STUDY.trials, to: "zero" })),
+    );
   }
   out.push(...stabilitySections(stabilityStudy(table, plan, settings, { randomOrders: REPORT_STUDY.orders, leaveOneOut: true })));
   return out;

@@ -1,4 +1,3 @@
-
 import type { Command } from "commander";
 import { WEB_DIST } from "../output/report/runtime-file.js";
 import { InputError } from "../table/errors.js";

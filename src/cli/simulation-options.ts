@@ -1,10 +1,10 @@
 /** The CSD options every command that simulates shares (rank, compare, stress, order, report). */
 import { type Command, Option } from "commander";
+import type { Tally } from "../engine/types.js";
 import { DEFAULT_RUNS, DEFAULT_SEED } from "../run/config.js";
 import { parseRuns, parseSeed, parseThreads, parseTolerance } from "../run/options.js";
-import type { Tally } from "../engine/types.js";
-import { type PreparedRank, type RankOptions, SCRIPT_MODE_WARNING, computeTallies } from "../run/rank.js";
-import { type TableFlags, readOptionsFrom } from "./common.js";
+import { computeTallies, type PreparedRank, type RankOptions, SCRIPT_MODE_WARNING } from "../run/rank.js";
+import { readOptionsFrom, type TableFlags } from "./common.js";
 import { terminalProgress } from "./progress.js";
 
 export interface SimulationFlags extends TableFlags {
@@ -33,7 +33,10 @@ export function addSimulationOptions(cmd: Command, runsDefault = DEFAULT_RUNS): 
     )
     .option("--tie-tolerance <x>", "round-score differences within x are ties (coin flip)", "0")
     .addOption(
-      new Option("--outcomes <mode>", "binary: the higher round score wins; probabilistic: each match drawn from the scores' standard errors")
+      new Option(
+        "--outcomes <mode>",
+        "binary: the higher round score wins; probabilistic: each match drawn from the scores' standard errors",
+      )
         .choices(["binary", "probabilistic"])
         .default("binary"),
     )

@@ -6,7 +6,7 @@ import { emit } from "../output/write.js";
 import { parseNameList } from "../run/options.js";
 import { type OutputFlags, outputFormat } from "./common.js";
 import type { SimulationFlags } from "./simulation-options.js";
-import { type MethodFlags, addStudyOptions, prepareStudy, wholeOption } from "./study-options.js";
+import { addStudyOptions, type MethodFlags, prepareStudy, wholeOption } from "./study-options.js";
 
 interface StressFlags extends SimulationFlags, OutputFlags, MethodFlags {
   corrupt: string;

@@ -5,10 +5,10 @@ import type { RerunSettings } from "../analysis/rerun.js";
 import { rankingMethods } from "../rank/index.js";
 import type { Normalisation } from "../rank/matrix.js";
 import { parseNameList } from "../run/options.js";
-import { type PreparedRank, SCRIPT_MODE_WARNING, contestRules, prepareRank } from "../run/rank.js";
+import { contestRules, type PreparedRank, prepareRank, SCRIPT_MODE_WARNING } from "../run/rank.js";
 import { InputError } from "../table/errors.js";
 import { addOutputOptions, addTableOptions } from "./common.js";
-import { type SimulationFlags, addSimulationOptions, rankOptionsFrom } from "./simulation-options.js";
+import { addSimulationOptions, rankOptionsFrom, type SimulationFlags } from "./simulation-options.js";
 
 /** Contests per setting in each re-ranking of a study (stress, order). */
 export const STUDY_RUNS = 5000;

@@ -23,6 +23,7 @@ import { type RandomSource, Xoshiro128 } from "./rng.js";
 
 /** Resolution of the uniform draw of a noise-aware match. */
 const TWO_POW_21 = 2097152;
+
 import type { ContestRules, RoundScores, Tally } from "./types.js";
 
 /**

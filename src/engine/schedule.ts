@@ -41,7 +41,10 @@ export function parseEliminationSettings(text: string, rounds: number, models: n
     if (bad !== undefined) {
       throw new InputError(`${option}: T = ${bad} would eliminate the whole field of ${models} models in one round (use T < ${models})`);
     }
-    return { label: parts.length > 1 ? values.join(":") : String(values[0]), schedule: parts.length > 1 ? values : new Array(rounds).fill(values[0]) };
+    return {
+      label: parts.length > 1 ? values.join(":") : String(values[0]),
+      schedule: parts.length > 1 ? values : new Array(rounds).fill(values[0]),
+    };
   });
   const seen = new Set<string>();
   for (const s of settings) {

@@ -14,7 +14,11 @@ function pad(s: string, width: number, align: "left" | "right"): string {
 export function renderText(columns: readonly Column[]): string {
   const widths = columns.map((c) => Math.max([...c.header].length, ...c.cells.map((x) => [...x].length)));
   const rows = columns[0]?.cells.length ?? 0;
-  const line = (cells: string[]) => cells.map((x, i) => pad(x, widths[i], columns[i].align)).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((x, i) => pad(x, widths[i], columns[i].align))
+      .join("  ")
+      .trimEnd();
   const out = [line(columns.map((c) => c.header)), line(widths.map((w) => "-".repeat(w)))];
   for (let r = 0; r < rows; r++) out.push(line(columns.map((c) => c.cells[r])));
   return out.join("\n");

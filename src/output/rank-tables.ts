@@ -19,15 +19,30 @@ export function sensitivityColumns(result: RankResult): Column[] {
   const order = harshest.models.map((m) => m.model);
   const bySetting = result.results.map((r) => new Map(r.models.map((m) => [m.model, m])));
   const columns: Column[] = [
-    col("Rank", order.map((name) => String(bySetting[result.results.indexOf(harshest)].get(name)?.rank))),
+    col(
+      "Rank",
+      order.map((name) => String(bySetting[result.results.indexOf(harshest)].get(name)?.rank)),
+    ),
     col("Model", order, "left"),
-    ...result.results.map((r, i) => col(`E[S] T=${r.T}`, order.map((name) => fixed(bySetting[i].get(name)?.expectedScore ?? Number.NaN, d)))),
+    ...result.results.map((r, i) =>
+      col(
+        `E[S] T=${r.T}`,
+        order.map((name) => fixed(bySetting[i].get(name)?.expectedScore ?? Number.NaN, d)),
+      ),
+    ),
   ];
   if (s) {
     const sens = new Map(s.models.map((m) => [m.model, m]));
     columns.push(
-      col("Delta E", order.map((name) => signed(sens.get(name)?.deltaE ?? Number.NaN, d))),
-      col("Label", order.map((name) => sens.get(name)?.label ?? ""), "left"),
+      col(
+        "Delta E",
+        order.map((name) => signed(sens.get(name)?.deltaE ?? Number.NaN, d)),
+      ),
+      col(
+        "Label",
+        order.map((name) => sens.get(name)?.label ?? ""),
+        "left",
+      ),
     );
   }
   return columns;
@@ -36,23 +51,56 @@ export function sensitivityColumns(result: RankResult): Column[] {
 export function settingColumns(r: SettingResult, digits: number): Column[] {
   const ms = r.models;
   return [
-    col("Rank", ms.map((m) => String(m.rank))),
-    col("Model", ms.map((m) => m.model), "left"),
-    col("E[S]", ms.map((m) => fixed(m.expectedScore, digits))),
-    col("SE", ms.map((m) => fixed(m.standardError, digits))),
-    col("P(first)", ms.map((m) => percent(m.pFirst))),
-    col("Median rank", ms.map((m) => String(m.medianRank))),
-    col("5-95%", ms.map((m) => `${m.rankP05}-${m.rankP95}`)),
-    col("Rounds", ms.map((m) => fixed(m.meanRounds, 2))),
-    col("Byes", ms.map((m) => fixed(m.meanByes, 2))),
-    col("P(elim)", ms.map((m) => percent(m.pEliminated))),
+    col(
+      "Rank",
+      ms.map((m) => String(m.rank)),
+    ),
+    col(
+      "Model",
+      ms.map((m) => m.model),
+      "left",
+    ),
+    col(
+      "E[S]",
+      ms.map((m) => fixed(m.expectedScore, digits)),
+    ),
+    col(
+      "SE",
+      ms.map((m) => fixed(m.standardError, digits)),
+    ),
+    col(
+      "P(first)",
+      ms.map((m) => percent(m.pFirst)),
+    ),
+    col(
+      "Median rank",
+      ms.map((m) => String(m.medianRank)),
+    ),
+    col(
+      "5-95%",
+      ms.map((m) => `${m.rankP05}-${m.rankP95}`),
+    ),
+    col(
+      "Rounds",
+      ms.map((m) => fixed(m.meanRounds, 2)),
+    ),
+    col(
+      "Byes",
+      ms.map((m) => fixed(m.meanByes, 2)),
+    ),
+    col(
+      "P(elim)",
+      ms.map((m) => percent(m.pEliminated)),
+    ),
   ];
 }
 
 /** One-paragraph description of the run, for the heading of text and Markdown output. */
 export function describeRun(result: RankResult): string[] {
   const c = result.config;
-  const rounds = c.plan.rounds.map((r, i) => `${i + 1}. ${r.name}${r.benchmarks.length > 1 || r.benchmarks[0] !== r.name ? ` (${r.benchmarks.join(", ")})` : ""}`);
+  const rounds = c.plan.rounds.map(
+    (r, i) => `${i + 1}. ${r.name}${r.benchmarks.length > 1 || r.benchmarks[0] !== r.name ? ` (${r.benchmarks.join(", ")})` : ""}`,
+  );
   return [
     `CSD ranking of ${c.input.file}: ${c.input.models.length} models, ${c.plan.rounds.length} rounds, ` +
       `N = ${c.runs.toLocaleString("en-US")} contests per setting, seed ${c.seed}, ${c.elimination} elimination` +

@@ -23,21 +23,46 @@ export function renderCompare(c: ComparisonResult, format: OutputFormat): string
   const last = c.tiers[c.tiers.length - 1];
   const blocks: Block[] = [];
   for (const n of c.notes) blocks.push(text(`Note: ${n}`));
-  blocks.push(heading(`Ranks under every method (static methods over ${c.over}; models ordered by ${c.methods[c.methods.length - 1].name})`));
+  blocks.push(
+    heading(`Ranks under every method (static methods over ${c.over}; models ordered by ${c.methods[c.methods.length - 1].name})`),
+  );
   blocks.push(
     table([
-      col("Model", order.map((m) => c.models[m]), "left"),
-      ...(last ? [col(`Tier T=${last.T}`, order.map((m) => String(last.tiers[m])))] : []),
-      ...c.methods.map((method) => col(method.id, order.map((m) => (Number.isNaN(method.ranks[m]) ? "-" : String(method.ranks[m]))))),
+      col(
+        "Model",
+        order.map((m) => c.models[m]),
+        "left",
+      ),
+      ...(last
+        ? [
+            col(
+              `Tier T=${last.T}`,
+              order.map((m) => String(last.tiers[m])),
+            ),
+          ]
+        : []),
+      ...c.methods.map((method) =>
+        col(
+          method.id,
+          order.map((m) => (Number.isNaN(method.ranks[m]) ? "-" : String(method.ranks[m]))),
+        ),
+      ),
     ]),
   );
   blocks.push(heading("Scores"));
   blocks.push(
     table([
-      col("Model", order.map((m) => c.models[m]), "left"),
+      col(
+        "Model",
+        order.map((m) => c.models[m]),
+        "left",
+      ),
       ...c.methods.map((method) => {
         const d = scoreDigits(method.scores);
-        return col(method.id, order.map((m) => fixed(method.scores[m], d)));
+        return col(
+          method.id,
+          order.map((m) => fixed(method.scores[m], d)),
+        );
       }),
     ]),
   );
@@ -53,7 +78,11 @@ export function renderCompare(c: ComparisonResult, format: OutputFormat): string
     ),
   );
   for (const m of c.methods) for (const n of m.notes) blocks.push(text(`  (${m.id}) ${n}`));
-  blocks.push(text(c.condorcetWinner ? `Condorcet winner: ${c.condorcetWinner}` : "No Condorcet winner (no model beats every other one head to head)."));
+  blocks.push(
+    text(
+      c.condorcetWinner ? `Condorcet winner: ${c.condorcetWinner}` : "No Condorcet winner (no model beats every other one head to head).",
+    ),
+  );
 
   blocks.push(heading("Agreement between methods: Kendall tau-b (upper right) and Spearman rho (lower left)"));
   const names = c.methods.map((m) => m.name);
@@ -63,14 +92,35 @@ export function renderCompare(c: ComparisonResult, format: OutputFormat): string
     const a = pair.get(`${names[Math.min(i, j)]}\u0000${names[Math.max(i, j)]}`);
     return a ? fixed(i < j ? a.kendallTauB : a.spearman, 2) : "";
   };
-  blocks.push(table([col("", c.methods.map((m) => m.id), "left"), ...c.methods.map((m, j) => col(m.id, c.methods.map((_, i) => cellFor(i, j))))]));
+  blocks.push(
+    table([
+      col(
+        "",
+        c.methods.map((m) => m.id),
+        "left",
+      ),
+      ...c.methods.map((m, j) =>
+        col(
+          m.id,
+          c.methods.map((_, i) => cellFor(i, j)),
+        ),
+      ),
+    ]),
+  );
   const k = c.agreement[0]?.k ?? 10;
   blocks.push(text(`Top-${k} overlap with CSD at T=${last?.T}:`));
   const lastName = names[names.length - 1];
   blocks.push(
     table([
-      col("Method", c.methods.slice(0, -1).map((m) => m.id), "left"),
-      col(`top-${k} overlap`, c.methods.slice(0, -1).map((m) => fixed(c.agreement.find((a) => a.a === m.name && a.b === lastName)?.topK ?? Number.NaN, 2))),
+      col(
+        "Method",
+        c.methods.slice(0, -1).map((m) => m.id),
+        "left",
+      ),
+      col(
+        `top-${k} overlap`,
+        c.methods.slice(0, -1).map((m) => fixed(c.agreement.find((a) => a.a === m.name && a.b === lastName)?.topK ?? Number.NaN, 2)),
+      ),
     ]),
   );
   for (const d of c.agreementDefinitions) blocks.push(text(`- ${d}`));
@@ -79,12 +129,41 @@ export function renderCompare(c: ComparisonResult, format: OutputFormat): string
   const risk = c.tailRisk;
   blocks.push(
     table([
-      col("Model", order.map((m) => c.models[m]), "left"),
-      ...c.tiers.map((t) => col(`Tier T=${t.T}`, order.map((m) => String(t.tiers[m])))),
-      ...(last ? [col(`Interval tier T=${last.T}`, order.map((m) => String(last.intervalTiers[m])))] : []),
-      col("Mean", order.map((m) => fixed(risk.mean[m], scoreDigits(risk.mean)))),
-      col(`CVaR ${risk.alpha}`, order.map((m) => fixed(risk.cvar[m], scoreDigits(risk.mean)))),
-      ...(risk.deltaE ? [col("Delta E", order.map((m) => signed(risk.deltaE?.[m] ?? Number.NaN, 3)))] : []),
+      col(
+        "Model",
+        order.map((m) => c.models[m]),
+        "left",
+      ),
+      ...c.tiers.map((t) =>
+        col(
+          `Tier T=${t.T}`,
+          order.map((m) => String(t.tiers[m])),
+        ),
+      ),
+      ...(last
+        ? [
+            col(
+              `Interval tier T=${last.T}`,
+              order.map((m) => String(last.intervalTiers[m])),
+            ),
+          ]
+        : []),
+      col(
+        "Mean",
+        order.map((m) => fixed(risk.mean[m], scoreDigits(risk.mean))),
+      ),
+      col(
+        `CVaR ${risk.alpha}`,
+        order.map((m) => fixed(risk.cvar[m], scoreDigits(risk.mean))),
+      ),
+      ...(risk.deltaE
+        ? [
+            col(
+              "Delta E",
+              order.map((m) => signed(risk.deltaE?.[m] ?? Number.NaN, 3)),
+            ),
+          ]
+        : []),
     ]),
   );
   for (const d of c.tierDefinitions) blocks.push(text(`- ${d}`));
@@ -93,7 +172,13 @@ export function renderCompare(c: ComparisonResult, format: OutputFormat): string
 }
 
 function compareCsv(c: ComparisonResult): string {
-  const header = ["model", ...c.tiers.map((t) => `tier_T${t.T}`), ...c.methods.flatMap((m) => [`${m.id}_score`, `${m.id}_rank`]), "mean", "cvar"];
+  const header = [
+    "model",
+    ...c.tiers.map((t) => `tier_T${t.T}`),
+    ...c.methods.flatMap((m) => [`${m.id}_score`, `${m.id}_rank`]),
+    "mean",
+    "cvar",
+  ];
   const rows = c.models.map((name, i) => [
     name,
     ...c.tiers.map((t) => t.tiers[i]),

@@ -2,8 +2,8 @@
 import type { RankResult } from "../run/result.js";
 import { renderBlocks } from "./document.js";
 import { renderCsv, renderMarkdown, renderText } from "./grid.js";
-import { noiseBlocks, uncertaintyBlocks } from "./uncertainty-tables.js";
 import { describeRun, expectedScoreDigits, sensitivityColumns, settingColumns } from "./rank-tables.js";
+import { noiseBlocks, uncertaintyBlocks } from "./uncertainty-tables.js";
 
 export type OutputFormat = "table" | "json" | "csv" | "markdown";
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ["table", "json", "csv", "markdown"];
@@ -55,7 +55,9 @@ function rankDocument(result: RankResult, markdown: boolean): string {
   }
   out.push(...renderBlocks(extra, markdown));
   if (result.config.rankBinWidth > 1) {
-    out.push(`Final positions are resolved to ${result.config.rankBinWidth} places (the field is large); --rank-distribution makes them exact.`);
+    out.push(
+      `Final positions are resolved to ${result.config.rankBinWidth} places (the field is large); --rank-distribution makes them exact.`,
+    );
   }
   return `${out.join("\n")}\n`;
 }

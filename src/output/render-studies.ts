@@ -20,17 +20,35 @@ export function renderCorruption(r: CorruptionResult, format: OutputFormat): str
   const byStability = [...r.summary].sort((a, b) => a.meanAbsShift - b.meanAbsShift);
   blocks.push(
     table([
-      col("Method", byStability.map((s) => s.name), "left"),
-      col("Mean shift", byStability.map((s) => signed(s.meanShift, 2))),
-      col("Mean |shift|", byStability.map((s) => fixed(s.meanAbsShift, 2))),
-      col("Max shift", byStability.map((s) => String(s.maxShift))),
+      col(
+        "Method",
+        byStability.map((s) => s.name),
+        "left",
+      ),
+      col(
+        "Mean shift",
+        byStability.map((s) => signed(s.meanShift, 2)),
+      ),
+      col(
+        "Mean |shift|",
+        byStability.map((s) => fixed(s.meanAbsShift, 2)),
+      ),
+      col(
+        "Max shift",
+        byStability.map((s) => String(s.maxShift)),
+      ),
     ]),
   );
   blocks.push(heading("Mean shift per target model"));
   blocks.push(
     table([
       col("Model", r.targets, "left"),
-      ...r.summary.map((s) => col(s.id, s.perModel.map((x) => signed(x, 1)))),
+      ...r.summary.map((s) =>
+        col(
+          s.id,
+          s.perModel.map((x) => signed(x, 1)),
+        ),
+      ),
     ]),
   );
   return renderDocument(
@@ -46,7 +64,9 @@ export function renderStability(r: StabilityResult, format: OutputFormat): strin
     const header = ["T", "model", "planE", "planRank", "meanE", "sdE", "minE", "maxE", "rankMin", "rankMax", "planPercentile"];
     return renderCsv(
       header,
-      r.spread.flatMap((s) => s.models.map((m) => [s.T, m.model, m.planE, m.planRank, m.meanE, m.sdE, m.minE, m.maxE, m.rankMin, m.rankMax, m.planPercentile])),
+      r.spread.flatMap((s) =>
+        s.models.map((m) => [s.T, m.model, m.planE, m.planRank, m.meanE, m.sdE, m.minE, m.maxE, m.rankMin, m.rankMax, m.planPercentile]),
+      ),
     );
   }
   const blocks: Block[] = [text(r.definition), ...r.notes.map((n) => text(`Note: ${n}`))];
@@ -55,14 +75,39 @@ export function renderStability(r: StabilityResult, format: OutputFormat): strin
     blocks.push(heading(`T = ${s.T}: E[S] over ${r.orders.length} orders of the rounds`));
     blocks.push(
       table([
-        col("Plan rank", ms.map((m) => String(m.planRank))),
-        col("Model", ms.map((m) => m.model), "left"),
-        col("E[S] plan", ms.map((m) => fixed(m.planE, 3))),
-        col("Mean", ms.map((m) => fixed(m.meanE, 3))),
-        col("SD", ms.map((m) => fixed(m.sdE, 3))),
-        col("Min-max", ms.map((m) => `${fixed(m.minE, 2)}-${fixed(m.maxE, 2)}`)),
-        col("Rank range", ms.map((m) => `${m.rankMin}-${m.rankMax}`)),
-        col("Plan percentile", ms.map((m) => (Number.isNaN(m.planPercentile) ? "-" : percent(m.planPercentile, 0)))),
+        col(
+          "Plan rank",
+          ms.map((m) => String(m.planRank)),
+        ),
+        col(
+          "Model",
+          ms.map((m) => m.model),
+          "left",
+        ),
+        col(
+          "E[S] plan",
+          ms.map((m) => fixed(m.planE, 3)),
+        ),
+        col(
+          "Mean",
+          ms.map((m) => fixed(m.meanE, 3)),
+        ),
+        col(
+          "SD",
+          ms.map((m) => fixed(m.sdE, 3)),
+        ),
+        col(
+          "Min-max",
+          ms.map((m) => `${fixed(m.minE, 2)}-${fixed(m.maxE, 2)}`),
+        ),
+        col(
+          "Rank range",
+          ms.map((m) => `${m.rankMin}-${m.rankMax}`),
+        ),
+        col(
+          "Plan percentile",
+          ms.map((m) => (Number.isNaN(m.planPercentile) ? "-" : percent(m.planPercentile, 0))),
+        ),
       ]),
     );
   }
@@ -72,9 +117,19 @@ export function renderStability(r: StabilityResult, format: OutputFormat): strin
     const ms = [...loo.methods].sort((a, b) => a.overall - b.overall);
     blocks.push(
       table([
-        col("Method", ms.map((m) => m.name), "left"),
-        col("Mean |shift|", ms.map((m) => fixed(m.overall, 2))),
-        col("Largest |shift|", ms.map((m) => String(Math.max(...m.maxAbsShift)))),
+        col(
+          "Method",
+          ms.map((m) => m.name),
+          "left",
+        ),
+        col(
+          "Mean |shift|",
+          ms.map((m) => fixed(m.overall, 2)),
+        ),
+        col(
+          "Largest |shift|",
+          ms.map((m) => String(Math.max(...m.maxAbsShift))),
+        ),
       ]),
     );
   }

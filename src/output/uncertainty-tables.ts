@@ -12,15 +12,33 @@ export function uncertaintyBlocks(u: BootstrapResult): Block[] {
     blocks.push(heading(`T = ${s.T}: intervals`));
     blocks.push(
       table([
-        col("Group rank", ms.map((m) => String(m.groupRank))),
-        col("Model", ms.map((m) => m.model), "left"),
-        col("E[S]", ms.map((m) => fixed(m.expectedScore, 3))),
-        col("95% interval", ms.map((m) => `${fixed(m.low, 3)}-${fixed(m.high, 3)}`)),
-        col("Rank 95%", ms.map((m) => `${m.rankLow}-${m.rankHigh}`)),
+        col(
+          "Group rank",
+          ms.map((m) => String(m.groupRank)),
+        ),
+        col(
+          "Model",
+          ms.map((m) => m.model),
+          "left",
+        ),
+        col(
+          "E[S]",
+          ms.map((m) => fixed(m.expectedScore, 3)),
+        ),
+        col(
+          "95% interval",
+          ms.map((m) => `${fixed(m.low, 3)}-${fixed(m.high, 3)}`),
+        ),
+        col(
+          "Rank 95%",
+          ms.map((m) => `${m.rankLow}-${m.rankHigh}`),
+        ),
       ]),
     );
     const sep = s.adjacent.filter((a) => a.separable).length;
-    blocks.push(text(`Separable neighbours (P(upper above lower) >= 0.95): ${sep} of ${s.adjacent.length} (${percent(s.separableShare, 0)}).`));
+    blocks.push(
+      text(`Separable neighbours (P(upper above lower) >= 0.95): ${sep} of ${s.adjacent.length} (${percent(s.separableShare, 0)}).`),
+    );
   }
   return blocks;
 }
@@ -28,13 +46,36 @@ export function uncertaintyBlocks(u: BootstrapResult): Block[] {
 export function noiseBlocks(n: NoiseReport): Block[] {
   const rows = (cols: NoiseReport["rounds"], label: string) =>
     table([
-      col(label, cols.map((c) => c.name), "left"),
-      col("Models", cols.map((c) => String(c.models))),
-      col("Signal", cols.map((c) => fixed(c.signal, 3))),
-      col("Noise", cols.map((c) => fixed(c.noise, 4))),
-      col("SNR", cols.map((c) => fixed(c.snr, 1))),
-      col("Coin-flip share", cols.map((c) => percent(c.coinFlipShare, 0))),
-      col("Flag", cols.map((c) => (c.lowSignal ? "mostly noise" : "")), "left"),
+      col(
+        label,
+        cols.map((c) => c.name),
+        "left",
+      ),
+      col(
+        "Models",
+        cols.map((c) => String(c.models)),
+      ),
+      col(
+        "Signal",
+        cols.map((c) => fixed(c.signal, 3)),
+      ),
+      col(
+        "Noise",
+        cols.map((c) => fixed(c.noise, 4)),
+      ),
+      col(
+        "SNR",
+        cols.map((c) => fixed(c.snr, 1)),
+      ),
+      col(
+        "Coin-flip share",
+        cols.map((c) => percent(c.coinFlipShare, 0)),
+      ),
+      col(
+        "Flag",
+        cols.map((c) => (c.lowSignal ? "mostly noise" : "")),
+        "left",
+      ),
     ]);
   return [
     heading(`Signal and noise (standard errors: ${n.source})`),

@@ -39,13 +39,7 @@ export interface WorkerStart {
 
 /** The buffers of a tally, to transfer rather than copy. */
 export function tallyBuffers(t: Tally): ArrayBuffer[] {
-  return [
-    t.scoreSum,
-    t.scoreSqSum,
-    t.firstCount,
-    t.eliminatedCount,
-    t.roundsSum,
-    t.byeSum,
-    t.rankHistogram,
-  ].map((a) => a.buffer as ArrayBuffer);
+  return [t.scoreSum, t.scoreSqSum, t.firstCount, t.eliminatedCount, t.roundsSum, t.byeSum, t.rankHistogram].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
 }

@@ -9,7 +9,7 @@ import { type ChunkPlan, playUnits, runChunks } from "../engine/montecarlo.js";
 import { emptyTally, mergeTallyInto } from "../engine/tally.js";
 import type { ContestRules, RoundScores, Tally, TallyShape } from "../engine/types.js";
 import { type SimulationPool, sharedPool } from "./pool.js";
-import { type WorkRequest, sharedCounter } from "./protocol.js";
+import { sharedCounter, type WorkRequest } from "./protocol.js";
 
 export interface SimulateOptions {
   /** Threads, the calling one included; 1 runs in the calling thread only. Default: all cores. */
@@ -44,7 +44,18 @@ export async function simulate(
   if (threads === 1) return runChunks(rs, settings, plan, from, to, shape, progress);
 
   const counter = new SharedArrayBuffer(4);
-  const request: WorkRequest = { models: rs.models, rounds: rs.rounds, values: rs.values, ...(rs.errors ? { errors: rs.errors } : {}), settings: [...settings], plan, from, to, shape, counter };
+  const request: WorkRequest = {
+    models: rs.models,
+    rounds: rs.rounds,
+    values: rs.values,
+    ...(rs.errors ? { errors: rs.errors } : {}),
+    settings: [...settings],
+    plan,
+    from,
+    to,
+    shape,
+    counter,
+  };
   const pool = options.pool ?? sharedPool();
   // Enough warm workers (started with the command, or left by an earlier call): they play it all,
   // as the calling thread's cold JIT would only slow them down. Otherwise the calling thread plays

@@ -3,7 +3,7 @@
  * has compiled the hot loop (with the same array types as a real run) before the first request.
  * Takes ~20 ms; the results are thrown away and no shared state is touched.
  */
-import { playUnits, planChunks } from "../engine/montecarlo.js";
+import { planChunks, playUnits } from "../engine/montecarlo.js";
 import { chunkRng } from "../engine/rng.js";
 import type { ContestRules } from "../engine/types.js";
 
@@ -11,7 +11,11 @@ export function warmEngine(models = 24, rounds = 10, contests = 4096): void {
   const rng = chunkRng(0x5eed, 0, 7);
   const values = new Float64Array(models * rounds);
   for (let i = 0; i < values.length; i++) values[i] = Math.round(rng.nextFloat() * 100) / 100;
-  const settings: ContestRules[] = [0, 1, 2].map((T) => ({ schedule: new Int32Array(rounds).fill(T), elimination: "paper", tieTolerance: 0 }));
+  const settings: ContestRules[] = [0, 1, 2].map((T) => ({
+    schedule: new Int32Array(rounds).fill(T),
+    elimination: "paper",
+    tieTolerance: 0,
+  }));
   const plan = planChunks(contests, 1);
   let u = 0;
   playUnits({ models, rounds, values }, settings, plan, 0, plan.chunks, { models, rankBinWidth: 1 }, () => u++);

@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { playUnits } from "../engine/montecarlo.js";
-import { type PoolMessage, type PoolRequest, type WorkerStart, sharedCounter, tallyBuffers } from "./protocol.js";
+import { type PoolMessage, type PoolRequest, sharedCounter, tallyBuffers, type WorkerStart } from "./protocol.js";
 import { warmEngine } from "./warm.js";
 
 const port = parentPort;

@@ -3,15 +3,16 @@
  * plan, round scores and the full configuration. Shared by the CLI (through rank.ts, which reads
  * the files) and the dashboard server (which has the bytes of an upload).
  */
+
+import { cellErrors, roundErrors } from "../analysis/noise.js";
 import { planChunks } from "../engine/montecarlo.js";
 import { parseEliminationSettings } from "../engine/schedule.js";
 import { chooseRankBinWidth } from "../engine/tally.js";
-import { cellErrors, roundErrors } from "../analysis/noise.js";
 import type { ContestRules, EliminationMode, OutcomeMode, RoundScores } from "../engine/types.js";
-import { InputError } from "../table/errors.js";
 import { defaultRoundPlan, parseRoundPlan, type RoundPlan, unusedBenchmarks } from "../plan/plan.js";
-import { type RoundMissing, buildRoundScores } from "../plan/round-scores.js";
+import { buildRoundScores, type RoundMissing } from "../plan/round-scores.js";
 import type { DuplicateReport } from "../table/duplicates.js";
+import { InputError } from "../table/errors.js";
 import type { ReadOptions } from "../table/load.js";
 import { applyMissingPolicy } from "../table/missing.js";
 import { constantBenchmarks, scaleWarnings } from "../table/scales.js";
@@ -188,4 +189,3 @@ export function contestRules(config: RankConfig): ContestRules[] {
     outcomes: config.outcomes,
   }));
 }
-

@@ -3,16 +3,16 @@ import { planChunks } from "../engine/montecarlo.js";
 import type { Tally } from "../engine/types.js";
 import { simulate } from "../parallel/simulate.js";
 import { readScoreTable, readTextFile } from "../table/read.js";
-import { type PreparedRank, type RankOptions, contestRules, prepareRankFromTable } from "./prepare.js";
-import { type RankResult, assembleResult } from "./result.js";
+import { contestRules, type PreparedRank, prepareRankFromTable, type RankOptions } from "./prepare.js";
+import { assembleResult, type RankResult } from "./result.js";
 
 export {
+  contestRules,
   type PlanSource,
   type PreparedRank,
+  prepareRankFromTable,
   type RankOptions,
   SCRIPT_MODE_WARNING,
-  contestRules,
-  prepareRankFromTable,
 } from "./prepare.js";
 
 /** Reads the score table and the round plan (options.rounds), then checks everything before any work. */

@@ -1,7 +1,7 @@
 /** Tallies + configuration -> the plain-data result every output renders. Pure. */
 import type { BootstrapResult } from "../analysis/bootstrap.js";
 import type { NoiseReport } from "../analysis/noise.js";
-import { type SensitivityResult, failureSensitivity } from "../analysis/sensitivity.js";
+import { failureSensitivity, type SensitivityResult } from "../analysis/sensitivity.js";
 import { pointsPerContest } from "../engine/points.js";
 import { eliminationPressure } from "../engine/schedule.js";
 import { type ModelOutcome, rankDistribution, summariseTally } from "../engine/summary.js";
@@ -51,7 +51,9 @@ export function assembleResult(config: RankConfig, tallies: readonly Tally[], no
   const allNotes = [...notes];
   let sensitivity: SensitivityResult | undefined;
   if (config.settings.length >= 2) {
-    const order = config.settings.map((_, i) => i).sort((a, b) => eliminationPressure(config.settings[a]) - eliminationPressure(config.settings[b]));
+    const order = config.settings
+      .map((_, i) => i)
+      .sort((a, b) => eliminationPressure(config.settings[a]) - eliminationPressure(config.settings[b]));
     const lo = order[0];
     const hi = order[order.length - 1];
     if (eliminationPressure(config.settings[lo]) !== 0) {

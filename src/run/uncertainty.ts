@@ -1,6 +1,6 @@
 /** The uncertainty part of a ranking: noise per benchmark and round, and the bootstrap of the ranking. */
 import { type BootstrapResult, bootstrapRanking, runsPerResample } from "../analysis/bootstrap.js";
-import { type NoiseReport, cellErrors, noiseReport } from "../analysis/noise.js";
+import { cellErrors, type NoiseReport, noiseReport } from "../analysis/noise.js";
 import { itemResampler, parametricResampler } from "../analysis/resample.js";
 import { InputError } from "../table/errors.js";
 import type { PreparedRank } from "./rank.js";

@@ -3,12 +3,13 @@
  * with their ranges and scales, aggregates, duplicates, gaps and suspicious values. Pure: takes
  * the adapter's RawTable; the CLI renders the report.
  */
-import type { ScoreTable } from "./types.js";
+
 import { type DuplicateGroup, resolveDuplicates } from "./duplicates.js";
 import { finishTable, type ReadOptions } from "./load.js";
 import type { RawTable } from "./raw.js";
 import { columnScales, constantBenchmarks, type ScaleClass, scaleWarnings } from "./scales.js";
 import { listGaps } from "./select.js";
+import type { ScoreTable } from "./types.js";
 
 export interface BenchmarkReport {
   name: string;

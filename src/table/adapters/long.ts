@@ -91,7 +91,9 @@ export function longRaw(rec: Records, cols: { model: number; benchmark: number; 
     lowerIsBetter: [],
     notes: [
       `layout long (${reason})`,
-      ...(extraCols.length > 0 ? [`kept beside the scores: ${extraCols.map((e) => `${e.extra} from column "${columns[e.col]}"`).join(", ")}`] : []),
+      ...(extraCols.length > 0
+        ? [`kept beside the scores: ${extraCols.map((e) => `${e.extra} from column "${columns[e.col]}"`).join(", ")}`]
+        : []),
     ],
   };
 }

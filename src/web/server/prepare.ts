@@ -6,11 +6,11 @@
  */
 import { tableCostChartData } from "../../cost/chart-data.js";
 import { parseRuns, parseSeed } from "../../run/options.js";
-import { type PlanSource, type RankOptions, prepareRankFromTable } from "../../run/prepare.js";
+import { type PlanSource, prepareRankFromTable, type RankOptions } from "../../run/prepare.js";
+import { InputError } from "../../table/errors.js";
 import { scoreTableFromText } from "../../table/load.js";
 import { decodeText, readScoreTable, readTextFile } from "../../table/read.js";
 import type { ScoreTable } from "../../table/types.js";
-import { InputError } from "../../table/errors.js";
 import type { DashboardSettings, PreparedRun } from "../shared/protocol.js";
 import { encodeRoundScores } from "../shared/wire.js";
 

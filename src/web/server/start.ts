@@ -1,4 +1,3 @@
-
 import type { Server } from "node:http";
 import { createAdaptorServer } from "@hono/node-server";
 import { InputError } from "../../table/errors.js";
