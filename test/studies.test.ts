@@ -5,6 +5,8 @@ import { compareRankings } from "../src/analysis/compare.js";
 import { corruptionStudy } from "../src/analysis/corruption.js";
 import type { RerunSettings } from "../src/analysis/rerun.js";
 import { stabilityStudy } from "../src/analysis/stability.js";
+import { SimulationPool } from "../src/parallel/pool.js";
+import { rerankOnThreads } from "../src/parallel/rerank.js";
 import { computeTallies, contestRules, prepareRank } from "../src/run/rank.js";
 import { assembleResult } from "../src/run/result.js";
 import { InputError } from "../src/table/errors.js";
@@ -48,11 +50,11 @@ describe("method comparison", () => {
 });
 
 describe("corruption study", () => {
-  it("corrupting a model's scores never raises its rank, and the study is reproducible", () => {
+  it("corrupting a model's scores never raises its rank, and the study is reproducible", async () => {
     const prepared = prepareRank(OC, { rounds: OC_PLAN, runs: 500, T: "0,1" });
     const s = settingsFor(prepared, ["mean", "win-rate"]);
     const opts = { corrupt: 2, trials: 3, targets: ["GPT-4o-20240513", "Qwen-Max-0428"], to: "zero" as const };
-    const a = corruptionStudy(prepared.table, prepared.plan, s, opts);
+    const a = await corruptionStudy(prepared.table, prepared.plan, s, opts);
     assert.deepEqual(
       a.methods.map((m) => m.id),
       ["mean", "win-rate", "csd-T0", "csd-T1"],
@@ -64,26 +66,33 @@ describe("corruption study", () => {
     }
     // Zeroing two 0-100 scores costs the mean ~2/7 of the scale: the leader must fall under the mean.
     assert.ok(a.summary[0].perModel[0] > 0);
-    assert.deepEqual(corruptionStudy(prepared.table, prepared.plan, s, opts), a);
+    assert.deepEqual(await corruptionStudy(prepared.table, prepared.plan, s, opts), a);
+    // Shared among two threads (pooled workers pull the re-rankings), the study is the same.
+    const pool = new SimulationPool(2);
+    try {
+      assert.deepEqual(await corruptionStudy(prepared.table, prepared.plan, s, opts, rerankOnThreads(3, pool)), a);
+    } finally {
+      await pool.close();
+    }
   });
 
-  it("bad study options are input errors", () => {
+  it("bad study options are input errors", async () => {
     const prepared = prepareRank(OC, { rounds: OC_PLAN, runs: 200, T: "0" });
     const s = settingsFor(prepared, ["mean"]);
-    assert.throws(() => corruptionStudy(prepared.table, prepared.plan, s, { corrupt: 9, trials: 1, to: "zero" }), InputError);
-    assert.throws(
-      () => corruptionStudy(prepared.table, prepared.plan, s, { corrupt: 1, trials: 1, targets: ["nope"], to: "zero" }),
+    await assert.rejects(corruptionStudy(prepared.table, prepared.plan, s, { corrupt: 9, trials: 1, to: "zero" }), InputError);
+    await assert.rejects(
+      corruptionStudy(prepared.table, prepared.plan, s, { corrupt: 1, trials: 1, targets: ["nope"], to: "zero" }),
       /not in the table: "nope"/,
     );
   });
 });
 
 describe("stability study", () => {
-  it("the plan's own order given back yields exactly the plan's E[S]; leave-one-out covers every benchmark", () => {
+  it("the plan's own order given back yields exactly the plan's E[S]; leave-one-out covers every benchmark", async () => {
     const prepared = prepareRank(OC, { rounds: OC_PLAN, runs: 800, T: "0,2" });
     const s = settingsFor(prepared, ["mean", "borda"]);
     const same = prepared.plan.rounds.map((r) => r.name);
-    const r = stabilityStudy(prepared.table, prepared.plan, s, { randomOrders: 3, givenOrders: [same], leaveOneOut: true });
+    const r = await stabilityStudy(prepared.table, prepared.plan, s, { randomOrders: 3, givenOrders: [same], leaveOneOut: true });
     assert.equal(r.orders.length, 4);
     assert.deepEqual(r.orders[0].rounds, same);
     for (const sp of r.spread) {
@@ -93,7 +102,7 @@ describe("stability study", () => {
       }
     }
     // Given the plan's own order, the first "other" order reproduces the plan exactly (same seed).
-    const again = stabilityStudy(prepared.table, prepared.plan, s, { randomOrders: 0, givenOrders: [same], leaveOneOut: false });
+    const again = await stabilityStudy(prepared.table, prepared.plan, s, { randomOrders: 0, givenOrders: [same], leaveOneOut: false });
     for (const sp of again.spread) for (const m of sp.models) assert.equal(m.meanE, m.planE);
     assert.deepEqual(r.leaveOneOut?.benchmarks.length, 7);
     assert.deepEqual(
@@ -102,16 +111,29 @@ describe("stability study", () => {
     );
   });
 
-  it("an order naming an unknown round or missing one is an input error", () => {
+  it("an order naming an unknown round or missing one is an input error", async () => {
     const prepared = prepareRank(OC, { rounds: OC_PLAN, runs: 200, T: "0" });
     const s = settingsFor(prepared, ["mean"]);
-    assert.throws(
-      () => stabilityStudy(prepared.table, prepared.plan, s, { randomOrders: 0, givenOrders: [["code"]], leaveOneOut: false }),
+    await assert.rejects(
+      stabilityStudy(prepared.table, prepared.plan, s, { randomOrders: 0, givenOrders: [["code"]], leaveOneOut: false }),
       /every round exactly once/,
     );
-    assert.throws(
-      () => stabilityStudy(prepared.table, prepared.plan, s, { randomOrders: 0, givenOrders: [["x"]], leaveOneOut: false }),
+    await assert.rejects(
+      stabilityStudy(prepared.table, prepared.plan, s, { randomOrders: 0, givenOrders: [["x"]], leaveOneOut: false }),
       /unknown round "x"/,
     );
+  });
+
+  it("shared among threads, orders and leave-one-out (plans that lose a round included) give the same study", async () => {
+    const prepared = prepareRank(OC, { rounds: OC_PLAN, runs: 300, T: "0,1" });
+    const s = settingsFor(prepared, ["mean", "elo"]);
+    const options = { randomOrders: 4, leaveOneOut: true };
+    const here = await stabilityStudy(prepared.table, prepared.plan, s, options);
+    const pool = new SimulationPool(2);
+    try {
+      assert.deepEqual(await stabilityStudy(prepared.table, prepared.plan, s, options, rerankOnThreads(2, pool)), here);
+    } finally {
+      await pool.close();
+    }
   });
 });

@@ -7,7 +7,7 @@ import { chunkRng } from "../engine/rng.js";
 import type { RoundPlan } from "../plan/plan.js";
 import { InputError } from "../table/errors.js";
 import type { ScoreTable } from "../table/types.js";
-import { type RerunSettings, rerankAll, studyMethodNames } from "./rerun.js";
+import { type RerankBatch, type RerankJob, type RerunSettings, rerankHere, studyMethodNames } from "./rerun.js";
 
 export type CorruptTo = "zero" | "worst";
 
@@ -77,7 +77,14 @@ function pick(n: number, k: number, seed: number, trial: number): number[] {
   return idx.slice(0, k).sort((a, b) => a - b);
 }
 
-export function corruptionStudy(table: ScoreTable, plan: RoundPlan, settings: RerunSettings, options: CorruptionOptions): CorruptionResult {
+/** `batch` runs the re-rankings (default: here, one by one; rerankOnThreads shares them among threads). */
+export async function corruptionStudy(
+  table: ScoreTable,
+  plan: RoundPlan,
+  settings: RerunSettings,
+  options: CorruptionOptions,
+  batch: RerankBatch = rerankHere,
+): Promise<CorruptionResult> {
   const B = table.benchmarks.length;
   if (!Number.isInteger(options.corrupt) || options.corrupt < 1 || options.corrupt > B) {
     throw new InputError(`--corrupt: ${options.corrupt} is not valid: expected a whole number from 1 to ${B} (the benchmarks in use)`);
@@ -86,21 +93,22 @@ export function corruptionStudy(table: ScoreTable, plan: RoundPlan, settings: Re
   const unknown = targets.filter((t) => !table.models.includes(t));
   if (unknown.length > 0) throw new InputError(`--models: not in the table: ${unknown.map((u) => `"${u}"`).join(", ")}`);
   const methods = studyMethodNames(settings);
-  const base = rerankAll(table, plan, settings);
-  const detail: CorruptionTrial[] = [];
-  targets.forEach((name) => {
+  const trials = targets.flatMap((name) => {
     const m = table.models.indexOf(name);
-    for (let r = 0; r < options.trials; r++) {
-      const benches = pick(B, options.corrupt, settings.seed, m * options.trials + r);
-      const after = rerankAll(corruptedTable(table, m, benches, options.to), plan, settings);
-      detail.push({
-        model: name,
-        benchmarks: benches.map((b) => table.benchmarks[b].name),
-        before: base.map((x) => x.ranks[m]),
-        after: after.map((x) => x.ranks[m]),
-      });
-    }
+    return Array.from({ length: options.trials }, (_, r) => ({
+      name,
+      m,
+      benches: pick(B, options.corrupt, settings.seed, m * options.trials + r),
+    }));
   });
+  const jobs: RerankJob[] = [{ table, plan }, ...trials.map((t) => ({ table: corruptedTable(table, t.m, t.benches, options.to), plan }))];
+  const [base, ...afters] = await batch(jobs, settings);
+  const detail: CorruptionTrial[] = trials.map((t, i) => ({
+    model: t.name,
+    benchmarks: t.benches.map((b) => table.benchmarks[b].name),
+    before: base.map((x) => x.ranks[t.m]),
+    after: afters[i].map((x) => x.ranks[t.m]),
+  }));
   const summary = methods.map((method, i): MethodShiftSummary => {
     const shifts = detail.map((d) => d.after[i] - d.before[i]);
     return {

@@ -42,11 +42,6 @@ export function studyMethodNames(s: RerunSettings): { id: string; name: string }
   return [...statics, ...s.csd.map((c) => ({ id: `csd-T${c.label}`, name: `CSD E[S] T=${c.label}` }))];
 }
 
-/** CSD expected scores per setting for a table and plan (one thread, the settings' seed). */
-export function csdExpectedScores(table: ScoreTable, plan: RoundPlan, s: RerunSettings): number[][] {
-  return csdOn(contestRoundScores(table, plan, s.missing, s.csd[0]?.rules.outcomes), s);
-}
-
 function csdOn(rs: RoundScores, s: RerunSettings): number[][] {
   const chunks = planChunks(s.runs, s.seed);
   const tallies = runChunks(
@@ -60,6 +55,43 @@ function csdOn(rs: RoundScores, s: RerunSettings): number[][] {
   return tallies.map((t) => Array.from(t.scoreSum, (x) => x / t.contests));
 }
 
+/** One re-ranking of a study: every method, or (only: "csd") the CSD settings alone. */
+export interface RerankJob {
+  table: ScoreTable;
+  plan: RoundPlan;
+  only?: "csd";
+  /** The CSD settings for this job when they differ from the batch's (a plan that lost a round). */
+  csd?: RerunSettings["csd"];
+}
+
+/** Runs a batch of re-rankings and returns the results in job order (here, or on worker threads). */
+export type RerankBatch = (jobs: RerankJob[], s: RerunSettings) => Promise<MethodScores[][]>;
+
+export function rerank(job: RerankJob, batch: RerunSettings): MethodScores[] {
+  const s = job.csd ? { ...batch, csd: job.csd } : batch;
+  if (job.only !== "csd") return rerankAll(job.table, job.plan, s);
+  return csdMethodScores(contestRoundScores(job.table, job.plan, s.missing, s.csd[0]?.rules.outcomes), s);
+}
+
+/** The default batch: one job after another in this thread. */
+export const rerankHere: RerankBatch = async (jobs, s) => jobs.map((job) => rerank(job, s));
+
+/** Plays the jobs whose indices `next` hands out (-1 or past the end: none left); for worker threads. */
+export function pullReranks(jobs: RerankJob[], s: RerunSettings, next: () => number): [number, MethodScores[]][] {
+  const out: [number, MethodScores[]][] = [];
+  for (let j = next(); j >= 0 && j < jobs.length; j = next()) out.push([j, rerank(jobs[j], s)]);
+  return out;
+}
+
+function csdMethodScores(rs: RoundScores, s: RerunSettings): MethodScores[] {
+  return csdOn(rs, s).map((scores, i) => ({
+    id: `csd-T${s.csd[i].label}`,
+    name: `CSD E[S] T=${s.csd[i].label}`,
+    scores,
+    ranks: competitionRanks(scores),
+  }));
+}
+
 /** Every method's scores and ranks on one (possibly perturbed) table. */
 export function rerankAll(table: ScoreTable, plan: RoundPlan, s: RerunSettings): MethodScores[] {
   const rs = contestRoundScores(table, plan, s.missing, s.csd[0]?.rules.outcomes);
@@ -70,11 +102,5 @@ export function rerankAll(table: ScoreTable, plan: RoundPlan, s: RerunSettings):
       const r = m.run(matrix, { normalisation: s.normalisation, seed: s.seed, resamples: m.id === "elo" ? s.eloOrders : 0 });
       return { id: m.id, name: m.name, scores: r.scores, ranks: competitionRanks(r.scores) };
     });
-  const csd = csdOn(rs, s).map((scores, i) => ({
-    id: `csd-T${s.csd[i].label}`,
-    name: `CSD E[S] T=${s.csd[i].label}`,
-    scores,
-    ranks: competitionRanks(scores),
-  }));
-  return [...statics, ...csd];
+  return [...statics, ...csdMethodScores(rs, s)];
 }

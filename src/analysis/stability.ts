@@ -9,7 +9,7 @@ import { competitionRanks } from "../rank/stats.js";
 import { InputError } from "../table/errors.js";
 import { selectBenchmarks } from "../table/select.js";
 import type { ScoreTable } from "../table/types.js";
-import { csdExpectedScores, type RerunSettings, rerankAll, studyMethodNames } from "./rerun.js";
+import { type MethodScores, type RerankBatch, type RerankJob, type RerunSettings, rerankHere, studyMethodNames } from "./rerun.js";
 
 export interface ModelSpread {
   model: string;
@@ -102,14 +102,37 @@ export interface StabilityOptions {
   leaveOneOut: boolean;
 }
 
-export function stabilityStudy(table: ScoreTable, plan: RoundPlan, s: RerunSettings, options: StabilityOptions): StabilityResult {
+/** `batch` runs the re-rankings (default: here, one by one; rerankOnThreads shares them among threads). */
+export async function stabilityStudy(
+  table: ScoreTable,
+  plan: RoundPlan,
+  s: RerunSettings,
+  options: StabilityOptions,
+  batch: RerankBatch = rerankHere,
+): Promise<StabilityResult> {
   const K = plan.rounds.length;
   const perms: { label: string; perm: number[] }[] = [
     ...(options.givenOrders ?? []).map((names, i) => ({ label: `given ${i + 1}`, perm: orderFromNames(plan, names) })),
     ...Array.from({ length: options.randomOrders }, (_, r) => ({ label: `random ${r + 1}`, perm: randomPermutation(K, s.seed, r) })),
   ];
-  const planScores = csdExpectedScores(table, plan, s);
-  const perOrder = perms.map((p) => csdExpectedScores(table, permutedPlan(plan, p.perm), s));
+  const benches = table.benchmarks.map((b) => b.name);
+  const looWanted = options.leaveOneOut && benches.length >= 2;
+  // One batch: the plan's order and every other order (CSD only), then, for leave-one-out, every
+  // method on the whole table and on the table without each benchmark.
+  const jobs: RerankJob[] = [
+    { table, plan, only: "csd" },
+    ...perms.map((p): RerankJob => ({ table, plan: permutedPlan(plan, p.perm), only: "csd" })),
+    ...(looWanted
+      ? [
+          { table, plan },
+          ...benches.map((b) => withoutBenchmark(table, plan, s, b)).map(([t, p, ws]) => ({ table: t, plan: p, csd: ws.csd })),
+        ]
+      : []),
+  ];
+  const results = await batch(jobs, s);
+  const csdScores = (r: MethodScores[]) => r.map((x) => x.scores);
+  const planScores = csdScores(results[0]);
+  const perOrder = results.slice(1, 1 + perms.length).map(csdScores);
   const spread = s.csd.map((c, si): OrderSpread => {
     const planRanks = competitionRanks(planScores[si]);
     const ranksPerOrder = perOrder.map((o) => competitionRanks(o[si]));
@@ -138,11 +161,9 @@ export function stabilityStudy(table: ScoreTable, plan: RoundPlan, s: RerunSetti
   let leaveOneOut: StabilityResult["leaveOneOut"] = null;
   const notes: string[] = [];
   if (options.leaveOneOut) {
-    const benches = table.benchmarks.map((b) => b.name);
-    if (benches.length < 2) notes.push("leave-one-out skipped: only one benchmark");
+    if (!looWanted) notes.push("leave-one-out skipped: only one benchmark");
     else {
-      const base = rerankAll(table, plan, s);
-      const loo = benches.map((b) => rerankAll(...withoutBenchmark(table, plan, s, b)));
+      const [base, ...loo] = results.slice(1 + perms.length);
       leaveOneOut = {
         benchmarks: benches,
         methods: studyMethodNames(s).map((method, i) => {

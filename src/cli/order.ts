@@ -3,9 +3,10 @@ import type { Command } from "commander";
 import { stabilityStudy } from "../analysis/stability.js";
 import { renderStability } from "../output/render-studies.js";
 import { emit } from "../output/write.js";
+import { rerankOnThreads } from "../parallel/rerank.js";
 import { parseNameList } from "../run/options.js";
 import { type OutputFlags, outputFormat } from "./common.js";
-import type { SimulationFlags } from "./simulation-options.js";
+import { type SimulationFlags, threadsFrom } from "./simulation-options.js";
 import { addStudyOptions, type MethodFlags, prepareStudy, wholeOption } from "./study-options.js";
 
 interface OrderFlags extends SimulationFlags, OutputFlags, MethodFlags {
@@ -29,14 +30,15 @@ export function registerOrder(program: Command): void {
     cmd,
     "  $ swissround order data/opencompass_2024-08-29.csv --rounds data/opencompass.rounds.json\n" +
       '  $ swissround order scores.csv --orders 100 --order "code,math,knowledge" --format markdown -o order.md',
-  ).action((scores: string, flags: OrderFlags) => {
+  ).action(async (scores: string, flags: OrderFlags) => {
     const format = outputFormat(flags);
     const { prepared, settings } = prepareStudy(scores, flags);
-    const result = stabilityStudy(prepared.table, prepared.plan, settings, {
+    const options = {
       randomOrders: wholeOption(flags.orders, "--orders", 0, 100_000),
       givenOrders: flags.order.map((o) => parseNameList(o, "--order")),
       leaveOneOut: flags.leaveOneOut,
-    });
+    };
+    const result = await stabilityStudy(prepared.table, prepared.plan, settings, options, rerankOnThreads(threadsFrom(flags)));
     emit(renderStability(result, format), flags.output);
   });
 }

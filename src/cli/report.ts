@@ -10,11 +10,12 @@ import { renderReport } from "../output/report/document.js";
 import { readReportRuntime } from "../output/report/runtime-file.js";
 import { corruptionSection, stabilitySections } from "../output/report/studies.js";
 import { emit } from "../output/write.js";
+import { rerankOnThreads } from "../parallel/rerank.js";
 import { contestRules, type PreparedRank, prepareRank, SCRIPT_MODE_WARNING } from "../run/rank.js";
 import { assembleResult } from "../run/result.js";
 import { addTableOptions, printNotes } from "./common.js";
 import { addCostFileOptions, type CostInputFlags, costChartData } from "./cost-options.js";
-import { addSimulationOptions, rankOptionsFrom, type SimulationFlags, simulateWithProgress } from "./simulation-options.js";
+import { addSimulationOptions, rankOptionsFrom, type SimulationFlags, simulateWithProgress, threadsFrom } from "./simulation-options.js";
 
 export interface ReportFlags extends SimulationFlags, CostInputFlags {
   /** true with --compare, false with --no-compare; by default, up to COMPARE_AUTO_MODELS models. */
@@ -27,7 +28,7 @@ export interface ReportFlags extends SimulationFlags, CostInputFlags {
 export const STUDIES_AUTO_MODELS = 60;
 const REPORT_STUDY = { runs: 2000, trials: 5, corrupt: 2, orders: 10, eloOrders: 10 };
 
-function studySections(prepared: PreparedRank): StudySection[] {
+async function studySections(prepared: PreparedRank, threads: number | undefined): Promise<StudySection[]> {
   const rules = contestRules(prepared.config);
   const settings: RerunSettings = {
     csd: prepared.config.settings.map((s, i) => ({ label: s.label, rules: rules[i] })),
@@ -38,13 +39,15 @@ function studySections(prepared: PreparedRank): StudySection[] {
     missing: prepared.roundMissing,
   };
   const { table, plan } = prepared;
+  const batch = rerankOnThreads(threads);
   const out: StudySection[] = [];
   if (table.benchmarks.length >= REPORT_STUDY.corrupt) {
-    out.push(
-      corruptionSection(corruptionStudy(table, plan, settings, { corrupt: REPORT_STUDY.corrupt, trials: REPORT_STUDY.trials, to: "zero" })),
-    );
+    const options = { corrupt: REPORT_STUDY.corrupt, trials: REPORT_STUDY.trials, to: "zero" } as const;
+    out.push(corruptionSection(await corruptionStudy(table, plan, settings, options, batch)));
   }
-  out.push(...stabilitySections(stabilityStudy(table, plan, settings, { randomOrders: REPORT_STUDY.orders, leaveOneOut: true })));
+  out.push(
+    ...stabilitySections(await stabilityStudy(table, plan, settings, { randomOrders: REPORT_STUDY.orders, leaveOneOut: true }, batch)),
+  );
   return out;
 }
 
@@ -74,7 +77,7 @@ export async function reportDataFrom(scores: string, flags: ReportFlags, title?:
           compare: `the method comparison is left out above ${COMPARE_AUTO_MODELS} models (this field has ${models}); add --compare to include it, or run swissround compare`,
         }
       : undefined;
-  const studies = (flags.studies ?? models <= STUDIES_AUTO_MODELS) ? studySections(prepared) : [];
+  const studies = (flags.studies ?? models <= STUDIES_AUTO_MODELS) ? await studySections(prepared, threadsFrom(flags)) : [];
   const cost = costChartData(scores, flags, prepared);
   return buildReportData({
     result,

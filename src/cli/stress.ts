@@ -3,9 +3,10 @@ import { type Command, Option } from "commander";
 import { type CorruptTo, corruptionStudy } from "../analysis/corruption.js";
 import { renderCorruption } from "../output/render-studies.js";
 import { emit } from "../output/write.js";
+import { rerankOnThreads } from "../parallel/rerank.js";
 import { parseNameList } from "../run/options.js";
 import { type OutputFlags, outputFormat } from "./common.js";
-import type { SimulationFlags } from "./simulation-options.js";
+import { type SimulationFlags, threadsFrom } from "./simulation-options.js";
 import { addStudyOptions, type MethodFlags, prepareStudy, wholeOption } from "./study-options.js";
 
 interface StressFlags extends SimulationFlags, OutputFlags, MethodFlags {
@@ -31,15 +32,16 @@ export function registerStress(program: Command): void {
     cmd,
     "  $ swissround stress data/opencompass_2024-08-29.csv --rounds data/opencompass.rounds.json\n" +
       '  $ swissround stress scores.csv --models "gpt-4o,llama-3-70b" --corrupt 3 --trials 50 --T 0,2 --format json -o stress.json',
-  ).action((scores: string, flags: StressFlags) => {
+  ).action(async (scores: string, flags: StressFlags) => {
     const format = outputFormat(flags);
     const { prepared, settings } = prepareStudy(scores, flags);
-    const result = corruptionStudy(prepared.table, prepared.plan, settings, {
+    const options = {
       corrupt: wholeOption(flags.corrupt, "--corrupt", 1, 1_000_000),
       trials: wholeOption(flags.trials, "--trials", 1, 1_000_000),
       targets: flags.models ? parseNameList(flags.models, "--models") : undefined,
       to: flags.corruptTo,
-    });
+    };
+    const result = await corruptionStudy(prepared.table, prepared.plan, settings, options, rerankOnThreads(threadsFrom(flags)));
     emit(renderCorruption(result, format), flags.output);
   });
 }

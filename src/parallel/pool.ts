@@ -8,13 +8,14 @@
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import type { MethodScores } from "../analysis/rerun.js";
 import type { Tally } from "../engine/types.js";
-import type { PoolMessage, PoolRequest, WorkRequest } from "./protocol.js";
+import type { PoolMessage, PoolRequest, RerankRequest, WorkRequest } from "./protocol.js";
 
 interface Job {
   id: number;
   onProgress: (contests: number) => void;
-  resolve: (tallies: Tally[]) => void;
+  resolve: (result: unknown) => void;
   reject: (error: Error) => void;
 }
 
@@ -39,7 +40,7 @@ class PooledWorker {
       else {
         this.job = undefined;
         this.thread.unref();
-        job.resolve(msg.tallies);
+        job.resolve(msg.kind === "done" ? msg.tallies : msg.results);
       }
     });
     const fail = (error: Error) => {
@@ -57,10 +58,10 @@ class PooledWorker {
     this.thread.unref();
   }
 
-  play(job: Job, request: WorkRequest): void {
+  send(job: Job, message: PoolRequest): void {
     this.job = job;
     this.thread.ref();
-    this.thread.postMessage({ kind: "play", id: job.id, request } satisfies PoolRequest);
+    this.thread.postMessage(message);
   }
 }
 
@@ -95,23 +96,36 @@ export class SimulationPool {
    * tally list per worker. Reuses idle workers and starts new ones for the rest.
    */
   play(request: WorkRequest, workers: number, onProgress: (contests: number) => void): Promise<Tally[]>[] {
+    return this.dispatch<Tally[]>((id) => ({ kind: "play", id, request }), workers, onProgress);
+  }
+
+  /** Re-ranks a batch of study jobs on `workers` workers (sharing its counter): [job index, result] per worker. */
+  rerank(request: RerankRequest, workers: number): Promise<[number, MethodScores[]][]>[] {
+    return this.dispatch<[number, MethodScores[]][]>(
+      (id) => ({ kind: "rerank", id, request }),
+      workers,
+      () => {},
+    );
+  }
+
+  private dispatch<T>(message: (id: number) => PoolRequest, workers: number, onProgress: (contests: number) => void): Promise<T>[] {
     // Ready workers first, then the ones still loading, then new ones.
     this.idle.sort((a, b) => Number(b.ready) - Number(a.ready));
     const taken = this.idle.splice(0, workers);
     while (taken.length < workers) taken.push(this.spawn(false));
     return taken.map(
       (w) =>
-        new Promise<Tally[]>((resolve, reject) => {
+        new Promise<T>((resolve, reject) => {
           const job: Job = {
             id: this.nextJob++,
             onProgress,
-            resolve: (tallies) => {
+            resolve: (result) => {
               this.release(w);
-              resolve(tallies);
+              resolve(result as T);
             },
             reject,
           };
-          w.play(job, request);
+          w.send(job, message(job.id));
         }),
     );
   }

@@ -1,4 +1,5 @@
-/** Messages between the main thread and simulation workers. */
+/** Messages between the main thread and the pool's workers. */
+import type { MethodScores, RerankJob, RerunSettings } from "../analysis/rerun.js";
 import type { ChunkPlan } from "../engine/montecarlo.js";
 import type { ContestRules, Tally, TallyShape } from "../engine/types.js";
 
@@ -22,14 +23,23 @@ export function sharedCounter(buffer: SharedArrayBuffer): () => number {
   return () => Atomics.add(counter, 0, 1);
 }
 
-/** Main thread -> pooled worker: play the units of one request (id: the job, echoed back). */
-export type PoolRequest = { kind: "play"; id: number; request: WorkRequest };
+/** A batch of study re-rankings: every thread pulls job indices from the shared counter. */
+export interface RerankRequest {
+  jobs: RerankJob[];
+  settings: RerunSettings;
+  counter: SharedArrayBuffer;
+}
+
+/** Main thread -> pooled worker: one request (id: the job, echoed back). */
+export type PoolRequest = { kind: "play"; id: number; request: WorkRequest } | { kind: "rerank"; id: number; request: RerankRequest };
 
 /** Pooled worker -> main thread. */
 export type PoolMessage =
   | { kind: "ready" }
   | { kind: "progress"; id: number; contests: number }
-  | { kind: "done"; id: number; tallies: Tally[] };
+  | { kind: "done"; id: number; tallies: Tally[] }
+  /** [job index, result] for each job this worker took. */
+  | { kind: "reranked"; id: number; results: [number, MethodScores[]][] };
 
 /** What a pooled worker is started with. */
 export interface WorkerStart {

@@ -1,18 +1,32 @@
 /**
- * Pooled worker thread: optionally warms the engine's hot loop, then plays the work units of each
- * request from the shared counter and sends back the tallies. Requests are handled one at a time.
+ * Pooled worker thread: optionally warms the engine's hot loop, then handles one request at a
+ * time: contests (work units from the shared counter, tallies back) or study re-rankings (job
+ * indices from the shared counter, results back).
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { playUnits } from "../engine/montecarlo.js";
-import { type PoolMessage, type PoolRequest, sharedCounter, tallyBuffers, type WorkerStart } from "./protocol.js";
+import {
+  type PoolMessage,
+  type PoolRequest,
+  type RerankRequest,
+  sharedCounter,
+  tallyBuffers,
+  type WorkerStart,
+  type WorkRequest,
+} from "./protocol.js";
 import { warmEngine } from "./warm.js";
 
+if (!parentPort) throw new Error("worker.js must run as a worker thread");
 const port = parentPort;
-if (!port) throw new Error("worker.js must run as a worker thread");
 if ((workerData as WorkerStart | undefined)?.warm) warmEngine();
 port.postMessage({ kind: "ready" } satisfies PoolMessage);
 
-port.on("message", ({ id, request: req }: PoolRequest) => {
+port.on("message", (msg: PoolRequest) => {
+  if (msg.kind === "rerank") void rerankJobs(msg.id, msg.request);
+  else play(msg.id, msg.request);
+});
+
+function play(id: number, req: WorkRequest): void {
   let pending = 0;
   const tallies = playUnits(
     { models: req.models, rounds: req.rounds, values: req.values, ...(req.errors ? { errors: req.errors } : {}) },
@@ -32,4 +46,11 @@ port.on("message", ({ id, request: req }: PoolRequest) => {
   );
   if (pending > 0) port.postMessage({ kind: "progress", id, contests: pending } satisfies PoolMessage);
   port.postMessage({ kind: "done", id, tallies } satisfies PoolMessage, tallies.flatMap(tallyBuffers));
-});
+}
+
+/** Study re-rankings: the analysis code is loaded on first use only, so simulation workers stay light. */
+async function rerankJobs(id: number, req: RerankRequest): Promise<void> {
+  const { pullReranks } = await import("../analysis/rerun.js");
+  const results = pullReranks(req.jobs, req.settings, sharedCounter(req.counter));
+  port.postMessage({ kind: "reranked", id, results } satisfies PoolMessage);
+}
