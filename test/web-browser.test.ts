@@ -72,9 +72,20 @@ describe("the dashboard in Chromium", { skip }, () => {
     assert.equal(rows.length, 36);
     assert.equal(rows[0][1], "Model");
     const c = await chartsRendered(page);
-    assert.equal(c.charts, 4, "sensitivity, robustness, ranks, wins");
-    assert.equal(c.rendered, 4);
-    assert.equal(c.withSvg, 4);
+    assert.equal(c.charts, 5, "sensitivity, robustness, ranks, wins, method comparison");
+    assert.equal(c.rendered, 5);
+    assert.equal(c.withSvg, 5);
+    // The method comparison, as in the CLI's report: every model ranked by every method, and the agreement table.
+    const ranks = await page.$$eval("#compare table tr", (trs) =>
+      trs.map((r) => [...r.querySelectorAll("th,td")].map((x) => x.textContent?.trim() ?? "")),
+    );
+    assert.equal(ranks.length, 36);
+    assert.deepEqual(ranks[0].filter((h) => h.startsWith("CSD")).sort(), ["CSD E[S] T=0", "CSD E[S] T=1", "CSD E[S] T=2"]);
+    for (const name of ["Mean score", "Mean win rate (HELM)", "Borda count", "Bradley-Terry", "Elo (legacy)"])
+      assert.ok(ranks[0].includes(name), name);
+    const models = new Set(rows.slice(1).map((r) => r[1]));
+    assert.deepEqual(new Set(ranks.slice(1).map((r) => r[0])), models);
+    assert.ok((await page.$$("#agreement table tr")).length > 1, "the agreement table is shown");
     await page.screenshot({ path: artifact("dashboard.png") });
     await page.locator("#sensitivity").screenshot({ path: artifact("dashboard-sensitivity.png") });
     assert.deepEqual(errors, []);

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Hono } from "hono";
+import { compareRankings } from "../src/analysis/compare.js";
 import { WEB_DIST } from "../src/output/report/runtime-file.js";
 import { prepareRank } from "../src/run/rank.js";
 import { assembleResult } from "../src/run/result.js";
@@ -11,9 +12,10 @@ import { createApp } from "../src/web/server/app.js";
 import { loadAssets } from "../src/web/server/assets.js";
 import { bundledDataset } from "../src/web/server/datasets.js";
 import { prepareForDashboard, safeName } from "../src/web/server/prepare.js";
+import { PAGE_COMPARE_MODELS } from "../src/web/shared/limits.js";
 import type { DashboardSettings, PreparedRun, PrepareResponse } from "../src/web/shared/protocol.js";
 import { simulateRun } from "../src/web/shared/simulate.js";
-import { decodeRoundScores } from "../src/web/shared/wire.js";
+import { decodeRoundScores, decodeTable, encodeTable } from "../src/web/shared/wire.js";
 import { ROOT } from "./helpers.js";
 import { CLI, FIXTURES, OC, OC_PLAN } from "./report-fixture.js";
 
@@ -170,6 +172,40 @@ describe("the dashboard's simulation", () => {
         cli.results[i].models.map((m) => [m.model, m.expectedScore, m.standardError]),
       );
     });
+  });
+});
+
+describe("the dashboard's method comparison", () => {
+  it("the table the page gets ranks exactly like the CLI's own table, missing cells included", () => {
+    const run: PreparedRun = prepareForDashboard({ ...bundledDataset(), settings: SETTINGS });
+    assert.ok(run.table, "a field of 35 models gets its table for the comparison");
+    const page = assembleResult(run.config, simulateRun(run.config, decodeRoundScores(run.roundScores)), run.notes);
+    const cli = prepareRank(OC, { rounds: OC_PLAN, runs: 3000, seed: 11 });
+    const fromPage = compareRankings(
+      {
+        table: decodeTable(run.table, run.config.input.file),
+        plan: run.config.plan,
+        roundScores: decodeRoundScores(run.roundScores),
+        rank: page,
+      },
+      { seed: 11 },
+    );
+    const fromCli = compareRankings({ table: cli.table, plan: cli.plan, roundScores: cli.roundScores, rank: page }, { seed: 11 });
+    assert.deepEqual(fromPage.methods, fromCli.methods);
+    assert.deepEqual(fromPage.tailRisk, fromCli.tailRisk);
+    assert.deepEqual(fromPage.agreement, fromCli.agreement);
+    // NaN (a missing cell) survives the JSON trip.
+    const gappy = encodeTable({ ...cli.table, scores: Float64Array.from(cli.table.scores, (v, i) => (i === 3 ? Number.NaN : v)) });
+    assert.ok(Number.isNaN(decodeTable(JSON.parse(JSON.stringify(gappy)), "x").scores[3]));
+  });
+
+  it("a field over the page's limit gets no table, and the reason instead", () => {
+    const header = "model,a,b";
+    const lines = Array.from({ length: PAGE_COMPARE_MODELS + 1 }, (_, i) => `m${i},${(i * 7) % 100},${(i * 13) % 100}`);
+    const bytes = new TextEncoder().encode([header, ...lines].join("\n"));
+    const run = prepareForDashboard({ scores: { upload: { name: "big.csv", bytes } }, settings: SETTINGS });
+    assert.equal(run.table, undefined);
+    assert.match(run.comparisonOmitted ?? "", /left out above 300 models \(this field has 301\)/);
   });
 });
 

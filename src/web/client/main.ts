@@ -108,10 +108,14 @@ async function refresh(): Promise<boolean> {
     if (!state.order) rounds.show(run.config.plan.rounds);
     const total = run.config.runs * run.config.settings.length;
     setStatus(`Simulating ${total.toLocaleString("en-US")} contests…`, "running");
-    const sim = await simulate(run, (done, all) => {
-      el.progress.value = done / all;
-      setStatus(`Simulating: ${Math.floor((100 * done) / all)}% of ${all.toLocaleString("en-US")} contests`, "running");
-    });
+    const sim = await simulate(
+      run,
+      (done, all) => {
+        el.progress.value = done / all;
+        setStatus(`Simulating: ${Math.floor((100 * done) / all)}% of ${all.toLocaleString("en-US")} contests`, "running");
+      },
+      () => setStatus("Ranking by the other methods for the comparison…", "running"),
+    );
     if (!sim || mine !== generation) return true;
     state.shown = showResults(el.results, run, sim);
     // A count of finished runs: lets a test (or a user script) wait for the next result.

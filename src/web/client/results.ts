@@ -1,6 +1,6 @@
 /** Shows a finished run with the report's own sections and charts, and offers it for download. */
 import { renderRank } from "../../output/render-rank.js";
-import { buildReportData, type ReportData } from "../../output/report/data.js";
+import { buildReportData, comparisonSections, type ReportData } from "../../output/report/data.js";
 import { renderReport, reportBody } from "../../output/report/document.js";
 import type { PreparedRun } from "../shared/protocol.js";
 import { decodeRoundScores } from "../shared/wire.js";
@@ -17,6 +17,8 @@ export function showResults(container: HTMLElement, run: PreparedRun, sim: Simul
     distributions: sim.distributions,
     roundScores: decodeRoundScores(run.roundScores),
     ...(run.cost ? { cost: run.cost } : {}),
+    ...(sim.comparison ? comparisonSections(sim.comparison, sim.result) : {}),
+    ...(run.comparisonOmitted ? { omitted: { compare: run.comparisonOmitted } } : {}),
   });
   const body = reportBody(data);
   mounted?.dispose();

@@ -11,8 +11,9 @@ import { InputError } from "../../table/errors.js";
 import { scoreTableFromText } from "../../table/load.js";
 import { decodeText, readScoreTable, readTextFile } from "../../table/read.js";
 import type { ScoreTable } from "../../table/types.js";
+import { comparisonOmittedMessage, PAGE_COMPARE_MODELS } from "../shared/limits.js";
 import type { DashboardSettings, PreparedRun } from "../shared/protocol.js";
-import { encodeRoundScores } from "../shared/wire.js";
+import { encodeRoundScores, encodeTable } from "../shared/wire.js";
 
 export interface Upload {
   name: string;
@@ -90,10 +91,12 @@ export function prepareForDashboard(input: DashboardInput): PreparedRun {
     };
     const prepared = prepareRankFromTable(tableOf(input.scores, options), options, planOf(input.plan));
     const cost = costOf(prepared);
+    const models = prepared.table.models.length;
     return {
       ...rename({ config: prepared.config, notes: prepared.notes }, names),
       roundScores: encodeRoundScores(prepared.roundScores),
       ...(cost ? { cost } : {}),
+      ...(models <= PAGE_COMPARE_MODELS ? { table: encodeTable(prepared.table) } : { comparisonOmitted: comparisonOmittedMessage(models) }),
     };
   } catch (e) {
     if (e instanceof InputError) throw new InputError(rename(e.message, names));

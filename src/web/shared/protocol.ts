@@ -1,8 +1,9 @@
 /** The messages between the dashboard page, its server and its Web Worker. Types only. */
+import type { ComparisonResult } from "../../analysis/compare.js";
 import type { CostChartData, RankDistribution } from "../../output/charts/input.js";
 import type { RankConfig } from "../../run/config.js";
 import type { RankResult } from "../../run/result.js";
-import type { WireRoundScores } from "./wire.js";
+import type { WireRoundScores, WireTable } from "./wire.js";
 
 export interface DashboardSettings {
   /** As for --T: "0,1,2" or "0:1:1:2". */
@@ -29,6 +30,10 @@ export interface PreparedRun {
   roundScores: WireRoundScores;
   /** Each model's cost, when the table has costs (per-item costs, aider's total_cost): the cost chart. */
   cost?: CostChartData;
+  /** The table, for the method comparison the worker computes after the simulation (small fields only). */
+  table?: WireTable;
+  /** Why there is no method comparison (a field too large for the page). */
+  comparisonOmitted?: string;
 }
 
 export type PrepareResponse = { ok: true; run: PreparedRun } | { ok: false; error: string };
@@ -53,5 +58,7 @@ export interface WorkerRequest {
 
 export type WorkerMessage =
   | { kind: "progress"; id: number; done: number; total: number }
-  | { kind: "done"; id: number; result: RankResult; distributions: RankDistribution[] }
+  /** The simulation is done; the method comparison is being computed. */
+  | { kind: "comparing"; id: number }
+  | { kind: "done"; id: number; result: RankResult; distributions: RankDistribution[]; comparison?: ComparisonResult }
   | { kind: "error"; id: number; message: string };

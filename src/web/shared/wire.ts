@@ -1,5 +1,9 @@
-/** Round scores over JSON: -Infinity (the engine's "no score", from --missing lose) travels as null. */
+/**
+ * Round scores and score tables over JSON: -Infinity (the engine's "no score", from --missing
+ * lose) and NaN (a missing cell) travel as null.
+ */
 import type { RoundScores } from "../../engine/types.js";
+import type { Benchmark, ScoreTable } from "../../table/types.js";
 
 export interface WireRoundScores {
   models: number;
@@ -14,4 +18,35 @@ export function encodeRoundScores(rs: RoundScores): WireRoundScores {
 
 export function decodeRoundScores(w: WireRoundScores): RoundScores {
   return { models: w.models, rounds: w.rounds, values: Float64Array.from(w.values, (v) => (v === null ? Number.NEGATIVE_INFINITY : v)) };
+}
+
+/** What the method comparison reads of a score table: its models, benchmarks and cells. */
+export interface WireTable {
+  models: string[];
+  benchmarks: Benchmark[];
+  /** Model-major, as ScoreTable.scores; null = no score. */
+  scores: (number | null)[];
+}
+
+export function encodeTable(t: ScoreTable): WireTable {
+  return {
+    models: [...t.models],
+    benchmarks: t.benchmarks.map((b) => ({ ...b })),
+    scores: Array.from(t.scores, (v) => (Number.isNaN(v) ? null : v)),
+  };
+}
+
+/** A score table for the comparison (which reads models, benchmarks and scores only), named after its source. */
+export function decodeTable(w: WireTable, source: string): ScoreTable {
+  return {
+    source,
+    layout: "models-rows",
+    models: w.models,
+    benchmarks: w.benchmarks,
+    scores: Float64Array.from(w.scores, (v) => (v === null ? Number.NaN : v)),
+    modelWhere: [],
+    benchmarkWhere: [],
+    ignored: [],
+    notes: [],
+  };
 }
