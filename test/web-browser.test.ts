@@ -177,6 +177,56 @@ describe("the dashboard in Chromium", { skip }, () => {
     assert.match((await page.textContent("#error")) ?? "", /huge\.csv: the file is 17\.0 MB; the dashboard accepts files up to 16\.0 MB/);
   });
 
+  it("the table policies of rank (--duplicates, --missing) are settings of the page", async () => {
+    await page.setInputFiles("#file", join(FIXTURES, "dup-six.csv"));
+    await page.waitForFunction(() => document.querySelector("#error")?.textContent?.includes("dup-six.csv") === true);
+    assert.equal(await page.textContent("#error"), cliError("dup-six.csv"));
+    let n = await runs(page);
+    await page.selectOption("#duplicates", "best");
+    await nextRun(page, n);
+    assert.equal(await page.isHidden("#error"), true);
+    assert.equal(await page.textContent("#source"), "Showing: dup-six.csv");
+    const best = await leaderboard(page);
+    assert.deepEqual(
+      best
+        .slice(1)
+        .map((r) => r[1])
+        .sort(),
+      ["a", "b", "c", "d", "e", "f"],
+    );
+    // The same numbers as the CLI with the same policy, N and seed.
+    await page.fill("#runs", "2000");
+    n = await runs(page);
+    await nextRun(page, n);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#dl-json")]);
+    const file = join(tmp(), "dup.json");
+    await download.saveAs(file);
+    const seed = await page.inputValue("#seed");
+    const cli = spawnSync(
+      process.execPath,
+      [CLI, "rank", "dup-six.csv", "--duplicates", "best", "--runs", "2000", "--seed", seed, "--format", "json", "-q"],
+      {
+        encoding: "utf8",
+        cwd: FIXTURES,
+      },
+    );
+    assert.equal(cli.status, 0, cli.stderr);
+    const pick = (text: string) =>
+      (JSON.parse(text) as { results: { models: { model: string; expectedScore: number }[] }[] }).results.map((r) => r.models);
+    assert.deepEqual(pick(readFileSync(file, "utf8")), pick(cli.stdout));
+
+    await page.setInputFiles("#file", join(FIXTURES, "gaps-six.csv"));
+    await page.waitForFunction(() => document.querySelector("#error")?.textContent?.includes("gaps-six.csv") === true);
+    n = await runs(page);
+    await page.selectOption("#missing", "lose");
+    await nextRun(page, n);
+    assert.equal(await page.isHidden("#error"), true);
+    assert.equal((await leaderboard(page)).length, 7, "six models, gaps and all");
+    n = await runs(page);
+    await page.fill("#runs", "20000");
+    await nextRun(page, n);
+  });
+
   it("a good upload replaces the data, and the report download opens with every chart", async () => {
     const n = await runs(page);
     await page.setInputFiles("#file", join(FIXTURES, "models-rows.csv"));

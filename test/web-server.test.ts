@@ -15,7 +15,7 @@ import { prepareForDashboard, safeName } from "../src/web/server/prepare.js";
 import { PAGE_COMPARE_MODELS } from "../src/web/shared/limits.js";
 import type { DashboardSettings, PreparedRun, PrepareResponse } from "../src/web/shared/protocol.js";
 import { simulateRun } from "../src/web/shared/simulate.js";
-import { decodeRoundScores, decodeTable, encodeTable } from "../src/web/shared/wire.js";
+import { decodeRoundScores, decodeTable, encodeRoundScores, encodeTable } from "../src/web/shared/wire.js";
 import { ROOT } from "./helpers.js";
 import { CLI, FIXTURES, OC, OC_PLAN } from "./report-fixture.js";
 
@@ -83,7 +83,7 @@ describe("the dashboard server", () => {
   it("lists the datasets and the upload limit", async () => {
     const r = await app.request("/api/datasets", { headers: HOST });
     assert.deepEqual(await r.json(), {
-      datasets: [{ id: "bundled", label: "OpenCompass 2024-08-29 (bundled)" }],
+      datasets: [{ id: "bundled", label: "OpenCompass 2024-08-29 (bundled)", missing: "error", duplicates: "error" }],
       initial: "bundled",
       maxUploadBytes: LIMIT,
     });
@@ -119,6 +119,25 @@ describe("the dashboard server", () => {
     const runs = await prepare(app, form({ source: { dataset: "bundled" }, settings: { ...SETTINGS, runs: "many" } }));
     assert.ok(!runs.answer.ok);
     assert.match(runs.answer.error, /^N: "many" is not valid/);
+    const policy = await prepare(app, form({ source: { dataset: "bundled" }, settings: { ...SETTINGS, missing: "ignore" } }));
+    assert.equal(policy.status, 400, "a policy rank does not know is refused");
+  });
+
+  it("the page's --duplicates and --missing choices apply as in rank", async () => {
+    const text = (name: string) => readFileSync(join(FIXTURES, name), "utf8");
+    const dup = await prepare(app, form({ source: "upload", settings: SETTINGS }, { scores: ["dup-six.csv", text("dup-six.csv")] }));
+    assert.ok(!dup.answer.ok);
+    assert.equal(dup.answer.error, cliError("dup-six.csv"));
+    for (const [file, settings, flag] of [
+      ["dup-six.csv", { ...SETTINGS, duplicates: "mean" }, ["--duplicates", "mean"]],
+      ["gaps-six.csv", { ...SETTINGS, missing: "available-mean" }, ["--missing", "available-mean"]],
+    ] as const) {
+      const { answer } = await prepare(app, form({ source: "upload", settings }, { scores: [file, text(file)] }));
+      assert.ok(answer.ok, file);
+      const cli = prepareRank(join(FIXTURES, file), { T: "0,1,2", runs: 3000, seed: 11, [flag[0].slice(2)]: flag[1] });
+      assert.deepEqual(answer.run.roundScores.values, encodeRoundScores(cli.roundScores).values, file);
+      assert.deepEqual(answer.run.config.input.models, cli.config.input.models, file);
+    }
   });
 
   it("uploads over the limit are refused with a clear message, before parsing", async () => {

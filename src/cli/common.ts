@@ -56,12 +56,10 @@ export function addTableOptions(cmd: Command): Command {
     .option("--aggregates <auto|none|names>", "the leaderboard's own aggregate columns: detect (auto), none, or these names", "auto")
     .addOption(
       new Option("--duplicates <policy>", "repeated model names (or repeated scores in long files)")
-        .choices(DUPLICATE_POLICIES as string[])
+        .choices(DUPLICATE_POLICIES)
         .default("error"),
     )
-    .addOption(
-      new Option("--missing <policy>", "missing scores on the benchmarks used").choices(MISSING_POLICIES as string[]).default("error"),
-    );
+    .addOption(new Option("--missing <policy>", "missing scores on the benchmarks used").choices(MISSING_POLICIES).default("error"));
 }
 
 export function addOutputOptions(cmd: Command): Command {

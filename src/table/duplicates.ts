@@ -6,7 +6,7 @@ import { InputError, listProblems } from "./errors.js";
 import { EXTRA_NAMES, type RawRow, type RawTable } from "./raw.js";
 
 export type DuplicatePolicy = "error" | "first" | "best" | "mean" | "suffix";
-export const DUPLICATE_POLICIES: readonly DuplicatePolicy[] = ["error", "first", "best", "mean", "suffix"];
+export const DUPLICATE_POLICIES = ["error", "first", "best", "mean", "suffix"] as const satisfies readonly DuplicatePolicy[];
 
 export interface DuplicateGroup {
   model: string;

@@ -15,7 +15,13 @@ import { allIndices, subsetTable } from "./subset.js";
 import type { ScoreTable } from "./types.js";
 
 export type MissingPolicy = "error" | "drop-model" | "drop-benchmark" | "lose" | "available-mean";
-export const MISSING_POLICIES: readonly MissingPolicy[] = ["error", "drop-model", "drop-benchmark", "lose", "available-mean"];
+export const MISSING_POLICIES = [
+  "error",
+  "drop-model",
+  "drop-benchmark",
+  "lose",
+  "available-mean",
+] as const satisfies readonly MissingPolicy[];
 
 /** The part of a round plan this needs (plan/plan.ts's RoundPlan fits). */
 export interface PlanLike {

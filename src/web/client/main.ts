@@ -6,7 +6,9 @@
 import type { ReportData } from "../../output/report/data.js";
 import { REPORT_CSS } from "../../output/report/style.js";
 import type { Round } from "../../plan/plan.js";
-import type { DashboardSettings, PrepareRequest } from "../shared/protocol.js";
+import { DUPLICATE_POLICIES } from "../../table/duplicates.js";
+import { MISSING_POLICIES } from "../../table/missing.js";
+import type { DashboardSettings, DatasetInfo, PrepareRequest } from "../shared/protocol.js";
 import { getDatasets, prepare } from "./api.js";
 import "./dashboard.css";
 import { byId, debounce } from "./dom.js";
@@ -29,6 +31,8 @@ const el = {
   runs: byId<HTMLInputElement>("runs"),
   seed: byId<HTMLInputElement>("seed"),
   elimination: byId<HTMLSelectElement>("elimination"),
+  missing: byId<HTMLSelectElement>("missing"),
+  duplicates: byId<HTMLSelectElement>("duplicates"),
   rounds: byId<HTMLOListElement>("rounds"),
   resetRounds: byId<HTMLButtonElement>("reset-rounds"),
   status: byId("status"),
@@ -76,7 +80,16 @@ function settings(): DashboardSettings {
     runs: el.runs.value.trim(),
     seed: el.seed.value.trim(),
     elimination: el.elimination.value === "script" ? "script" : "paper",
+    missing: MISSING_POLICIES.find((p) => p === el.missing.value) ?? "error",
+    duplicates: DUPLICATE_POLICIES.find((p) => p === el.duplicates.value) ?? "error",
   };
+}
+
+/** A start-up dataset brings the table policies `serve` was given for it. */
+function showPolicies(info: DatasetInfo | undefined): void {
+  if (!info) return;
+  el.missing.value = info.missing;
+  el.duplicates.value = info.duplicates;
 }
 
 function planFile(): File | undefined {
@@ -137,24 +150,37 @@ async function refresh(): Promise<boolean> {
   }
 }
 
+/** A table the server refused: a change of the settings (say, a --duplicates policy) tries it again. */
+let refused: { source: PrepareRequest["source"]; label: string; upload?: File; plan?: File } | undefined;
+
 /** Switches to another table; if the server refuses it, the previous one stays in use. */
 async function useSource(source: PrepareRequest["source"], label: string, upload?: File, plan?: File): Promise<void> {
   const previous = { source: state.source, upload: state.upload, sourceLabel: state.sourceLabel, plan: state.plan, order: state.order };
   Object.assign(state, { source, upload, sourceLabel: label, plan, order: undefined });
+  refused = undefined;
   if (await refresh()) {
     el.resetRounds.hidden = true;
     el.source.textContent = `Showing: ${label}${plan ? ` with ${plan.name}` : ""}`;
-  } else if (state.shown) Object.assign(state, previous);
+  } else {
+    refused = { source, label, upload, plan };
+    if (state.shown) Object.assign(state, previous);
+  }
+}
+
+/** After a change of the settings: the refused table if there is one, else the current one again. */
+function settingsChanged(): void {
+  if (refused) void useSource(refused.source, refused.label, refused.upload, refused.plan);
+  else void refresh();
 }
 
 async function start(): Promise<void> {
   const info = await getDatasets();
   state.maxUploadBytes = info.maxUploadBytes;
   el.dataset.replaceChildren(...info.datasets.map((d) => new Option(d.label, d.id, false, d.id === info.initial)));
-  el.dataset.addEventListener(
-    "change",
-    () => void useSource({ dataset: el.dataset.value }, el.dataset.selectedOptions[0]?.text ?? el.dataset.value),
-  );
+  el.dataset.addEventListener("change", () => {
+    showPolicies(info.datasets.find((d) => d.id === el.dataset.value));
+    void useSource({ dataset: el.dataset.value }, el.dataset.selectedOptions[0]?.text ?? el.dataset.value);
+  });
   onFiles(el.file, el.drop, (files) => {
     sortFiles(files, state.maxUploadBytes)
       .then((loaded) => {
@@ -166,11 +192,11 @@ async function start(): Promise<void> {
         setStatus("The file was not loaded: see the message below.", "error");
       });
   });
-  const later = debounce(() => void refresh(), 500);
+  const later = debounce(settingsChanged, 500);
   el.form.addEventListener("input", later);
   el.form.addEventListener("submit", (e) => {
     e.preventDefault();
-    void refresh();
+    settingsChanged();
   });
   el.resetRounds.addEventListener("click", () => {
     state.order = undefined;
@@ -180,6 +206,7 @@ async function start(): Promise<void> {
   el.dlReport.addEventListener("click", () => state.shown && void downloadReport(state.shown));
   el.dlJson.addEventListener("click", () => state.shown && downloadJson(state.shown));
   el.dlCsv.addEventListener("click", () => state.shown && downloadCsv(state.shown));
+  showPolicies(info.datasets.find((d) => d.id === info.initial));
   await useSource({ dataset: info.initial }, info.datasets.find((d) => d.id === info.initial)?.label ?? info.initial);
 }
 

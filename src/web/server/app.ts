@@ -5,7 +5,9 @@
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
+import { DUPLICATE_POLICIES } from "../../table/duplicates.js";
 import { InputError } from "../../table/errors.js";
+import { MISSING_POLICIES } from "../../table/missing.js";
 import { megabytes, tooLargeMessage } from "../shared/limits.js";
 import type { DatasetsResponse, PrepareResponse } from "../shared/protocol.js";
 import type { Asset } from "./assets.js";
@@ -28,6 +30,8 @@ const requestSchema = z.object({
     runs: z.string().max(32),
     seed: z.string().max(32),
     elimination: z.enum(["paper", "script"]),
+    missing: z.enum(MISSING_POLICIES).optional(),
+    duplicates: z.enum(DUPLICATE_POLICIES).optional(),
   }),
 });
 
@@ -55,7 +59,12 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.get("/api/datasets", (c) => {
-    const list = options.datasets.map((d) => ({ id: d.id, label: d.label }));
+    const list = options.datasets.map((d) => ({
+      id: d.id,
+      label: d.label,
+      missing: d.options.missing ?? "error",
+      duplicates: d.options.duplicates ?? "error",
+    }));
     return c.json({ datasets: list, initial: list[0]?.id ?? "", maxUploadBytes: limit } satisfies DatasetsResponse);
   });
 

@@ -88,6 +88,8 @@ export function prepareForDashboard(input: DashboardInput): PreparedRun {
       runs: parseRuns(settings.runs, "N"),
       seed: parseSeed(settings.seed, "seed"),
       elimination: settings.elimination,
+      ...(settings.missing ? { missing: settings.missing } : {}),
+      ...(settings.duplicates ? { duplicates: settings.duplicates } : {}),
     };
     const prepared = prepareRankFromTable(tableOf(input.scores, options), options, planOf(input.plan));
     const cost = costOf(prepared);

@@ -3,6 +3,8 @@ import type { ComparisonResult } from "../../analysis/compare.js";
 import type { CostChartData, RankDistribution } from "../../output/charts/input.js";
 import type { RankConfig } from "../../run/config.js";
 import type { RankResult } from "../../run/result.js";
+import type { DuplicatePolicy } from "../../table/duplicates.js";
+import type { MissingPolicy } from "../../table/missing.js";
 import type { WireRoundScores, WireTable } from "./wire.js";
 
 export interface DashboardSettings {
@@ -11,6 +13,9 @@ export interface DashboardSettings {
   runs: string;
   seed: string;
   elimination: "paper" | "script";
+  /** As --missing and --duplicates (default: error, as rank). */
+  missing?: MissingPolicy;
+  duplicates?: DuplicatePolicy;
 }
 
 /**
@@ -41,6 +46,9 @@ export type PrepareResponse = { ok: true; run: PreparedRun } | { ok: false; erro
 export interface DatasetInfo {
   id: string;
   label: string;
+  /** The table policies the dataset was started with (serve's --missing and --duplicates). */
+  missing: MissingPolicy;
+  duplicates: DuplicatePolicy;
 }
 
 export interface DatasetsResponse {
