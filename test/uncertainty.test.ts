@@ -2,13 +2,15 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { bootstrapRanking } from "../src/analysis/bootstrap.js";
+import { bootstrapHere, bootstrapRanking, summariseBootstrap } from "../src/analysis/bootstrap.js";
 import { cellErrors, noiseReport } from "../src/analysis/noise.js";
 import { itemResampler } from "../src/analysis/resample.js";
 import { planChunks, runChunks } from "../src/engine/montecarlo.js";
 import { normalCdf } from "../src/engine/normal.js";
 import { chunkRng } from "../src/engine/rng.js";
 import type { ContestRules } from "../src/engine/types.js";
+import { bootstrapOnThreads } from "../src/parallel/bootstrap.js";
+import { SimulationPool } from "../src/parallel/pool.js";
 import type { RoundPlan } from "../src/plan/plan.js";
 import { buildRoundScores } from "../src/plan/round-scores.js";
 import type { ScoreTable } from "../src/table/types.js";
@@ -117,6 +119,32 @@ describe("bootstrap intervals", () => {
     assert.deepEqual(bootstrapRanking(table, plan, point, itemResampler(table, 9), "items", s), a);
     assert.equal(a.settings[0].adjacent.length, M - 1);
     for (const x of a.settings[0].models) assert.ok(x.rankLow <= x.rankHigh && Number.isInteger(x.rankLow) && Number.isInteger(x.rankHigh));
+  });
+
+  it("replicates shared among threads give the same bits as one thread, for item and parametric resamples", async () => {
+    const table = synthetic(truth, 120, 4);
+    const s = { resamples: 40, runsPerResample: 600, seed: 5, csd: [{ label: "1", rules }] };
+    const se = Float64Array.from(table.scores, (_, i) => 0.01 + 0.002 * (i % 5));
+    const pool = new SimulationPool(2);
+    try {
+      for (const spec of [{ kind: "items", seed: 9 } as const, { kind: "parametric", se, seed: 9 } as const]) {
+        const here = await bootstrapHere(table, plan, spec, s);
+        assert.equal(here.length, 40);
+        assert.deepEqual(await bootstrapOnThreads(3, pool)(table, plan, spec, s), here, spec.kind);
+      }
+      // The in-thread bootstrapRanking is the same computation.
+      const point = [expected(table, plan, rules, 2_000, 7)];
+      const viaBatch = summariseBootstrap(
+        table.models,
+        point,
+        await bootstrapOnThreads(2, pool)(table, plan, { kind: "items", seed: 9 }, s),
+        "items",
+        s,
+      );
+      assert.deepEqual(viaBatch, bootstrapRanking(table, plan, point, itemResampler(table, 9), "items", s));
+    } finally {
+      await pool.close();
+    }
   });
 });
 

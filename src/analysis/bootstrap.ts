@@ -11,7 +11,7 @@ import type { RoundMissing } from "../plan/round-scores.js";
 import { competitionRanks, percentileInterval } from "../rank/stats.js";
 import { contestRoundScores } from "../run/prepare.js";
 import type { ScoreTable } from "../table/types.js";
-import type { Resampler } from "./resample.js";
+import { type Resampler, type ResampleSpec, resamplerFor } from "./resample.js";
 
 export interface BootstrapSettings {
   resamples: number;
@@ -59,6 +59,45 @@ export function runsPerResample(runs: number, resamples: number): number {
   return Math.max(1000, Math.ceil(runs / resamples));
 }
 
+/** CSD expected scores of replicate r: [setting][model]. Each replicate depends on r alone (its own resample, the same contest seeds). */
+export function bootstrapDraw(table: ScoreTable, plan: RoundPlan, resample: Resampler, s: BootstrapSettings, r: number): Float64Array[] {
+  const chunks = planChunks(s.runsPerResample, s.seed);
+  const rs = contestRoundScores({ ...table, scores: resample(r) }, plan, s.missing, s.csd[0]?.rules.outcomes);
+  const tallies = runChunks(
+    rs,
+    s.csd.map((c) => c.rules),
+    chunks,
+    0,
+    chunks.chunks,
+    { models: rs.models, rankBinWidth: rs.models },
+  );
+  return tallies.map((t) => Float64Array.from(t.scoreSum, (x) => x / t.contests));
+}
+
+/** Computes every replicate's draws, in replicate order (here, or shared among worker threads). */
+export type BootstrapBatch = (table: ScoreTable, plan: RoundPlan, spec: ResampleSpec, s: BootstrapSettings) => Promise<Float64Array[][]>;
+
+/** The default batch: one replicate after another in this thread. */
+export const bootstrapHere: BootstrapBatch = async (table, plan, spec, s) => {
+  const resample = resamplerFor(table, spec);
+  return Array.from({ length: s.resamples }, (_, r) => bootstrapDraw(table, plan, resample, s, r));
+};
+
+/** Plays the replicates whose indices `next` hands out (-1 or past the end: none left); for worker threads. */
+export function pullBootstrap(
+  table: ScoreTable,
+  plan: RoundPlan,
+  spec: ResampleSpec,
+  s: BootstrapSettings,
+  next: () => number,
+): [number, Float64Array[]][] {
+  const resample = resamplerFor(table, spec);
+  const out: [number, Float64Array[]][] = [];
+  for (let r = next(); r >= 0 && r < s.resamples; r = next()) out.push([r, bootstrapDraw(table, plan, resample, s, r)]);
+  return out;
+}
+
+/** The bootstrap in this thread, replicate after replicate. */
 export function bootstrapRanking(
   table: ScoreTable,
   plan: RoundPlan,
@@ -67,24 +106,25 @@ export function bootstrapRanking(
   method: "items" | "parametric",
   s: BootstrapSettings,
 ): BootstrapResult {
-  const M = table.models.length;
-  const chunks = planChunks(s.runsPerResample, s.seed);
+  const replicates = Array.from({ length: s.resamples }, (_, r) => bootstrapDraw(table, plan, resample, s, r));
+  return summariseBootstrap(table.models, pointScores, replicates, method, s);
+}
+
+/**
+ * Intervals, P(above) and tie groups from the replicates' expected scores (replicates[r][setting][model]),
+ * however they were computed (here, or on worker threads).
+ */
+export function summariseBootstrap(
+  models: readonly string[],
+  pointScores: number[][],
+  replicates: readonly Float64Array[][],
+  method: "items" | "parametric",
+  s: BootstrapSettings,
+): BootstrapResult {
+  const M = models.length;
+  const table = { models };
   // draws[setting][model][replicate]
-  const draws = s.csd.map(() => table.models.map(() => new Float64Array(s.resamples)));
-  for (let r = 0; r < s.resamples; r++) {
-    const rs = contestRoundScores({ ...table, scores: resample(r) }, plan, s.missing, s.csd[0]?.rules.outcomes);
-    const tallies = runChunks(
-      rs,
-      s.csd.map((c) => c.rules),
-      chunks,
-      0,
-      chunks.chunks,
-      { models: M, rankBinWidth: M },
-    );
-    tallies.forEach((t, si) => {
-      for (let m = 0; m < M; m++) draws[si][m][r] = t.scoreSum[m] / t.contests;
-    });
-  }
+  const draws = s.csd.map((_, si) => table.models.map((__, m) => Float64Array.from(replicates, (rep) => rep[si][m])));
   const limit = s.pairwiseLimit ?? 300;
   const settings = s.csd.map((c, si): SettingUncertainty => {
     const d = draws[si];

@@ -57,3 +57,10 @@ export function parametricResampler(table: ScoreTable, se: Float64Array, seed: n
     return Float64Array.from(table.scores, (s, c) => (Number.isFinite(se[c]) && se[c] > 0 ? s + se[c] * gaussian(rng) : s));
   };
 }
+
+/** How to resample, as plain data (a worker thread rebuilds the resampler from it). */
+export type ResampleSpec = { kind: "items"; seed: number } | { kind: "parametric"; se: Float64Array; seed: number };
+
+export function resamplerFor(table: ScoreTable, spec: ResampleSpec): Resampler {
+  return spec.kind === "items" ? itemResampler(table, spec.seed) : parametricResampler(table, spec.se, spec.seed);
+}

@@ -4,6 +4,7 @@ import { planChunks } from "../engine/montecarlo.js";
 import type { Tally } from "../engine/types.js";
 import { renderRank } from "../output/render-rank.js";
 import { emit, writeAtomic } from "../output/write.js";
+import { bootstrapOnThreads } from "../parallel/bootstrap.js";
 import { computeTalliesAdaptive } from "../run/adaptive.js";
 import { parsePrecision } from "../run/options.js";
 import { prepareRank, SCRIPT_MODE_WARNING } from "../run/rank.js";
@@ -92,7 +93,7 @@ export function registerRank(program: Command): void {
       ...result,
       ...(noise ? { noise } : {}),
       ...(precisionReport ? { precision: precisionReport } : {}),
-      ...(bootstrap ? { uncertainty: bootstrapFor(prepared, result, bootstrap) } : {}),
+      ...(bootstrap ? { uncertainty: await bootstrapFor(prepared, result, bootstrap, bootstrapOnThreads(threadsFrom(flags))) } : {}),
     };
     if (format === "csv" || flags.output)
       printNotes(

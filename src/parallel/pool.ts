@@ -10,7 +10,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { MethodScores } from "../analysis/rerun.js";
 import type { Tally } from "../engine/types.js";
-import type { PoolMessage, PoolRequest, RerankRequest, WorkRequest } from "./protocol.js";
+import type { BootstrapRequest, PoolMessage, PoolRequest, RerankRequest, WorkRequest } from "./protocol.js";
 
 interface Job {
   id: number;
@@ -103,6 +103,15 @@ export class SimulationPool {
   rerank(request: RerankRequest, workers: number): Promise<[number, MethodScores[]][]>[] {
     return this.dispatch<[number, MethodScores[]][]>(
       (id) => ({ kind: "rerank", id, request }),
+      workers,
+      () => {},
+    );
+  }
+
+  /** Computes bootstrap replicates on `workers` workers (sharing its counter): [replicate, draws] per worker. */
+  bootstrap(request: BootstrapRequest, workers: number): Promise<[number, Float64Array[]][]>[] {
+    return this.dispatch<[number, Float64Array[]][]>(
+      (id) => ({ kind: "bootstrap", id, request }),
       workers,
       () => {},
     );

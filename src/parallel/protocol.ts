@@ -1,7 +1,11 @@
 /** Messages between the main thread and the pool's workers. */
+import type { BootstrapSettings } from "../analysis/bootstrap.js";
 import type { MethodScores, RerankJob, RerunSettings } from "../analysis/rerun.js";
+import type { ResampleSpec } from "../analysis/resample.js";
 import type { ChunkPlan } from "../engine/montecarlo.js";
 import type { ContestRules, Tally, TallyShape } from "../engine/types.js";
+import type { RoundPlan } from "../plan/plan.js";
+import type { ScoreTable } from "../table/types.js";
 
 export interface WorkRequest {
   models: number;
@@ -30,8 +34,20 @@ export interface RerankRequest {
   counter: SharedArrayBuffer;
 }
 
+/** The replicates of a bootstrap: every thread pulls replicate indices from the shared counter. */
+export interface BootstrapRequest {
+  table: ScoreTable;
+  plan: RoundPlan;
+  spec: ResampleSpec;
+  settings: BootstrapSettings;
+  counter: SharedArrayBuffer;
+}
+
 /** Main thread -> pooled worker: one request (id: the job, echoed back). */
-export type PoolRequest = { kind: "play"; id: number; request: WorkRequest } | { kind: "rerank"; id: number; request: RerankRequest };
+export type PoolRequest =
+  | { kind: "play"; id: number; request: WorkRequest }
+  | { kind: "rerank"; id: number; request: RerankRequest }
+  | { kind: "bootstrap"; id: number; request: BootstrapRequest };
 
 /** Pooled worker -> main thread. */
 export type PoolMessage =
@@ -39,7 +55,9 @@ export type PoolMessage =
   | { kind: "progress"; id: number; contests: number }
   | { kind: "done"; id: number; tallies: Tally[] }
   /** [job index, result] for each job this worker took. */
-  | { kind: "reranked"; id: number; results: [number, MethodScores[]][] };
+  | { kind: "reranked"; id: number; results: [number, MethodScores[]][] }
+  /** [replicate, expected scores per setting] for each replicate this worker took. */
+  | { kind: "bootstrapped"; id: number; results: [number, Float64Array[]][] };
 
 /** What a pooled worker is started with. */
 export interface WorkerStart {

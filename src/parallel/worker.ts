@@ -6,6 +6,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { playUnits } from "../engine/montecarlo.js";
 import {
+  type BootstrapRequest,
   type PoolMessage,
   type PoolRequest,
   type RerankRequest,
@@ -23,6 +24,7 @@ port.postMessage({ kind: "ready" } satisfies PoolMessage);
 
 port.on("message", (msg: PoolRequest) => {
   if (msg.kind === "rerank") void rerankJobs(msg.id, msg.request);
+  else if (msg.kind === "bootstrap") void bootstrapJobs(msg.id, msg.request);
   else play(msg.id, msg.request);
 });
 
@@ -53,4 +55,12 @@ async function rerankJobs(id: number, req: RerankRequest): Promise<void> {
   const { pullReranks } = await import("../analysis/rerun.js");
   const results = pullReranks(req.jobs, req.settings, sharedCounter(req.counter));
   port.postMessage({ kind: "reranked", id, results } satisfies PoolMessage);
+}
+
+/** Bootstrap replicates: the analysis code is loaded on first use only. */
+async function bootstrapJobs(id: number, req: BootstrapRequest): Promise<void> {
+  const { pullBootstrap } = await import("../analysis/bootstrap.js");
+  const results = pullBootstrap(req.table, req.plan, req.spec, req.settings, sharedCounter(req.counter));
+  const buffers = results.flatMap(([, draws]) => draws.map((d) => d.buffer as ArrayBuffer));
+  port.postMessage({ kind: "bootstrapped", id, results } satisfies PoolMessage, buffers);
 }

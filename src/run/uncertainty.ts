@@ -1,7 +1,7 @@
 /** The uncertainty part of a ranking: noise per benchmark and round, and the bootstrap of the ranking. */
-import { type BootstrapResult, bootstrapRanking, runsPerResample } from "../analysis/bootstrap.js";
+import { type BootstrapBatch, type BootstrapResult, bootstrapHere, runsPerResample, summariseBootstrap } from "../analysis/bootstrap.js";
 import { cellErrors, type NoiseReport, noiseReport } from "../analysis/noise.js";
-import { itemResampler, parametricResampler } from "../analysis/resample.js";
+import type { ResampleSpec } from "../analysis/resample.js";
 import { InputError } from "../table/errors.js";
 import type { PreparedRank } from "./rank.js";
 import { contestRules } from "./rank.js";
@@ -13,7 +13,13 @@ export function noiseFor(prepared: PreparedRank): NoiseReport | undefined {
   return cells.source === "none" ? undefined : noiseReport(prepared.table, prepared.plan, cells);
 }
 
-export function bootstrapFor(prepared: PreparedRank, result: RankResult, resamples: number): BootstrapResult {
+/** `batch` computes the replicates (default: here; bootstrapOnThreads shares them among threads). */
+export async function bootstrapFor(
+  prepared: PreparedRank,
+  result: RankResult,
+  resamples: number,
+  batch: BootstrapBatch = bootstrapHere,
+): Promise<BootstrapResult> {
   const { table, plan, config } = prepared;
   const cells = cellErrors(table);
   if (!table.items && cells.source === "none") {
@@ -35,8 +41,8 @@ export function bootstrapFor(prepared: PreparedRank, result: RankResult, resampl
     csd: config.settings.map((s, i) => ({ label: s.label, rules: rules[i] })),
     missing: prepared.roundMissing,
   };
-  const out = table.items
-    ? bootstrapRanking(table, plan, pointScores, itemResampler(table, config.seed), "items", settings)
-    : bootstrapRanking(table, plan, pointScores, parametricResampler(table, cells.se, config.seed), "parametric", settings);
+  const spec: ResampleSpec = table.items ? { kind: "items", seed: config.seed } : { kind: "parametric", se: cells.se, seed: config.seed };
+  const replicates = await batch(table, plan, spec, settings);
+  const out = summariseBootstrap(table.models, pointScores, replicates, spec.kind, settings);
   return { ...out, notes: [...cells.notes, ...out.notes] };
 }
