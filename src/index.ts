@@ -2,7 +2,7 @@
 
 export { kendallTauB, pairwiseAgreement, spearman } from "./analysis/agreement.js";
 export { type BootstrapResult, bootstrapRanking } from "./analysis/bootstrap.js";
-export { type CompareOptions, type ComparisonResult, compareRankings } from "./analysis/compare.js";
+export { type CompareOptions, type ComparisonResult, compareRankings, compareRankingsWith } from "./analysis/compare.js";
 export { type CorruptionResult, corruptionStudy } from "./analysis/corruption.js";
 export { cellErrors, type NoiseReport, noiseReport } from "./analysis/noise.js";
 export { failureSensitivity, type SensitivityResult } from "./analysis/sensitivity.js";
@@ -19,6 +19,7 @@ export { type OutputFormat, renderRank } from "./output/render-rank.js";
 export { buildReportData, type ReportData } from "./output/report/data.js";
 export { renderReport } from "./output/report/document.js";
 export { bootstrapOnThreads } from "./parallel/bootstrap.js";
+export { methodsOnThreads } from "./parallel/methods.js";
 export { SimulationPool, sharedPool } from "./parallel/pool.js";
 export { rerankOnThreads } from "./parallel/rerank.js";
 export { simulate } from "./parallel/simulate.js";

@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { compareRankings } from "../src/analysis/compare.js";
+import { compareRankings, compareRankingsWith } from "../src/analysis/compare.js";
 import { corruptionStudy } from "../src/analysis/corruption.js";
 import type { RerunSettings } from "../src/analysis/rerun.js";
 import { stabilityStudy } from "../src/analysis/stability.js";
+import { methodsOnThreads } from "../src/parallel/methods.js";
 import { SimulationPool } from "../src/parallel/pool.js";
 import { rerankOnThreads } from "../src/parallel/rerank.js";
 import { computeTallies, contestRules, prepareRank } from "../src/run/rank.js";
@@ -46,6 +47,16 @@ describe("method comparison", () => {
     assert.equal(c.tailRisk.cvar.length, 35);
     assert.ok(c.tailRisk.cvar.every((x, i) => x <= c.tailRisk.mean[i] + 1e-12));
     assert.equal(c.tailRisk.deltaE?.length, 35);
+    // The methods shared among threads (heaviest first, any order of finishing): the same comparison.
+    const pool = new SimulationPool(2);
+    try {
+      const input = { table: prepared.table, plan: prepared.plan, roundScores: prepared.roundScores, rank };
+      assert.deepEqual(await compareRankingsWith(input, { resamples: 5 }, methodsOnThreads(3, pool)), c);
+      const some = { resamples: 5, methods: ["elo", "mean", "bradley-terry"] };
+      assert.deepEqual(await compareRankingsWith(input, some, methodsOnThreads(2, pool)), compareRankings(input, some));
+    } finally {
+      await pool.close();
+    }
   });
 });
 

@@ -4,7 +4,7 @@ import type { RoundScores } from "../engine/types.js";
 import type { RoundPlan } from "../plan/plan.js";
 import { battlesFromMatrix } from "../rank/battles.js";
 import { copelandScores } from "../rank/copeland.js";
-import { type RankingOptions, rankingMethods } from "../rank/index.js";
+import { type RankingMethod, type RankingOptions, type RankingResult, rankingMethod, rankingMethods } from "../rank/index.js";
 import { type Normalisation, normalisationDefinitions, type ScoreMatrix } from "../rank/matrix.js";
 import type { RankResult } from "../run/result.js";
 import type { ScoreTable } from "../table/types.js";
@@ -102,34 +102,76 @@ export function csdRankings(rank: RankResult): MethodRanking[] {
   });
 }
 
+/** The static methods the options choose, in registry order. */
+function chosenMethods(options: CompareOptions): readonly RankingMethod[] {
+  return options.methods ? rankingMethods.filter((m) => options.methods?.includes(m.id)) : rankingMethods;
+}
+
+function runOptionsOf(options: CompareOptions): RankingOptions {
+  return { normalisation: options.normalisation, seed: options.seed, resamples: options.resamples };
+}
+
+function asMethodRanking(method: RankingMethod, r: RankingResult): MethodRanking {
+  return {
+    id: method.id,
+    name: method.name,
+    definition: method.definition,
+    scoreName: method.scoreName,
+    scores: r.scores,
+    ranks: r.ranks,
+    ...(r.intervals ? { intervals: r.intervals } : {}),
+    notes: r.notes,
+  };
+}
+
 /** Runs the chosen static methods on a matrix. */
 export function staticRankings(matrix: ScoreMatrix, options: CompareOptions = {}): MethodRanking[] {
-  const chosen = options.methods ? rankingMethods.filter((m) => options.methods?.includes(m.id)) : rankingMethods;
-  const runOptions: RankingOptions = {
-    normalisation: options.normalisation,
-    seed: options.seed,
-    resamples: options.resamples,
-  };
-  return chosen.map((method) => {
-    const r = method.run(matrix, runOptions);
-    return {
-      id: method.id,
-      name: method.name,
-      definition: method.definition,
-      scoreName: method.scoreName,
-      scores: r.scores,
-      ranks: r.ranks,
-      ...(r.intervals ? { intervals: r.intervals } : {}),
-      notes: r.notes,
-    };
-  });
+  const runOptions = runOptionsOf(options);
+  return chosenMethods(options).map((method) => asMethodRanking(method, method.run(matrix, runOptions)));
+}
+
+/** Runs methods (by registry id) on a matrix and returns their results in the order given: here, or on threads. */
+export type MethodBatch = (matrix: ScoreMatrix, ids: string[], options: RankingOptions) => Promise<RankingResult[]>;
+
+function methodById(id: string): RankingMethod {
+  const m = rankingMethod(id);
+  if (!m) throw new Error(`unknown ranking method ${id}`);
+  return m;
+}
+
+/** Runs the methods at the indices `next` hands out (-1 or past the end: none left); for worker threads. */
+export function pullMethods(matrix: ScoreMatrix, ids: string[], options: RankingOptions, next: () => number): [number, RankingResult][] {
+  const out: [number, RankingResult][] = [];
+  for (let i = next(); i >= 0 && i < ids.length; i = next()) out.push([i, methodById(ids[i]).run(matrix, options)]);
+  return out;
+}
+
+/** compareRankings with the static methods run by `batch` (e.g. shared among threads): the same result. */
+export async function compareRankingsWith(input: CompareInput, options: CompareOptions, batch: MethodBatch): Promise<ComparisonResult> {
+  const matrix = comparisonMatrix(input, options.over ?? "benchmarks");
+  const chosen = chosenMethods(options);
+  const results = await batch(
+    matrix,
+    chosen.map((m) => m.id),
+    runOptionsOf(options),
+  );
+  return comparisonFrom(
+    input,
+    options,
+    matrix,
+    chosen.map((m, i) => asMethodRanking(m, results[i])),
+  );
 }
 
 export function compareRankings(input: CompareInput, options: CompareOptions = {}): ComparisonResult {
+  const matrix = comparisonMatrix(input, options.over ?? "benchmarks");
+  return comparisonFrom(input, options, matrix, staticRankings(matrix, options));
+}
+
+function comparisonFrom(input: CompareInput, options: CompareOptions, matrix: ScoreMatrix, statics: MethodRanking[]): ComparisonResult {
   const over = options.over ?? "benchmarks";
-  const matrix = comparisonMatrix(input, over);
   const csd = csdRankings(input.rank);
-  const methods = [...staticRankings(matrix, options), ...csd];
+  const methods = [...statics, ...csd];
   const k = options.tiers ?? 4;
   const tiers = csd.map((c, i): TierResult => {
     const t = kmeansTiers(c.scores, k);

@@ -1,13 +1,14 @@
 /** `swissround compare`: CSD beside mean, win rate, Borda, Copeland, Bradley-Terry, Elo, ... */
 import type { Command } from "commander";
-import { compareRankings } from "../analysis/compare.js";
+import { compareRankingsWith } from "../analysis/compare.js";
 import { renderCompare } from "../output/render-compare.js";
 import { emit } from "../output/write.js";
+import { methodsOnThreads } from "../parallel/methods.js";
 import { parseShare } from "../run/options.js";
 import { prepareRank } from "../run/rank.js";
 import { assembleResult } from "../run/result.js";
 import { addOutputOptions, addTableOptions, type OutputFlags, outputFormat } from "./common.js";
-import { addSimulationOptions, rankOptionsFrom, type SimulationFlags, simulateWithProgress } from "./simulation-options.js";
+import { addSimulationOptions, rankOptionsFrom, type SimulationFlags, simulateWithProgress, threadsFrom } from "./simulation-options.js";
 import { addMethodOptions, type MethodFlags, methodIds, wholeOption } from "./study-options.js";
 
 interface CompareFlags extends SimulationFlags, OutputFlags, MethodFlags {
@@ -48,9 +49,10 @@ export function registerCompare(program: Command): void {
       const prepared = prepareRank(scores, rankOptionsFrom(flags));
       const tallies = await simulateWithProgress(prepared, flags);
       const rank = assembleResult(prepared.config, tallies, prepared.notes);
-      const result = compareRankings(
+      const result = await compareRankingsWith(
         { table: prepared.table, plan: prepared.plan, roundScores: prepared.roundScores, rank },
         { methods, over: flags.over, normalisation: flags.normalise, seed: prepared.config.seed, resamples, tiers, cvarAlpha: alpha, topK },
+        methodsOnThreads(threadsFrom(flags)),
       );
       emit(renderCompare(result, format), flags.output);
     });

@@ -1,6 +1,6 @@
 /** `swissround report`: the one-file HTML report (leaderboard, the paper's figures, rank and win heatmaps, methods). */
 import type { Command } from "commander";
-import { compareRankings } from "../analysis/compare.js";
+import { compareRankingsWith } from "../analysis/compare.js";
 import { corruptionStudy } from "../analysis/corruption.js";
 import type { RerunSettings } from "../analysis/rerun.js";
 import { stabilityStudy } from "../analysis/stability.js";
@@ -10,6 +10,7 @@ import { renderReport } from "../output/report/document.js";
 import { readReportRuntime } from "../output/report/runtime-file.js";
 import { corruptionSection, stabilitySections } from "../output/report/studies.js";
 import { emit } from "../output/write.js";
+import { methodsOnThreads } from "../parallel/methods.js";
 import { rerankOnThreads } from "../parallel/rerank.js";
 import { contestRules, type PreparedRank, prepareRank, SCRIPT_MODE_WARNING } from "../run/rank.js";
 import { assembleResult } from "../run/result.js";
@@ -66,9 +67,10 @@ export async function reportDataFrom(scores: string, flags: ReportFlags, title?:
   const models = prepared.table.models.length;
   const compare = flags.compare ?? models <= COMPARE_AUTO_MODELS;
   const comparison = compare
-    ? compareRankings(
+    ? await compareRankingsWith(
         { table: prepared.table, plan: prepared.plan, roundScores: prepared.roundScores, rank: result },
         { seed: prepared.config.seed },
+        methodsOnThreads(threadsFrom(flags)),
       )
     : undefined;
   const omitted =

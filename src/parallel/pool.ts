@@ -10,7 +10,8 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { MethodScores } from "../analysis/rerun.js";
 import type { Tally } from "../engine/types.js";
-import type { BootstrapRequest, PoolMessage, PoolRequest, RerankRequest, WorkRequest } from "./protocol.js";
+import type { RankingResult } from "../rank/index.js";
+import type { BootstrapRequest, MethodsRequest, PoolMessage, PoolRequest, RerankRequest, WorkRequest } from "./protocol.js";
 
 interface Job {
   id: number;
@@ -112,6 +113,15 @@ export class SimulationPool {
   bootstrap(request: BootstrapRequest, workers: number): Promise<[number, Float64Array[]][]>[] {
     return this.dispatch<[number, Float64Array[]][]>(
       (id) => ({ kind: "bootstrap", id, request }),
+      workers,
+      () => {},
+    );
+  }
+
+  /** Runs ranking methods on `workers` workers (sharing its counter): [method index, result] per worker. */
+  methods(request: MethodsRequest, workers: number): Promise<[number, RankingResult][]>[] {
+    return this.dispatch<[number, RankingResult][]>(
+      (id) => ({ kind: "methods", id, request }),
       workers,
       () => {},
     );

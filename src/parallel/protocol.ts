@@ -5,6 +5,8 @@ import type { ResampleSpec } from "../analysis/resample.js";
 import type { ChunkPlan } from "../engine/montecarlo.js";
 import type { ContestRules, Tally, TallyShape } from "../engine/types.js";
 import type { RoundPlan } from "../plan/plan.js";
+import type { RankingOptions, RankingResult } from "../rank/index.js";
+import type { ScoreMatrix } from "../rank/matrix.js";
 import type { ScoreTable } from "../table/types.js";
 
 export interface WorkRequest {
@@ -43,11 +45,21 @@ export interface BootstrapRequest {
   counter: SharedArrayBuffer;
 }
 
+/** Static ranking methods for a comparison: every thread pulls method indices from the shared counter. */
+export interface MethodsRequest {
+  matrix: ScoreMatrix;
+  /** Registry ids, heaviest first. */
+  ids: string[];
+  options: RankingOptions;
+  counter: SharedArrayBuffer;
+}
+
 /** Main thread -> pooled worker: one request (id: the job, echoed back). */
 export type PoolRequest =
   | { kind: "play"; id: number; request: WorkRequest }
   | { kind: "rerank"; id: number; request: RerankRequest }
-  | { kind: "bootstrap"; id: number; request: BootstrapRequest };
+  | { kind: "bootstrap"; id: number; request: BootstrapRequest }
+  | { kind: "methods"; id: number; request: MethodsRequest };
 
 /** Pooled worker -> main thread. */
 export type PoolMessage =
@@ -57,7 +69,9 @@ export type PoolMessage =
   /** [job index, result] for each job this worker took. */
   | { kind: "reranked"; id: number; results: [number, MethodScores[]][] }
   /** [replicate, expected scores per setting] for each replicate this worker took. */
-  | { kind: "bootstrapped"; id: number; results: [number, Float64Array[]][] };
+  | { kind: "bootstrapped"; id: number; results: [number, Float64Array[]][] }
+  /** [method index, result] for each method this worker ran. */
+  | { kind: "ranked"; id: number; results: [number, RankingResult][] };
 
 /** What a pooled worker is started with. */
 export interface WorkerStart {

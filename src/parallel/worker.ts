@@ -7,6 +7,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { playUnits } from "../engine/montecarlo.js";
 import {
   type BootstrapRequest,
+  type MethodsRequest,
   type PoolMessage,
   type PoolRequest,
   type RerankRequest,
@@ -25,6 +26,7 @@ port.postMessage({ kind: "ready" } satisfies PoolMessage);
 port.on("message", (msg: PoolRequest) => {
   if (msg.kind === "rerank") void rerankJobs(msg.id, msg.request);
   else if (msg.kind === "bootstrap") void bootstrapJobs(msg.id, msg.request);
+  else if (msg.kind === "methods") void methodJobs(msg.id, msg.request);
   else play(msg.id, msg.request);
 });
 
@@ -63,4 +65,11 @@ async function bootstrapJobs(id: number, req: BootstrapRequest): Promise<void> {
   const results = pullBootstrap(req.table, req.plan, req.spec, req.settings, sharedCounter(req.counter));
   const buffers = results.flatMap(([, draws]) => draws.map((d) => d.buffer as ArrayBuffer));
   port.postMessage({ kind: "bootstrapped", id, results } satisfies PoolMessage, buffers);
+}
+
+/** Ranking methods for a comparison: the analysis code is loaded on first use only. */
+async function methodJobs(id: number, req: MethodsRequest): Promise<void> {
+  const { pullMethods } = await import("../analysis/compare.js");
+  const results = pullMethods(req.matrix, req.ids, req.options, sharedCounter(req.counter));
+  port.postMessage({ kind: "ranked", id, results } satisfies PoolMessage);
 }
