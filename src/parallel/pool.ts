@@ -8,10 +8,8 @@
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { MethodScores } from "../analysis/rerun.js";
 import type { Tally } from "../engine/types.js";
-import type { RankingResult } from "../rank/index.js";
-import type { BootstrapRequest, MethodsRequest, PoolMessage, PoolRequest, RerankRequest, WorkRequest } from "./protocol.js";
+import type { IndexedJobs, IndexedKind, PoolMessage, PoolRequest, WorkRequest } from "./protocol.js";
 
 interface Job {
   id: number;
@@ -100,28 +98,15 @@ export class SimulationPool {
     return this.dispatch<Tally[]>((id) => ({ kind: "play", id, request }), workers, onProgress);
   }
 
-  /** Re-ranks a batch of study jobs on `workers` workers (sharing its counter): [job index, result] per worker. */
-  rerank(request: RerankRequest, workers: number): Promise<[number, MethodScores[]][]>[] {
-    return this.dispatch<[number, MethodScores[]][]>(
-      (id) => ({ kind: "rerank", id, request }),
-      workers,
-      () => {},
-    );
-  }
-
-  /** Computes bootstrap replicates on `workers` workers (sharing its counter): [replicate, draws] per worker. */
-  bootstrap(request: BootstrapRequest, workers: number): Promise<[number, Float64Array[]][]>[] {
-    return this.dispatch<[number, Float64Array[]][]>(
-      (id) => ({ kind: "bootstrap", id, request }),
-      workers,
-      () => {},
-    );
-  }
-
-  /** Runs ranking methods on `workers` workers (sharing its counter): [method index, result] per worker. */
-  methods(request: MethodsRequest, workers: number): Promise<[number, RankingResult][]>[] {
-    return this.dispatch<[number, RankingResult][]>(
-      (id) => ({ kind: "methods", id, request }),
+  /** Plays one batch of indexed items on `workers` workers sharing `counter`: [index, result] per worker. */
+  pull<K extends IndexedKind>(
+    job: K,
+    request: IndexedJobs[K]["request"],
+    counter: SharedArrayBuffer,
+    workers: number,
+  ): Promise<[number, IndexedJobs[K]["result"]][]>[] {
+    return this.dispatch<[number, IndexedJobs[K]["result"]][]>(
+      (id) => ({ kind: "indexed", id, job, request, counter }),
       workers,
       () => {},
     );

@@ -29,49 +29,30 @@ export function sharedCounter(buffer: SharedArrayBuffer): () => number {
   return () => Atomics.add(counter, 0, 1);
 }
 
-/** A batch of study re-rankings: every thread pulls job indices from the shared counter. */
-export interface RerankRequest {
-  jobs: RerankJob[];
-  settings: RerunSettings;
-  counter: SharedArrayBuffer;
+/**
+ * Batches of independent items (study re-rankings, bootstrap replicates, ranking methods): every
+ * thread pulls item indices from the shared counter and returns [index, result] for each item it took.
+ */
+export interface IndexedJobs {
+  rerank: { request: { jobs: RerankJob[]; settings: RerunSettings }; result: MethodScores[] };
+  bootstrap: { request: { table: ScoreTable; plan: RoundPlan; spec: ResampleSpec; settings: BootstrapSettings }; result: Float64Array[] };
+  /** ids: ranking-method registry ids, heaviest first. */
+  methods: { request: { matrix: ScoreMatrix; ids: string[]; options: RankingOptions }; result: RankingResult };
 }
 
-/** The replicates of a bootstrap: every thread pulls replicate indices from the shared counter. */
-export interface BootstrapRequest {
-  table: ScoreTable;
-  plan: RoundPlan;
-  spec: ResampleSpec;
-  settings: BootstrapSettings;
-  counter: SharedArrayBuffer;
-}
-
-/** Static ranking methods for a comparison: every thread pulls method indices from the shared counter. */
-export interface MethodsRequest {
-  matrix: ScoreMatrix;
-  /** Registry ids, heaviest first. */
-  ids: string[];
-  options: RankingOptions;
-  counter: SharedArrayBuffer;
-}
+export type IndexedKind = keyof IndexedJobs;
 
 /** Main thread -> pooled worker: one request (id: the job, echoed back). */
 export type PoolRequest =
   | { kind: "play"; id: number; request: WorkRequest }
-  | { kind: "rerank"; id: number; request: RerankRequest }
-  | { kind: "bootstrap"; id: number; request: BootstrapRequest }
-  | { kind: "methods"; id: number; request: MethodsRequest };
+  | { kind: "indexed"; id: number; job: IndexedKind; request: IndexedJobs[IndexedKind]["request"]; counter: SharedArrayBuffer };
 
 /** Pooled worker -> main thread. */
 export type PoolMessage =
   | { kind: "ready" }
   | { kind: "progress"; id: number; contests: number }
   | { kind: "done"; id: number; tallies: Tally[] }
-  /** [job index, result] for each job this worker took. */
-  | { kind: "reranked"; id: number; results: [number, MethodScores[]][] }
-  /** [replicate, expected scores per setting] for each replicate this worker took. */
-  | { kind: "bootstrapped"; id: number; results: [number, Float64Array[]][] }
-  /** [method index, result] for each method this worker ran. */
-  | { kind: "ranked"; id: number; results: [number, RankingResult][] };
+  | { kind: "pulled"; id: number; results: [number, unknown][] };
 
 /** What a pooled worker is started with. */
 export interface WorkerStart {

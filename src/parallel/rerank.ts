@@ -1,12 +1,8 @@
-/**
- * Study re-rankings on worker threads: the calling thread and threads - 1 pooled workers pull job
- * indices from one shared counter. Each job's result depends on its job alone (CSD replays its
- * own seed), so the batch gives the same bits on any number of threads.
- */
-import { type MethodScores, pullReranks, type RerankBatch, type RerankJob, rerankHere } from "../analysis/rerun.js";
+/** Study re-rankings on threads (see share.ts): each job's result depends on its job alone (CSD replays its own seed). */
+import { pullReranks, type RerankBatch, type RerankJob } from "../analysis/rerun.js";
 import type { ScoreTable } from "../table/types.js";
-import { type SimulationPool, sharedPool } from "./pool.js";
-import { sharedCounter } from "./protocol.js";
+import type { SimulationPool } from "./pool.js";
+import { shareIndexed } from "./share.js";
 import { defaultThreads } from "./simulate.js";
 
 /** Re-ranking never reads per-item results: leave them out of what is copied to every worker. */
@@ -16,15 +12,8 @@ function withoutItems(table: ScoreTable): ScoreTable {
 }
 
 export function rerankOnThreads(threads = defaultThreads(), pool?: SimulationPool): RerankBatch {
-  return async (jobs, s) => {
-    const n = Math.max(1, Math.min(threads, jobs.length));
-    if (n === 1) return rerankHere(jobs, s);
-    const counter = new SharedArrayBuffer(4);
+  return (jobs, s) => {
     const light: RerankJob[] = jobs.map((job) => ({ ...job, table: withoutItems(job.table) }));
-    const parts = (pool ?? sharedPool()).rerank({ jobs: light, settings: s, counter }, n - 1);
-    const own = pullReranks(jobs, s, sharedCounter(counter));
-    const results: MethodScores[][] = new Array(jobs.length);
-    for (const [j, r] of [own, ...(await Promise.all(parts))].flat()) results[j] = r;
-    return results;
+    return shareIndexed("rerank", { jobs: light, settings: s }, jobs.length, threads, pool, (next) => pullReranks(jobs, s, next));
   };
 }

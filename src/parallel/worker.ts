@@ -1,16 +1,16 @@
 /**
  * Pooled worker thread: optionally warms the engine's hot loop, then handles one request at a
- * time: contests (work units from the shared counter, tallies back) or study re-rankings (job
- * indices from the shared counter, results back).
+ * time: contests (work units from the shared counter, tallies back) or a batch of indexed items
+ * (study re-rankings, bootstrap replicates, ranking methods: indices from the shared counter,
+ * [index, result] pairs back).
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { playUnits } from "../engine/montecarlo.js";
 import {
-  type BootstrapRequest,
-  type MethodsRequest,
+  type IndexedJobs,
+  type IndexedKind,
   type PoolMessage,
   type PoolRequest,
-  type RerankRequest,
   sharedCounter,
   tallyBuffers,
   type WorkerStart,
@@ -24,9 +24,7 @@ if ((workerData as WorkerStart | undefined)?.warm) warmEngine();
 port.postMessage({ kind: "ready" } satisfies PoolMessage);
 
 port.on("message", (msg: PoolRequest) => {
-  if (msg.kind === "rerank") void rerankJobs(msg.id, msg.request);
-  else if (msg.kind === "bootstrap") void bootstrapJobs(msg.id, msg.request);
-  else if (msg.kind === "methods") void methodJobs(msg.id, msg.request);
+  if (msg.kind === "indexed") void pullIndexed(msg.id, msg.job, msg.request, sharedCounter(msg.counter));
   else play(msg.id, msg.request);
 });
 
@@ -52,24 +50,25 @@ function play(id: number, req: WorkRequest): void {
   port.postMessage({ kind: "done", id, tallies } satisfies PoolMessage, tallies.flatMap(tallyBuffers));
 }
 
-/** Study re-rankings: the analysis code is loaded on first use only, so simulation workers stay light. */
-async function rerankJobs(id: number, req: RerankRequest): Promise<void> {
-  const { pullReranks } = await import("../analysis/rerun.js");
-  const results = pullReranks(req.jobs, req.settings, sharedCounter(req.counter));
-  port.postMessage({ kind: "reranked", id, results } satisfies PoolMessage);
-}
+/** How a worker plays each kind of indexed item; the analysis code is loaded on first use only, so simulation workers stay light. */
+const pullers: {
+  [K in IndexedKind]: (req: IndexedJobs[K]["request"], next: () => number) => Promise<[number, IndexedJobs[K]["result"]][]>;
+} = {
+  rerank: async (req, next) => (await import("../analysis/rerun.js")).pullReranks(req.jobs, req.settings, next),
+  bootstrap: async (req, next) =>
+    (await import("../analysis/bootstrap.js")).pullBootstrap(req.table, req.plan, req.spec, req.settings, next),
+  methods: async (req, next) => (await import("../analysis/compare.js")).pullMethods(req.matrix, req.ids, req.options, next),
+};
 
-/** Bootstrap replicates: the analysis code is loaded on first use only. */
-async function bootstrapJobs(id: number, req: BootstrapRequest): Promise<void> {
-  const { pullBootstrap } = await import("../analysis/bootstrap.js");
-  const results = pullBootstrap(req.table, req.plan, req.spec, req.settings, sharedCounter(req.counter));
-  const buffers = results.flatMap(([, draws]) => draws.map((d) => d.buffer as ArrayBuffer));
-  port.postMessage({ kind: "bootstrapped", id, results } satisfies PoolMessage, buffers);
-}
-
-/** Ranking methods for a comparison: the analysis code is loaded on first use only. */
-async function methodJobs(id: number, req: MethodsRequest): Promise<void> {
-  const { pullMethods } = await import("../analysis/compare.js");
-  const results = pullMethods(req.matrix, req.ids, req.options, sharedCounter(req.counter));
-  port.postMessage({ kind: "ranked", id, results } satisfies PoolMessage);
+async function pullIndexed<K extends IndexedKind>(
+  id: number,
+  job: K,
+  request: IndexedJobs[K]["request"],
+  next: () => number,
+): Promise<void> {
+  const results = await (pullers[job] as (req: IndexedJobs[K]["request"], next: () => number) => Promise<[number, unknown][]>)(
+    request,
+    next,
+  );
+  port.postMessage({ kind: "pulled", id, results } satisfies PoolMessage);
 }
