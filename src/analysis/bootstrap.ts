@@ -4,7 +4,7 @@
  * probability that each model finishes above each other, tie groups and separable neighbours.
  * Every resample replays the same contest seeds, so the spread measures the data, not Monte Carlo.
  */
-import { planChunks, runChunks } from "../engine/montecarlo.js";
+import { expectedScores } from "../engine/montecarlo.js";
 import type { ContestRules } from "../engine/types.js";
 import type { RoundPlan } from "../plan/plan.js";
 import type { RoundMissing } from "../plan/round-scores.js";
@@ -61,17 +61,13 @@ export function runsPerResample(runs: number, resamples: number): number {
 
 /** CSD expected scores of replicate r: [setting][model]. Each replicate depends on r alone (its own resample, the same contest seeds). */
 export function bootstrapDraw(table: ScoreTable, plan: RoundPlan, resample: Resampler, s: BootstrapSettings, r: number): Float64Array[] {
-  const chunks = planChunks(s.runsPerResample, s.seed);
   const rs = contestRoundScores({ ...table, scores: resample(r) }, plan, s.missing, s.csd[0]?.rules.outcomes);
-  const tallies = runChunks(
+  return expectedScores(
     rs,
     s.csd.map((c) => c.rules),
-    chunks,
-    0,
-    chunks.chunks,
-    { models: rs.models, rankBinWidth: rs.models },
+    s.runsPerResample,
+    s.seed,
   );
-  return tallies.map((t) => Float64Array.from(t.scoreSum, (x) => x / t.contests));
 }
 
 /** Computes every replicate's draws, in replicate order (here, or shared among worker threads). */

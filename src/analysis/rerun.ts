@@ -4,7 +4,7 @@
  * replayed with the same seed each time (common random numbers), so that rank shifts come from
  * the perturbation, not from Monte Carlo noise.
  */
-import { planChunks, runChunks } from "../engine/montecarlo.js";
+import { expectedScores } from "../engine/montecarlo.js";
 import type { ContestRules, RoundScores } from "../engine/types.js";
 import type { RoundPlan } from "../plan/plan.js";
 import type { RoundMissing } from "../plan/round-scores.js";
@@ -43,16 +43,12 @@ export function studyMethodNames(s: RerunSettings): { id: string; name: string }
 }
 
 function csdOn(rs: RoundScores, s: RerunSettings): number[][] {
-  const chunks = planChunks(s.runs, s.seed);
-  const tallies = runChunks(
+  return expectedScores(
     rs,
     s.csd.map((c) => c.rules),
-    chunks,
-    0,
-    chunks.chunks,
-    { models: rs.models, rankBinWidth: rs.models },
-  );
-  return tallies.map((t) => Array.from(t.scoreSum, (x) => x / t.contests));
+    s.runs,
+    s.seed,
+  ).map((e) => Array.from(e));
 }
 
 /** One re-ranking of a study: every method, or (only: "csd") the CSD settings alone. */

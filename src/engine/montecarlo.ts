@@ -76,3 +76,10 @@ export function runChunks(
   let u = 0;
   return playUnits(rs, settings, plan, from, to, shape, () => u++, onChunk);
 }
+
+/** E[S] of every model per setting from N contests played in this thread (the studies' and bootstrap's replays). */
+export function expectedScores(rs: RoundScores, settings: readonly ContestRules[], runs: number, seed: number): Float64Array[] {
+  const plan = planChunks(runs, seed);
+  const tallies = runChunks(rs, settings, plan, 0, plan.chunks, { models: rs.models, rankBinWidth: rs.models });
+  return tallies.map((t) => Float64Array.from(t.scoreSum, (x) => x / t.contests));
+}

@@ -1,10 +1,11 @@
 /**
- * A pool of simulation worker threads that outlives one simulate() call. A Node worker takes
- * 30-60 ms to boot and load the engine, then tens of milliseconds more before its hot loop is
- * compiled: on the paper's size (0.6 s on one thread) that start-up alone held two threads to
- * x1.55. The pool lets a command start (and JIT-warm) its workers while it is still loading its
- * modules and reading its input, and lets later calls (the dashboard server, library users,
- * repeated runs) reuse warm workers. Idle workers are unref'd, so they never keep a process alive.
+ * A pool of worker threads that outlives one call. A Node worker takes 30-60 ms to boot and load
+ * the engine, then tens of milliseconds more before its hot loop is compiled: on the paper's size
+ * (0.6 s on one thread) that start-up alone holds two threads to about x1.55. The pool lets later
+ * calls (adaptive --precision batches, studies, bootstraps, library users) reuse warm workers, and
+ * prestart() lets a long-lived process warm them ahead. (Starting them at the very start of a CLI
+ * run was measured too: on two cores they slow the main thread's module loading by as much as they
+ * save.) Idle workers are unref'd, so they never keep a process alive.
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
