@@ -21,12 +21,29 @@ describe("swissround compare / stress / order end to end", () => {
     const base = ["compare", OC, "--rounds", OC_PLAN, "--runs", "1000", "--resamples", "5", "--T", "0,2"];
     const t = run(...base);
     assert.equal(t.code, 0, t.stderr);
-    for (const s of ["Ranks under every method", "Agreement between methods", "Tiers and tail risk", "Definitions", "bradley-terry"])
+    for (const s of [
+      "Ranks under every method",
+      "Agreement between methods",
+      "Tiers and tail risk",
+      "Definitions",
+      "bradley-terry",
+      "Kemeny distance to the 7 per-column orders",
+    ])
       assert.match(t.stdout, new RegExp(s));
     const md = run(...base, "--format", "markdown");
     assert.match(md.stdout, /^# Method comparison/);
-    const json = JSON.parse(run(...base, "--format", "json").stdout) as { methods: { id: string }[]; agreement: unknown[] };
-    assert.equal(json.methods.length, 11);
+    const json = JSON.parse(run(...base, "--format", "json").stdout) as {
+      methods: { id: string }[];
+      agreement: unknown[];
+      kemeny: { battles: number; distances: { id: string; distance: number }[] };
+    };
+    assert.equal(json.methods.length, 12);
+    // 35 models, 7 columns, every pair scored on every column.
+    assert.equal(json.kemeny.battles, ((35 * 34) / 2) * 7);
+    const distance = new Map(json.kemeny.distances.map((d) => [d.id, d.distance]));
+    assert.equal(distance.size, 12);
+    // The consensus disagrees least with the columns (a local search at 35 models, so checked against the others).
+    for (const [id, d] of distance) assert.ok((distance.get("kemeny") ?? Number.NaN) <= d, id);
     const csv = run(...base, "--format", "csv")
       .stdout.trim()
       .split("\n");

@@ -8,7 +8,7 @@ import { loadHelmLite } from "./rank-data.js";
 test("registry: unique ids, one-line definitions, every method listed", () => {
   const ids = rankingMethods.map((m) => m.id);
   assert.equal(new Set(ids).size, ids.length);
-  assert.deepEqual(ids, ["mean", "mean-rank", "win-rate", "iqm", "optimality-gap", "borda", "copeland", "bradley-terry", "elo"]);
+  assert.deepEqual(ids, ["mean", "mean-rank", "win-rate", "iqm", "optimality-gap", "borda", "copeland", "kemeny", "bradley-terry", "elo"]);
   for (const m of rankingMethods) {
     assert.ok(m.definition.length > 40 && !m.definition.includes("\n"), m.id);
     assert.ok(m.name.length > 0 && m.scoreName.length > 0);

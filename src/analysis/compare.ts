@@ -2,9 +2,10 @@
 
 import type { RoundScores } from "../engine/types.js";
 import type { RoundPlan } from "../plan/plan.js";
-import { battlesFromMatrix } from "../rank/battles.js";
+import { battlesFromMatrix, totalBattles } from "../rank/battles.js";
 import { copelandScores } from "../rank/copeland.js";
 import { type RankingMethod, type RankingOptions, type RankingResult, rankingMethod, rankingMethods } from "../rank/index.js";
+import { kemenyDistance } from "../rank/kemeny.js";
 import { type Normalisation, normalisationDefinitions, type ScoreMatrix } from "../rank/matrix.js";
 import type { RankResult } from "../run/result.js";
 import type { ScoreTable } from "../table/types.js";
@@ -61,9 +62,15 @@ export interface ComparisonResult {
   tiers: TierResult[];
   tierDefinitions: string[];
   condorcetWinner: string | null;
+  /** Each method's Kemeny distance to the columns' orders, and that as a share of all pairwise battles. */
+  kemeny: { definition: string; battles: number; distances: { id: string; name: string; distance: number; share: number }[] };
   tailRisk: { alpha: number; definition: string; mean: number[]; cvar: number[]; deltaE?: number[] };
   notes: string[];
 }
+
+export const KEMENY_DISTANCE_DEFINITION =
+  "Kemeny distance of a ranking to the columns: over every column and every pair of models scored on it, 1 when the " +
+  "ranking orders the pair against the column, 1/2 when exactly one of them ties it; share = distance / pairwise battles.";
 
 export const CSD_DEFINITION =
   "CSD: Expected Win Score E[S_m] over simulated Swiss-system contests (one round per plan round, pairing inside score buckets, T eliminated per round).";
@@ -188,7 +195,9 @@ function comparisonFrom(input: CompareInput, options: CompareOptions, matrix: Sc
   const risk = tailRisk(matrix, alpha, options.normalisation ?? "none");
   const sens = input.rank.sensitivity;
   const deltaByModel = new Map(sens?.models.map((m) => [m.model, m.deltaE]) ?? []);
-  const cope = copelandScores(battlesFromMatrix(matrix));
+  const battles = battlesFromMatrix(matrix);
+  const cope = copelandScores(battles);
+  const pairs = totalBattles(battles);
   const notes = [...input.rank.notes];
   if (over === "benchmarks" && input.plan.rounds.some((r) => r.benchmarks.length > 1)) {
     notes.push(
@@ -211,6 +220,14 @@ function comparisonFrom(input: CompareInput, options: CompareOptions, matrix: Sc
     tiers,
     tierDefinitions: [kmeansTiersDefinition, intervalTiersDefinition],
     condorcetWinner: cope.condorcetWinner === null ? null : matrix.models[cope.condorcetWinner],
+    kemeny: {
+      definition: KEMENY_DISTANCE_DEFINITION,
+      battles: pairs,
+      distances: methods.map((m) => {
+        const distance = kemenyDistance(m.ranks, battles);
+        return { id: m.id, name: m.name, distance, share: pairs > 0 ? distance / pairs : Number.NaN };
+      }),
+    },
     tailRisk: {
       alpha,
       definition: cvarDefinition,

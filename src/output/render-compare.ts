@@ -125,6 +125,27 @@ export function renderCompare(c: ComparisonResult, format: OutputFormat): string
   );
   for (const d of c.agreementDefinitions) blocks.push(text(`- ${d}`));
 
+  blocks.push(heading(`Kemeny distance to the ${c.columns.length} per-column orders (${c.kemeny.battles} pairwise battles)`));
+  const byDistance = [...c.kemeny.distances].sort((a, b) => a.distance - b.distance);
+  blocks.push(
+    table([
+      col(
+        "Method",
+        byDistance.map((d) => d.id),
+        "left",
+      ),
+      col(
+        "distance",
+        byDistance.map((d) => fixed(d.distance, 1)),
+      ),
+      col(
+        "share",
+        byDistance.map((d) => fixed(d.share, 3)),
+      ),
+    ]),
+  );
+  blocks.push(text(`- ${c.kemeny.definition}`));
+
   blocks.push(heading(`Tiers and tail risk`));
   const risk = c.tailRisk;
   blocks.push(

@@ -4,6 +4,7 @@ import { definition as bordaDefinition, rankByBorda } from "./borda.js";
 import { definition as btDefinition, rankByBradleyTerry } from "./bradley-terry.js";
 import { definition as copelandDefinition, rankByCopeland } from "./copeland.js";
 import { definition as eloDefinition, rankByElo } from "./elo.js";
+import { definition as kemenyDefinition, rankByKemeny } from "./kemeny.js";
 import { definition as meanDefinition, rankByMean } from "./mean.js";
 import { definition as meanRankDefinition, rankByMeanRank } from "./mean-rank.js";
 import { iqmDefinition, optimalityGapDefinition, rankByIqm, rankByOptimalityGap } from "./robust.js";
@@ -56,6 +57,14 @@ export const rankingMethods: readonly RankingMethod[] = [
     scoreName: "Copeland points",
     seeded: false,
     run: rankByCopeland,
+  },
+  {
+    id: "kemeny",
+    name: "Kemeny consensus",
+    definition: kemenyDefinition,
+    scoreName: "M - position",
+    seeded: false,
+    run: rankByKemeny,
   },
   {
     id: "bradley-terry",
