@@ -57,7 +57,7 @@ export async function simulate(
     counter,
   };
   const pool = options.pool ?? sharedPool();
-  // Enough warm workers (started with the command, or left by an earlier call): they play it all,
+  // Enough warm workers (prestarted, or left by an earlier call): they play it all,
   // as the calling thread's cold JIT would only slow them down. Otherwise the calling thread plays
   // too: it starts at once, while new workers are still loading.
   const calling = pool.readyIdle < threads;
