@@ -57,6 +57,12 @@ describe("the HTML report", () => {
     for (const p of payload) assert.match(html, new RegExp(`data-chart="${p.id}"`));
     assert.match(html, /<select data-chart-select="ranks">/);
     assert.match(html, /<select data-chart-select="wins">/);
+    // The agreement section ends with every ranking's Kemeny distance, the consensus closest.
+    const kemeny = /<h3>Kemeny distance to the per-column orders \((\d+) pairwise battles\)<\/h3>[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(
+      html,
+    );
+    assert.ok(kemeny, "the Kemeny distance table is in the report");
+    assert.match(kemeny[2], /^\s*<tr><td>Kemeny consensus</);
   });
 
   it("leaderboard: every model once, with E[S] +/- its 95% interval at each T, rank, tier and label", () => {

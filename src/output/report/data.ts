@@ -23,6 +23,8 @@ import { winMatrices } from "../charts/win-matrix.js";
 export interface AgreementSection {
   definitions: string[];
   pairs: { a: string; b: string; models: number; kendallTauB: number; spearman: number; topK: number; k: number }[];
+  /** Each method's Kemeny distance to the per-column orders. */
+  kemeny?: ComparisonResult["kemeny"];
 }
 
 /** A study given as a table (and optionally a chart option): corruption, round order, ... */
@@ -99,7 +101,7 @@ export function comparisonSections(c: ComparisonResult, result: RankResult): { c
       methods: c.methods.map((m) => ({ id: m.id, name: m.name, definition: m.definition, ranks: m.ranks })),
       reference: `csd-T${leaderboardSetting(result).T}`,
     },
-    agreement: { definitions: c.agreementDefinitions, pairs: c.agreement },
+    agreement: { definitions: c.agreementDefinitions, pairs: c.agreement, kemeny: c.kemeny },
   };
 }
 

@@ -1,7 +1,7 @@
 /** Sections that appear only when their study was computed: method comparison, agreement, other studies. */
 import { methodsInOrder } from "../charts/input.js";
 import { fixed } from "../format.js";
-import type { ReportData } from "./data.js";
+import type { AgreementSection, ReportData } from "./data.js";
 import { esc, htmlTable, section } from "./html.js";
 
 export function comparisonTableHtml(data: ReportData): string {
@@ -33,7 +33,7 @@ export function agreementHtml(data: ReportData): string {
   return section(
     "agreement",
     "Agreement between rankings",
-    `<div class="table-wrap">${htmlTable(cols, rows)}</div><p class="caption">${a.definitions.map(esc).join("<br>")}</p>`,
+    `<div class="table-wrap">${htmlTable(cols, rows)}</div><p class="caption">${a.definitions.map(esc).join("<br>")}</p>${kemenyHtml(a)}`,
   );
 }
 
@@ -49,4 +49,13 @@ export function studiesHtml(data: ReportData): { id: string; title: string; html
       html: section(id, s.title, `<div class="table-wrap">${htmlTable(cols, rows)}</div><p class="caption">${esc(s.caption)}</p>`),
     };
   });
+}
+
+/** How far each ranking is from the benchmarks' own orders (closest first). */
+function kemenyHtml(a: AgreementSection): string {
+  const k = a.kemeny;
+  if (!k) return "";
+  const cols = ["Ranking", "Kemeny distance", "Share of battles"].map((header, i) => ({ header, numeric: i > 0 }));
+  const rows = [...k.distances].sort((x, y) => x.distance - y.distance).map((d) => [esc(d.name), fixed(d.distance, 1), fixed(d.share, 3)]);
+  return `<h3>Kemeny distance to the per-column orders (${k.battles} pairwise battles)</h3><div class="table-wrap">${htmlTable(cols, rows)}</div><p class="caption">${esc(k.definition)}</p>`;
 }
