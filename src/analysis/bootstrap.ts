@@ -111,22 +111,21 @@ export function bootstrapRanking(
  * however they were computed (here, or on worker threads).
  */
 export function summariseBootstrap(
-  models: readonly string[],
+  names: readonly string[],
   pointScores: number[][],
   replicates: readonly Float64Array[][],
   method: "items" | "parametric",
   s: BootstrapSettings,
 ): BootstrapResult {
-  const M = models.length;
-  const table = { models };
+  const M = names.length;
   // draws[setting][model][replicate]
-  const draws = s.csd.map((_, si) => table.models.map((__, m) => Float64Array.from(replicates, (rep) => rep[si][m])));
+  const draws = s.csd.map((_, si) => names.map((__, m) => Float64Array.from(replicates, (rep) => rep[si][m])));
   const limit = s.pairwiseLimit ?? 300;
   const settings = s.csd.map((c, si): SettingUncertainty => {
     const d = draws[si];
     const ranksPerDraw = Array.from({ length: s.resamples }, (_, r) => competitionRanks(d.map((x) => x[r])));
     const intervals = d.map((x) => percentileInterval(x));
-    const models = table.models.map((model, m): ModelInterval => {
+    const models = names.map((model, m): ModelInterval => {
       const [low, high] = intervals[m];
       const [rankQ025, rankQ975] = percentileInterval(ranksPerDraw.map((rk) => rk[m]));
       const [rankLow, rankHigh] = [Math.floor(rankQ025), Math.ceil(rankQ975)];
@@ -138,16 +137,16 @@ export function summariseBootstrap(
       for (let r = 0; r < s.resamples; r++) n += d[a][r] > d[b][r] ? 1 : d[a][r] === d[b][r] ? 0.5 : 0;
       return n / s.resamples;
     };
-    const order = table.models.map((_, m) => m).sort((a, b) => pointScores[si][b] - pointScores[si][a]);
+    const order = names.map((_, m) => m).sort((a, b) => pointScores[si][b] - pointScores[si][a]);
     const adjacent = order.slice(0, -1).map((a, i) => {
       const b = order[i + 1];
       const p = above(a, b);
-      return { upper: table.models[a], lower: table.models[b], pAbove: p, separable: p >= 0.95 };
+      return { upper: names[a], lower: names[b], pAbove: p, separable: p >= 0.95 };
     });
     return {
       T: c.label,
       models,
-      ...(M <= limit ? { pAbove: table.models.map((_, a) => table.models.map((__, b) => (a === b ? 0.5 : above(a, b)))) } : {}),
+      ...(M <= limit ? { pAbove: names.map((_, a) => names.map((__, b) => (a === b ? 0.5 : above(a, b)))) } : {}),
       adjacent,
       separableShare: adjacent.length > 0 ? adjacent.filter((x) => x.separable).length / adjacent.length : Number.NaN,
     };

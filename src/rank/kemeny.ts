@@ -122,16 +122,17 @@ export function kemenyConsensus(counts: BattleCounts): KemenyConsensus {
  */
 export function kemenyDistance(ranks: readonly number[], counts: BattleCounts): number {
   const n = counts.models.length;
-  const pref = preferences(counts);
+  const { wins, ties } = counts;
   let d = 0;
   for (let a = 0; a < n; a++) {
     for (let b = a + 1; b < n; b++) {
       const ra = ranks[a];
       const rb = ranks[b];
       if (!Number.isFinite(ra) || !Number.isFinite(rb)) continue;
-      if (ra < rb) d += pref[b * n + a];
-      else if (rb < ra) d += pref[a * n + b];
-      else d += 0.5 * (counts.wins[a * n + b] + counts.wins[b * n + a]); // a tie agrees with tied columns
+      // Read from the counts directly: compare calls this once per method, so no n x n copy each time.
+      if (ra < rb) d += wins[b * n + a] + 0.5 * ties[a * n + b];
+      else if (rb < ra) d += wins[a * n + b] + 0.5 * ties[a * n + b];
+      else d += 0.5 * (wins[a * n + b] + wins[b * n + a]); // a tie agrees with tied columns
     }
   }
   return d;
