@@ -54,4 +54,20 @@ describe("determinism", () => {
     const alone = await simulate(rs, [settings[1]], planChunks(2_000, 1), shape, { threads: 2 });
     assert.equal(snapshot(alone[0]), snapshot(a[1]));
   });
+
+  it("a thread's reused workspace sees round scores changed in place between runs", async () => {
+    const plan = planChunks(1_000, 3);
+    const values = Float64Array.from(rs.values);
+    const field = { ...rs, values };
+    await simulate(field, settings, plan, shape, { threads: 1 });
+    // Reverse every round's order in place: a stale rank cache would replay the old contests.
+    values.forEach((v, i) => {
+      values[i] = -v;
+    });
+    const inPlace = await simulate(field, settings, plan, shape, { threads: 1 });
+    const fresh = await simulate({ ...rs, values: Float64Array.from(values) }, settings, plan, shape, { threads: 1 });
+    inPlace.forEach((t, s) => assert.equal(snapshot(t), snapshot(fresh[s]), `setting ${s}`));
+    const before = await simulate(rs, settings, plan, shape, { threads: 1 });
+    assert.notEqual(snapshot(inPlace[0]), snapshot(before[0]));
+  });
 });

@@ -399,7 +399,10 @@ export function playContests(rs: RoundScores, rules: ContestRules, rng: RandomSo
       }
       offset[s] = r;
     }
-    if (batched && ++inBatch === batchSize) {
+    // The last contest flushes its batch here, inside the loop: code after the loop has no type
+    // feedback when V8 compiles this function on stack in its first call, and Node 20's V8 then
+    // re-enters that stale code (and deoptimises at its end) on every later call.
+    if (batched && (++inBatch === batchSize || n === contests - 1)) {
       flushBins(rankHistogram, bins, binBuf, M, inBatch);
       inBatch = 0;
     }
@@ -410,5 +413,4 @@ export function playContests(rs: RoundScores, rules: ContestRules, rng: RandomSo
       gen.s3 = s3;
     }
   }
-  if (inBatch > 0) flushBins(rankHistogram, bins, binBuf, M, inBatch);
 }
