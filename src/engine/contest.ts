@@ -66,6 +66,17 @@ export function createWorkspace(models: number, rounds: number): Workspace {
 }
 
 /**
+ * Computes the comparison ranks of `rs` into the workspace (playContests does it when it meets new
+ * round scores; a caller that may have changed them in place calls it first).
+ */
+export function cacheRanks(ws: Workspace, rs: RoundScores): void {
+  const r = comparisonRanks(rs);
+  ws.ranksValid = r !== undefined;
+  ws.ranks = r ?? new Int16Array(0);
+  ws.ranksOf = rs.values;
+}
+
+/**
  * Rank histograms larger than this many cells (512 KB) are updated in batches: one contest's
  * updates land in random rows of the whole table, a cache miss each once it outgrows the caches;
  * recording the bins of a batch of contests and adding them model by model touches each row once
@@ -96,12 +107,7 @@ export function playContests(rs: RoundScores, rules: ContestRules, rng: RandomSo
 
   if (!layoutFits(ws.layout, M, rules.schedule)) ws.layout = bucketLayout(M, rules.schedule);
   const L = ws.layout;
-  if (ws.ranksOf !== vals) {
-    const r = comparisonRanks(rs);
-    ws.ranksValid = r !== undefined;
-    ws.ranks = r ?? new Int16Array(0);
-    ws.ranksOf = vals;
-  }
+  if (ws.ranksOf !== vals) cacheRanks(ws, rs);
   // Noise-aware matches draw each outcome from the round scores' standard errors.
   const errs = rules.outcomes === "probabilistic" ? rs.errors : undefined;
   if (rules.outcomes === "probabilistic" && !errs) throw new Error("probabilistic outcomes need round-score standard errors");

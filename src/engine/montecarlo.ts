@@ -5,7 +5,7 @@
  * Every elimination setting replays the same chunk seeds (common random numbers), so a run of
  * T = 1 alone gives the same figures as the T = 1 part of a T = 0,1,2 sweep.
  */
-import { createWorkspace, playContests, type Workspace } from "./contest.js";
+import { cacheRanks, createWorkspace, playContests, type Workspace } from "./contest.js";
 import { chunkRng } from "./rng.js";
 import { emptyTally } from "./tally.js";
 import type { ContestRules, RoundScores, Tally, TallyShape } from "./types.js";
@@ -69,15 +69,14 @@ let kept: Workspace | undefined;
 /**
  * This thread's workspace, reused from call to call when the field's size is the same: a new one
  * per call costs V8 its compiled hot loop (the new buffers' field types differ from the old ones',
- * which deoptimises code that relied on them). Its round-score caches are cleared, so a caller may
- * change values in place between calls.
+ * which deoptimises code that relied on them). Its ranks are computed anew here, outside the hot
+ * loop, so a caller may change values in place between calls.
  */
 function threadWorkspace(rs: RoundScores): Workspace {
   if (!kept || kept.models !== rs.models || kept.offset.length !== rs.rounds + 2) kept = createWorkspace(rs.models, rs.rounds);
-  kept.ranksOf = NO_VALUES;
+  cacheRanks(kept, rs);
   return kept;
 }
-const NO_VALUES = new Float64Array(0);
 
 /** Fields up to this many round scores are primed (one interpreted contest there costs well under a millisecond). */
 const PRIME_MAX_CELLS = 4096;

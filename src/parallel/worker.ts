@@ -28,6 +28,9 @@ port.on("message", (msg: PoolRequest) => {
   else play(msg.id, msg.request);
 });
 
+/** Tallies above this size are transferred rather than copied (copying 4 MB takes about a millisecond). */
+const TRANSFER_BYTES = 1 << 22;
+
 function play(id: number, req: WorkRequest): void {
   let pending = 0;
   const tallies = playUnits(
@@ -47,7 +50,11 @@ function play(id: number, req: WorkRequest): void {
     },
   );
   if (pending > 0) port.postMessage({ kind: "progress", id, contests: pending } satisfies PoolMessage);
-  port.postMessage({ kind: "done", id, tallies } satisfies PoolMessage, tallies.flatMap(tallyBuffers));
+  // Small tallies are copied: the first buffer a thread transfers away (detaches) deoptimises all its
+  // compiled typed-array code, the hot loop included, which the next job would pay to recompile.
+  const buffers = tallies.flatMap(tallyBuffers);
+  const bytes = buffers.reduce((sum, b) => sum + b.byteLength, 0);
+  port.postMessage({ kind: "done", id, tallies } satisfies PoolMessage, bytes > TRANSFER_BYTES ? buffers : []);
 }
 
 /** How a worker plays each kind of indexed item; the analysis code is loaded on first use only, so simulation workers stay light. */
