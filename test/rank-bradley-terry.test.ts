@@ -74,6 +74,27 @@ test("fixed point on HELM Lite: the penalised score equations hold and ratings a
   );
 });
 
+test("nearly separable battles (one column): Newton steps take over from the sweeps and reach the same optimum", () => {
+  // One column of 120 scores in 60 tied pairs: every other pair's battles go one way, so the
+  // ratings spread far apart and coordinate sweeps crawl (thousands of them).
+  const names = Array.from({ length: 120 }, (_, i) => `m${i}`);
+  const m = matrixFromRows(
+    names,
+    ["only"],
+    names.map((_, i) => [Math.floor(((i * 37) % 120) / 2)]),
+  );
+  const counts = battlesFromMatrix(m);
+  const fast = fitBradleyTerry(counts, 0.01);
+  assert.ok(fast.converged && fast.newtonSteps > 0, `sweeps ${fast.sweeps}, Newton steps ${fast.newtonSteps}`);
+  assert.equal(fast.sweeps, 50);
+  for (const g of gradient(counts, fast.beta, 0.01)) assert.ok(Math.abs(g) < 1e-6, `gradient ${g}`);
+  const slow = fitBradleyTerry(counts, 0.01, undefined, 1e-12, Number.POSITIVE_INFINITY);
+  assert.ok(slow.converged && slow.newtonSteps === 0 && slow.sweeps > 500, `sweeps ${slow.sweeps}`);
+  fast.beta.forEach((b, i) => close(b, slow.beta[i], 1e-6));
+  // Scores tied in the column stay tied in the ratings (m0 and m13 both score 0).
+  close(fast.beta[0], fast.beta[13], 1e-9);
+});
+
 test("a model that never loses gets a finite top rating, pulled in more by a larger ridge", () => {
   const m = matrixFromRows(
     ["champ", "b", "c"],
