@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { kendallTauB } from "../src/analysis/agreement.js";
+import { chunkRng } from "../src/engine/rng.js";
 import { battlesFromMatrix, battlesFromRecords, expandBattles } from "../src/rank/battles.js";
 import { eloRatings, eloRun, rankByElo } from "../src/rank/elo.js";
+import { median, RNG_STREAMS, shuffleInPlace } from "../src/rank/stats.js";
 import { meanWinRates } from "../src/rank/win-rate.js";
 import { loadHelmLite } from "./rank-data.js";
 
@@ -65,4 +67,19 @@ test("registry entry labels Elo legacy and reports K and the seed", () => {
   assert.ok(r.notes[0].startsWith("legacy"));
   assert.ok(r.notes.some((n) => n.includes("K = 8") && n.includes("seed 4")));
   assert.throws(() => eloRatings(battlesFromMatrix(matrix), { resamples: 0 }), /at least one/);
+});
+
+test("Elo's packed, shuffled battles give exactly the ratings of shuffled battle indices (its definition)", () => {
+  const { matrix } = loadHelmLite();
+  const counts = battlesFromMatrix(matrix);
+  const list = expandBattles(counts);
+  const n = matrix.models.length;
+  const orders = 5;
+  const byOrder = Array.from({ length: orders }, (_, o) => {
+    const perm = Uint32Array.from({ length: list.a.length }, (_, i) => i);
+    shuffleInPlace(perm, chunkRng(7, o, RNG_STREAMS.elo));
+    return eloRun(list, n, perm);
+  });
+  const expected = Array.from({ length: n }, (_, m) => median(Float64Array.from(byOrder, (r) => r[m])));
+  assert.deepEqual(eloRatings(counts, { resamples: orders, seed: 7 }).ratings, expected);
 });

