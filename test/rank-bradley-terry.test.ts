@@ -12,6 +12,7 @@ import {
   resampleBattles,
 } from "../src/rank/bradley-terry.js";
 import { matrixFromRows } from "../src/rank/matrix.js";
+import { uniformIndex } from "../src/rank/stats.js";
 import { meanWinRates } from "../src/rank/win-rate.js";
 import { loadHelmLite } from "./rank-data.js";
 
@@ -180,4 +181,38 @@ test("separate groups are each centred; a model with no battle is unrated", () =
   assert.ok(Number.isNaN(r.scores[4]) && Number.isNaN(r.ranks[4]));
   assert.ok(r.notes.some((n) => n.includes("groups of models never met")));
   assert.ok(r.notes.some((n) => n.includes("1 model(s) have no battle")));
+});
+
+test("a resample counts each battle's draws: the same counts as drawing battles and looking up their outcome", () => {
+  const counts = battlesFromRecords(
+    ["a", "b", "c", "d"],
+    [...records("a", "b", 5, 2, 3), ...records("a", "c", 0, 4, 1), ...records("b", "d", 7, 0), ...records("c", "d", 1, 1, 1)],
+  );
+  const n = 4;
+  // The definition, written out: battles listed pair by pair (a's wins, b's wins, ties); each draw is a uniform battle.
+  const listed: [number, number, "win" | "loss" | "tie"][] = [];
+  for (let a = 0; a < n; a++) {
+    for (let b = a + 1; b < n; b++) {
+      for (let t = 0; t < counts.wins[a * n + b]; t++) listed.push([a, b, "win"]);
+      for (let t = 0; t < counts.wins[b * n + a]; t++) listed.push([a, b, "loss"]);
+      for (let t = 0; t < counts.ties[a * n + b]; t++) listed.push([a, b, "tie"]);
+    }
+  }
+  for (let r = 0; r < 5; r++) {
+    const rng = chunkRng(11, r, 3);
+    const wins = new Float64Array(n * n);
+    const ties = new Float64Array(n * n);
+    for (let t = 0; t < listed.length; t++) {
+      const [a, b, kind] = listed[uniformIndex(rng, listed.length)];
+      if (kind === "win") wins[a * n + b]++;
+      else if (kind === "loss") wins[b * n + a]++;
+      else {
+        ties[a * n + b]++;
+        ties[b * n + a]++;
+      }
+    }
+    const boot = resampleBattles(counts, chunkRng(11, r, 3));
+    assert.deepEqual(Array.from(boot.wins), Array.from(wins), `resample ${r}`);
+    assert.deepEqual(Array.from(boot.ties), Array.from(ties), `resample ${r}`);
+  }
 });
