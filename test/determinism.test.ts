@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { planChunks, sliceChunks } from "../src/engine/montecarlo.js";
+import { planChunks, runChunks, sliceChunks } from "../src/engine/montecarlo.js";
 import { emptyTally, mergeTallyInto } from "../src/engine/tally.js";
 import type { Tally } from "../src/engine/types.js";
 import { simulate } from "../src/parallel/simulate.js";
@@ -53,6 +53,21 @@ describe("determinism", () => {
     assert.notEqual(snapshot(a[1]), snapshot(b[1]));
     const alone = await simulate(rs, [settings[1]], planChunks(2_000, 1), shape, { threads: 2 });
     assert.equal(snapshot(alone[0]), snapshot(a[1]));
+  });
+
+  it("a run started from inside another run's progress callback changes neither (they share the thread's workspace)", () => {
+    const plan = planChunks(600, 5);
+    const other = roundScores(rows.map((r) => [...r].reverse()));
+    const otherRules = [rules(9, 1)];
+    const otherShape = { models: 23, rankBinWidth: 2 };
+    const alone = runChunks(rs, settings, plan, 0, plan.chunks, shape);
+    const innerAlone = runChunks(other, otherRules, plan, 0, plan.chunks, otherShape);
+    let inner: Tally[] = [];
+    const outer = runChunks(rs, settings, plan, 0, plan.chunks, shape, () => {
+      inner = runChunks(other, otherRules, plan, 0, plan.chunks, otherShape);
+    });
+    outer.forEach((t, s) => assert.equal(snapshot(t), snapshot(alone[s]), `outer setting ${s}`));
+    assert.equal(snapshot(inner[0]), snapshot(innerAlone[0]));
   });
 
   it("a thread's reused workspace sees round scores changed in place between runs", async () => {
