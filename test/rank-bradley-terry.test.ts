@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import fc from "fast-check";
 import { kendallTauB } from "../src/analysis/agreement.js";
 import { chunkRng } from "../src/engine/rng.js";
 import { type BattleCounts, type BattleRecord, battlesFromMatrix, battlesFromRecords, totalBattles } from "../src/rank/battles.js";
@@ -215,4 +216,35 @@ test("a resample counts each battle's draws: the same counts as drawing battles 
     assert.deepEqual(Array.from(boot.wins), Array.from(wins), `resample ${r}`);
     assert.deepEqual(Array.from(boot.ties), Array.from(ties), `resample ${r}`);
   }
+});
+
+test("property: Newton steps from the start reach the sweeps' optimum (random battles, ties, unplayed pairs, split groups)", () => {
+  fc.assert(
+    fc.property(
+      fc
+        .integer({ min: 2, max: 7 })
+        .chain((n) =>
+          fc.tuple(
+            fc.constant(n),
+            fc.array(fc.integer({ min: 0, max: 3 }), { minLength: n * n, maxLength: n * n }),
+            fc.array(fc.integer({ min: 0, max: 1 }), { minLength: n * n, maxLength: n * n }),
+            fc.constantFrom(1e-3, 0.01, 1),
+          ),
+        ),
+      ([n, wins, ties, ridge]) => {
+        const counts = {
+          models: Array.from({ length: n }, (_, i) => `m${i}`),
+          wins: Float64Array.from(wins, (w, i) => (Math.floor(i / n) === i % n ? 0 : w)),
+          ties: new Float64Array(n * n),
+        };
+        for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) counts.ties[a * n + b] = counts.ties[b * n + a] = ties[a * n + b];
+        const newton = fitBradleyTerry(counts, ridge, undefined, 1e-12, 0);
+        const sweeps = fitBradleyTerry(counts, ridge, undefined, 1e-12, Number.POSITIVE_INFINITY);
+        assert.ok(newton.converged && sweeps.converged);
+        assert.ok(newton.sweeps === 0 && newton.newtonSteps >= 1, "Newton converged on its own, without falling back to sweeps");
+        newton.beta.forEach((b, i) => close(b, sweeps.beta[i], 1e-7));
+      },
+    ),
+    { numRuns: 200 },
+  );
 });
