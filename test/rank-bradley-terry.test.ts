@@ -218,7 +218,7 @@ test("a resample counts each battle's draws: the same counts as drawing battles 
   }
 });
 
-test("property: Newton steps from the start reach the sweeps' optimum (random battles, ties, unplayed pairs, split groups)", () => {
+test("property: Newton steps from the start reach the optimum (zero gradient; the sweeps' result where they converge) on random battles with ties, unplayed pairs, split groups and ridges down to 1e-9", () => {
   fc.assert(
     fc.property(
       fc
@@ -228,7 +228,7 @@ test("property: Newton steps from the start reach the sweeps' optimum (random ba
             fc.constant(n),
             fc.array(fc.integer({ min: 0, max: 3 }), { minLength: n * n, maxLength: n * n }),
             fc.array(fc.integer({ min: 0, max: 1 }), { minLength: n * n, maxLength: n * n }),
-            fc.constantFrom(1e-3, 0.01, 1),
+            fc.constantFrom(1e-9, 1e-3, 0.01, 1),
           ),
         ),
       ([n, wins, ties, ridge]) => {
@@ -239,12 +239,17 @@ test("property: Newton steps from the start reach the sweeps' optimum (random ba
         };
         for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) counts.ties[a * n + b] = counts.ties[b * n + a] = ties[a * n + b];
         const newton = fitBradleyTerry(counts, ridge, undefined, 1e-12, 0);
+        assert.ok(newton.converged && newton.sweeps === 0, "Newton converged on its own, without falling back to sweeps");
+        for (const g of gradient(counts, newton.beta, ridge)) assert.ok(Math.abs(g) < 1e-8, `gradient ${g}`);
+        // Under ridge 1e-9 the sweeps alone crawl on separable battles (10,000 of them for one pair) or stop
+        // 1e-7 short, taking their shrinking steps for convergence: compare with them under the larger ridges.
         const sweeps = fitBradleyTerry(counts, ridge, undefined, 1e-12, Number.POSITIVE_INFINITY);
-        assert.ok(newton.converged && sweeps.converged);
-        assert.ok(newton.sweeps === 0 && newton.newtonSteps >= 1, "Newton converged on its own, without falling back to sweeps");
-        newton.beta.forEach((b, i) => close(b, sweeps.beta[i], 1e-7));
+        if (ridge >= 1e-3) {
+          assert.ok(sweeps.converged);
+          newton.beta.forEach((b, i) => close(b, sweeps.beta[i], 1e-7));
+        }
       },
     ),
-    { numRuns: 200 },
+    { numRuns: 1000 },
   );
 });

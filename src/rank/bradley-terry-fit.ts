@@ -222,41 +222,53 @@ function newtonFit(
   const h = new Float64Array(n * n);
   const g = new Float64Array(n);
   const pi = new Float64Array(n);
-  const trial = new Float64Array(n);
   const derivs = new Float64Array(2);
+  // A slope this small is rounding: each of its terms is at most ln10 times a pair's battle count.
+  const slopeFloor = new Float64Array(n);
+  for (let a = 0; a < n; a++) {
+    for (let k = rows.rowStart[a]; k < rows.rowStart[a + 1]; k++) slopeFloor[a] += LN10 * (rows.wFor[k] + rows.wAgainst[k]);
+  }
   for (let steps = 1; steps <= MAX_NEWTON_STEPS; steps++) {
     for (let m = 0; m < n; m++) pi[m] = 10 ** beta[m];
     h.fill(0);
+    let atFloor = true;
     for (let a = 0; a < n; a++) {
       rowDerivatives(rows, a, beta, pi, ridge, derivs, h, a * n);
       g[a] = derivs[0];
       h[a * n + a] = derivs[1];
+      atFloor &&= Math.abs(g[a]) <= 64 * Number.EPSILON * (slopeFloor[a] + ridge * Math.abs(beta[a]));
     }
+    // As exact as doubles allow: under a tiny ridge on separable battles the curvature can be so
+    // small that this rounding still moves beta by more than tol, and no step can do better.
+    if (atFloor) return { steps, converged: true };
     if (!choleskyInPlace(h, n)) return { steps, converged: false };
     const d = choleskySolve(h, n, g);
+    // The group indicators are eigenvectors of H (eigenvalue ridge), so dropping each group's mean
+    // from d is the exact Newton step within zero-mean betas, where the optimum lies; it also drops
+    // the rounding noise of g along those directions, which a tiny ridge would blow up into steps
+    // that never fall below tol.
+    recentre(d, group);
     let full = 0;
     for (let m = 0; m < n; m++) full = Math.max(full, Math.abs(d[m]));
-    if (full < tol) {
-      // At the optimum to within tol: take the step as it is (the objective's rounding would hide its gain).
-      for (let m = 0; m < n; m++) beta[m] += d[m];
-      recentre(beta, group);
-      return { steps, converged: true };
-    }
-    let gain = 0;
-    for (let m = 0; m < n; m++) gain += g[m] * d[m];
-    const before = totalObjective(rows, beta, ridge);
+    // Along the step each pair's curvature changes by at most a factor 10^(2 max|d|): below 10^0.25
+    // (< 2) the full Newton step provably raises the objective, as in the sweeps, so only longer
+    // steps are checked against the objective (whose rounding would hide the gain of short ones).
     let t = 1;
-    for (;;) {
-      for (let m = 0; m < n; m++) trial[m] = beta[m] + t * d[m];
-      if (totalObjective(rows, trial, ridge) >= before + 1e-4 * t * gain) break;
-      t /= 2;
-      if (t < 1e-12) return { steps, converged: false };
+    if (full > SAFE_STEP / 2) {
+      let gain = 0;
+      for (let m = 0; m < n; m++) gain += g[m] * d[m];
+      const before = totalObjective(rows, beta, ridge);
+      const trial = new Float64Array(n);
+      for (;;) {
+        for (let m = 0; m < n; m++) trial[m] = beta[m] + t * d[m];
+        if (totalObjective(rows, trial, ridge) >= before + 1e-4 * t * gain) break;
+        t /= 2;
+        if (t < 1e-12) return { steps, converged: false };
+      }
     }
-    let maxStep = 0;
-    for (let m = 0; m < n; m++) maxStep = Math.max(maxStep, Math.abs(trial[m] - beta[m]));
-    beta.set(trial);
+    for (let m = 0; m < n; m++) beta[m] += t * d[m];
     recentre(beta, group);
-    if (maxStep < tol) return { steps, converged: true };
+    if (t * full < tol) return { steps, converged: true };
   }
   return { steps: MAX_NEWTON_STEPS, converged: false };
 }
