@@ -206,10 +206,10 @@ function totalObjective(rows: PairRows, beta: Float64Array, ridge: number): numb
 
 /**
  * Damped Newton steps on the whole vector, in place: solve H d = g (H the penalised negative
- * Hessian, positive definite thanks to the ridge), then halve the step until the objective rises by
- * at least 1e-4 of the predicted gain (Armijo). Converged when a step moves no beta by more than
- * `tol`; gives up (converged false, beta at the best point so far) if H is not numerically positive
- * definite or the step stops helping.
+ * Hessian, positive definite thanks to the ridge); a long step is halved until the objective rises
+ * by at least 1e-4 of the predicted gain (Armijo), a short one is taken whole. Converged when a step
+ * moves no beta by more than `tol` or the slope is down to rounding; gives up (converged false, beta
+ * at the best point so far) if H is not numerically positive definite or the step stops helping.
  */
 function newtonFit(
   rows: PairRows,
