@@ -70,19 +70,34 @@ describe("determinism", () => {
     assert.equal(snapshot(inner[0]), snapshot(innerAlone[0]));
   });
 
-  it("a thread's reused workspace sees round scores changed in place between runs", async () => {
-    const plan = planChunks(1_000, 3);
-    const values = Float64Array.from(rs.values);
-    const field = { ...rs, values };
-    await simulate(field, settings, plan, shape, { threads: 1 });
-    // Reverse every round's order in place: a stale rank cache would replay the old contests.
-    values.forEach((v, i) => {
-      values[i] = -v;
+  for (const threads of [1, 2]) {
+    it(`a thread's reused workspace sees round scores changed in place between runs (${threads} threads)`, async () => {
+      const plan = planChunks(1_000, 3);
+      const values = Float64Array.from(rs.values);
+      const field = { ...rs, values };
+      await simulate(field, settings, plan, shape, { threads });
+      // Reverse every round's order in place: stale ranks (a thread's cache, or the ones the calling
+      // thread hands its workers) would replay the old contests.
+      values.forEach((v, i) => {
+        values[i] = -v;
+      });
+      const inPlace = await simulate(field, settings, plan, shape, { threads });
+      const fresh = await simulate({ ...rs, values: Float64Array.from(values) }, settings, plan, shape, { threads: 1 });
+      inPlace.forEach((t, s) => assert.equal(snapshot(t), snapshot(fresh[s]), `setting ${s}`));
+      const before = await simulate(rs, settings, plan, shape, { threads: 1 });
+      assert.notEqual(snapshot(inPlace[0]), snapshot(before[0]));
     });
-    const inPlace = await simulate(field, settings, plan, shape, { threads: 1 });
-    const fresh = await simulate({ ...rs, values: Float64Array.from(values) }, settings, plan, shape, { threads: 1 });
-    inPlace.forEach((t, s) => assert.equal(snapshot(t), snapshot(fresh[s]), `setting ${s}`));
-    const before = await simulate(rs, settings, plan, shape, { threads: 1 });
-    assert.notEqual(snapshot(inPlace[0]), snapshot(before[0]));
+  }
+
+  it("a field with a missing score (no integer ranks: workers compare the doubles) gives the same bits on 1 and 2 threads", async () => {
+    const plan = planChunks(3_000, 9);
+    const values = Float64Array.from(rs.values);
+    values[4 * 23 + 5] = Number.NaN;
+    const field = { ...rs, values };
+    const one = await simulate(field, settings, plan, shape, { threads: 1 });
+    const two = await simulate(field, settings, plan, shape, { threads: 2 });
+    two.forEach((t, s) => assert.equal(snapshot(t), snapshot(one[s]), `setting ${s}`));
+    const full = await simulate(rs, settings, plan, shape, { threads: 1 });
+    assert.notEqual(snapshot(one[0]), snapshot(full[0]));
   });
 });

@@ -67,10 +67,11 @@ export function createWorkspace(models: number, rounds: number): Workspace {
 
 /**
  * Computes the comparison ranks of `rs` into the workspace (playContests does it when it meets new
- * round scores; a caller that may have changed them in place calls it first).
+ * round scores; a caller that may have changed them in place calls it first). `known`: the ranks
+ * comparisonRanks(rs) already gave (null: it gave none), so they are not computed again.
  */
-export function cacheRanks(ws: Workspace, rs: RoundScores): void {
-  const r = comparisonRanks(rs);
+export function cacheRanks(ws: Workspace, rs: RoundScores, known?: Int16Array | null): void {
+  const r = known === undefined ? comparisonRanks(rs) : (known ?? undefined);
   ws.ranksValid = r !== undefined;
   ws.ranks = r ?? new Int16Array(0);
   ws.ranksOf = rs.values;

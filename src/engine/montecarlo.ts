@@ -37,7 +37,8 @@ export function sliceChunks(plan: ChunkPlan, index: number, count: number): [num
  * Plays the work units handed out by `next` (unit u = setting s, chunk c: u = s * (to - from) +
  * (c - from); -1 when none is left) and returns one tally per setting. Tallies are integer sums,
  * so however the units are shared among threads, the merged result is bit-identical.
- * `onChunk` is called after each chunk (for progress reporting).
+ * `onChunk` is called after each chunk (for progress reporting). `ranks`: comparisonRanks(rs) if
+ * the caller has it already (null when it gave none), as a worker gets it from the calling thread.
  */
 export function playUnits(
   rs: RoundScores,
@@ -48,8 +49,9 @@ export function playUnits(
   shape: TallyShape,
   next: () => number,
   onChunk?: (contestsDone: number) => void,
+  ranks?: Int16Array | null,
 ): Tally[] {
-  const ws = threadWorkspace(rs);
+  const ws = threadWorkspace(rs, ranks);
   const tallies = settings.map(() => emptyTally(shape));
   const span = to - from;
   const total = settings.length * span;
@@ -72,9 +74,9 @@ let kept: Workspace | undefined;
  * which deoptimises code that relied on them). Its ranks are computed anew here, outside the hot
  * loop, so a caller may change values in place between calls.
  */
-function threadWorkspace(rs: RoundScores): Workspace {
+function threadWorkspace(rs: RoundScores, ranks: Int16Array | null | undefined): Workspace {
   if (!kept || kept.models !== rs.models || kept.offset.length !== rs.rounds + 2) kept = createWorkspace(rs.models, rs.rounds);
-  cacheRanks(kept, rs);
+  cacheRanks(kept, rs, ranks);
   return kept;
 }
 

@@ -35,7 +35,13 @@ export function emptyTally(shape: TallyShape): Tally {
   };
 }
 
-function addInto(a: Float64Array | Uint32Array, b: Float64Array | Uint32Array): void {
+// One loop per array type: one loop fed both types is polymorphic, and measured 2x slower on the
+// merge at the end of a large run (3.75 million histogram cells at 5000 models and 3 settings).
+function addFloat64(a: Float64Array, b: Float64Array): void {
+  for (let i = 0; i < a.length; i++) a[i] += b[i];
+}
+
+function addUint32(a: Uint32Array, b: Uint32Array): void {
   for (let i = 0; i < a.length; i++) a[i] += b[i];
 }
 
@@ -45,11 +51,11 @@ export function mergeTallyInto(a: Tally, b: Tally): void {
     throw new Error("cannot merge tallies of different shapes");
   }
   a.contests += b.contests;
-  addInto(a.scoreSum, b.scoreSum);
-  addInto(a.scoreSqSum, b.scoreSqSum);
-  addInto(a.firstCount, b.firstCount);
-  addInto(a.eliminatedCount, b.eliminatedCount);
-  addInto(a.roundsSum, b.roundsSum);
-  addInto(a.byeSum, b.byeSum);
-  addInto(a.rankHistogram, b.rankHistogram);
+  addFloat64(a.scoreSum, b.scoreSum);
+  addFloat64(a.scoreSqSum, b.scoreSqSum);
+  addFloat64(a.firstCount, b.firstCount);
+  addFloat64(a.eliminatedCount, b.eliminatedCount);
+  addFloat64(a.roundsSum, b.roundsSum);
+  addFloat64(a.byeSum, b.byeSum);
+  addUint32(a.rankHistogram, b.rankHistogram);
 }

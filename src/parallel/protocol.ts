@@ -19,6 +19,8 @@ export interface WorkRequest {
   from: number;
   to: number;
   shape: TallyShape;
+  /** comparisonRanks of the round scores, computed once by the calling thread (null: none). */
+  ranks: Int16Array | null;
   /** One Int32: the next unused work unit, shared by every thread (Atomics.add). */
   counter: SharedArrayBuffer;
 }

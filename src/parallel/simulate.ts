@@ -5,8 +5,9 @@
  * bit-identical for any number of threads and any order in which the units were played.
  */
 import { availableParallelism } from "node:os";
+import { comparisonRanks } from "../engine/layout.js";
 import { type ChunkPlan, playUnits, runChunks } from "../engine/montecarlo.js";
-import { emptyTally, mergeTallyInto } from "../engine/tally.js";
+import { mergeTallyInto } from "../engine/tally.js";
 import type { ContestRules, RoundScores, Tally, TallyShape } from "../engine/types.js";
 import { type SimulationPool, sharedPool } from "./pool.js";
 import { sharedCounter, type WorkRequest } from "./protocol.js";
@@ -43,6 +44,16 @@ export async function simulate(
   };
   if (threads === 1) return runChunks(rs, settings, plan, from, to, shape, progress);
 
+  const pool = options.pool ?? sharedPool();
+  // Enough warm workers (prestarted, or left by an earlier call): they play it all,
+  // as the calling thread's cold JIT would only slow them down. Otherwise the calling thread plays
+  // too: it starts at once, while new workers are still loading.
+  const calling = pool.readyIdle < threads;
+  const helpers = calling ? threads - 1 : threads;
+  // New workers boot while this thread ranks the round scores once for everyone (40 ms at
+  // 5000 x 50, which each worker used to spend again before its first contest).
+  pool.prestart(helpers, false);
+  const ranks = comparisonRanks(rs) ?? null;
   const counter = new SharedArrayBuffer(4);
   const request: WorkRequest = {
     models: rs.models,
@@ -54,19 +65,15 @@ export async function simulate(
     from,
     to,
     shape,
+    ranks,
     counter,
   };
-  const pool = options.pool ?? sharedPool();
-  // Enough warm workers (prestarted, or left by an earlier call): they play it all,
-  // as the calling thread's cold JIT would only slow them down. Otherwise the calling thread plays
-  // too: it starts at once, while new workers are still loading.
-  const calling = pool.readyIdle < threads;
-  const workers = pool.play(request, calling ? threads - 1 : threads, progress);
-  const own = calling ? [playUnits(rs, settings, plan, from, to, shape, sharedCounter(counter), progress)] : [];
+  const workers = pool.play(request, helpers, progress);
+  const own = calling ? [playUnits(rs, settings, plan, from, to, shape, sharedCounter(counter), progress, ranks)] : [];
   const parts = [...own, ...(await Promise.all(workers))];
-  return settings.map((_, s) => {
-    const total = emptyTally(shape);
-    for (const part of parts) mergeTallyInto(total, part[s]);
-    return total;
-  });
+  // Every part is this call's own (fresh tallies, or copies from a worker): the first one takes the
+  // sums, which saves allocating and zeroing one more set (the merge runs while the other core idles).
+  const [first, ...rest] = parts;
+  for (const part of rest) part.forEach((t, s) => mergeTallyInto(first[s], t));
+  return first;
 }

@@ -48,6 +48,7 @@ function play(id: number, req: WorkRequest): void {
         pending = 0;
       }
     },
+    req.ranks,
   );
   if (pending > 0) port.postMessage({ kind: "progress", id, contests: pending } satisfies PoolMessage);
   // Small tallies are copied: the first buffer a thread transfers away (detaches) deoptimises all its
