@@ -4,7 +4,9 @@
  *
  *   node dist/bench/measure.js CASE THREADS [REPS] [ENGINE_ROOT]
  *
- * THREADS is a number or "all". ENGINE_ROOT (default: this build's dist/src) lets the bench time
+ * THREADS is a number, "all", or "booted" (all cores, with the workers started and loaded before
+ * the clock starts, but their JIT still cold: like the one-thread figure, which leaves out the
+ * process's own start-up and module loading). ENGINE_ROOT (default: this build's dist/src) lets the bench time
  * another build of the engine (e.g. a copy of an older dist/src) on the same input.
  * One thread: each T setting is timed alone (simulate with one setting), in this fresh process:
  * rep 1 is cold (JIT warm-up included, as in a CLI run), later reps are warm. All threads: the
@@ -33,17 +35,24 @@ export interface MeasureResult {
 type SimulateModule = typeof import("../src/parallel/simulate.js");
 type MonteCarloModule = typeof import("../src/engine/montecarlo.js");
 type TallyModule = typeof import("../src/engine/tally.js");
+type PoolModule = typeof import("../src/parallel/pool.js");
 
 async function main(): Promise<void> {
   const [caseId, threadArg, repsArg, rootArg] = process.argv.slice(2);
   const c = findCase(caseId);
-  const threads = threadArg === "all" ? availableParallelism() : Number(threadArg);
+  const booted = threadArg === "booted";
+  const threads = threadArg === "all" || booted ? availableParallelism() : Number(threadArg);
   const reps = Number(repsArg ?? 2);
   const root = rootArg ?? new URL("../src/", import.meta.url).pathname;
   const load = async <T>(p: string): Promise<T> => (await import(pathToFileURL(`${root}/${p}`).href)) as T;
   const { simulate } = await load<SimulateModule>("parallel/simulate.js");
   const { planChunks } = await load<MonteCarloModule>("engine/montecarlo.js");
   const { chooseRankBinWidth } = await load<TallyModule>("engine/tally.js");
+  if (booted) {
+    const pool = (await load<PoolModule>("parallel/pool.js")).sharedPool();
+    pool.prestart(threads - 1, false);
+    while (pool.readyIdle < threads - 1) await new Promise((r) => setTimeout(r, 1));
+  }
 
   const rs = toRoundScores(c.build().table);
   const settings = c.T.map((T) => ({ schedule: new Int32Array(rs.rounds).fill(T), elimination: "paper" as const, tieTolerance: 0 }));

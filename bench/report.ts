@@ -38,7 +38,11 @@ export interface CaseFigures {
     warmContestsPerSec: number;
     maxRssMB: number;
   };
-  /** Cold: fresh workers (start-up and JIT warm-up included); warm: the pool's workers reused. */
+  /**
+   * Cold: fresh workers (their start-up and JIT warm-up included); booted: workers started and
+   * loaded before the clock starts, JIT still cold (start-up left out, as the one-thread figure
+   * leaves out the process's); warm: the pool's workers reused.
+   */
   allThreads: {
     threads: number;
     seconds: number;
@@ -46,6 +50,9 @@ export interface CaseFigures {
     matchesPerSec: number;
     maxRssMB: number;
     speedup: number;
+    bootedSeconds: number;
+    /** Booted all threads over cold one thread. */
+    bootedSpeedup: number;
     warmSeconds: number;
     warmContestsPerSec: number;
     /** Warm all threads over warm one thread. */
@@ -119,6 +126,7 @@ export function formatResults(r: BenchResults): string {
         `${threads}t contests/s`,
         `${threads}t matches/s`,
         `${threads}t/1t`,
+        "(booted)",
         "(warm)",
         "C contests/s",
         "JS/C 1t",
@@ -133,6 +141,7 @@ export function formatResults(r: BenchResults): string {
         si(c.allThreads.contestsPerSec),
         si(c.allThreads.matchesPerSec),
         fx(c.allThreads.speedup),
+        fx(c.allThreads.bootedSpeedup),
         fx(c.allThreads.warmSpeedup),
         c.c ? si(c.c.contestsPerSec) : "-",
         fx(c.c?.ratioOneThread),
@@ -149,6 +158,7 @@ export function formatResults(r: BenchResults): string {
         "1t s",
         "1t warm s",
         `${threads}t s`,
+        `${threads}t booted s`,
         `${threads}t warm s`,
         "C sim s",
         "C setup s",
@@ -164,6 +174,7 @@ export function formatResults(r: BenchResults): string {
         fx(c.oneThread.seconds),
         fx(c.oneThread.warmSeconds),
         fx(c.allThreads.seconds),
+        fx(c.allThreads.bootedSeconds),
         fx(c.allThreads.warmSeconds),
         fx(c.c?.seconds),
         fx(c.c?.setupSeconds),
@@ -212,8 +223,11 @@ export function formatResults(r: BenchResults): string {
   out.push("");
   out.push("1t: simulate(threads: 1) in a fresh process (cold: JIT warm-up included, as a CLI run); warm: the same again in that process.");
   out.push(`${threads}t: simulate over all cores in a fresh process: new workers (start-up and warm-up included), as a CLI run.`);
+  out.push(
+    `${threads}t booted: the same with the workers started and loaded before the clock starts (JIT still cold), as 1t leaves out the process's start-up.`,
+  );
   out.push(`${threads}t warm: the same again in that process, on the worker pool's warm workers (library, server, --precision batches).`);
-  out.push(`${threads}t/1t (warm): warm over warm. RSS: peak of the measuring process.`);
+  out.push(`${threads}t/1t (booted): booted over 1t cold; (warm): warm over warm. RSS: peak of the measuring process.`);
   out.push("JS/C: throughput ratio (> 1: JS faster); C time excludes its setup (reading, building its M*M*K win table).");
   out.push(
     "|z|: |E_js - E_c| / (sqrt 2 * SE_js) per model and T; for large fields with T > 0 rare early eliminations make the tails heavier than normal.",
