@@ -59,6 +59,23 @@ describe("worker pool", () => {
     }
   });
 
+  it("tallies above 64 MB (transferred back, not copied) give the same numbers as one thread", async () => {
+    // 4,200 models with an exact rank histogram: 67 MB per thread for the one setting.
+    const M = 4200;
+    const K = 3;
+    const field = { models: M, rounds: K, values: Float64Array.from({ length: M * K }, (_, i) => (i * 7919) % 1000) };
+    const big = [rules(K, 1)];
+    const few = planChunks(64, 3);
+    const exact = { models: M, rankBinWidth: 1 };
+    const one = await simulate(field, big, few, exact, { threads: 1 });
+    const two = await simulate(field, big, few, exact, { threads: 2, pool });
+    assert.ok(two[0].rankHistogram.byteLength > 64 << 20);
+    for (const key of ["scoreSum", "scoreSqSum", "firstCount", "eliminatedCount", "roundsSum", "byeSum", "rankHistogram"] as const) {
+      assert.deepEqual(two[0][key], one[0][key], key);
+    }
+    assert.equal(two[0].contests, 64);
+  });
+
   it("a worker that cannot start rejects the call instead of hanging it", async () => {
     const broken = new SimulationPool(1, pathToFileURL(join(ROOT, "test", "fixtures", "no-such-worker.js")));
     try {

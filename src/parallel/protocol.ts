@@ -61,3 +61,10 @@ export interface WorkerStart {
   /** Play a tiny contest first so the hot loop is compiled before the first real request. */
   warm: boolean;
 }
+
+/** The buffers of a tally, to transfer rather than copy. */
+export function tallyBuffers(t: Tally): ArrayBuffer[] {
+  return [t.scoreSum, t.scoreSqSum, t.firstCount, t.eliminatedCount, t.roundsSum, t.byeSum, t.rankHistogram].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
+}

@@ -12,6 +12,7 @@ import {
   type PoolMessage,
   type PoolRequest,
   sharedCounter,
+  tallyBuffers,
   type WorkerStart,
   type WorkRequest,
 } from "./protocol.js";
@@ -26,6 +27,15 @@ port.on("message", (msg: PoolRequest) => {
   if (msg.kind === "indexed") void pullIndexed(msg.id, msg.job, msg.request, sharedCounter(msg.counter));
   else play(msg.id, msg.request);
 });
+
+/**
+ * Tallies up to this size are copied back, larger ones transferred. The first buffer a thread
+ * transfers away (detaches) makes V8 check every later typed-array access of that thread for
+ * detachment: every later job on the worker ran 6% slower at 29 x 12 and 13% slower at 5000 x 50.
+ * Copying 15 MB costs a few milliseconds; above 64 MB (exact rank histograms of thousands of models)
+ * the copy's memory matters more.
+ */
+const TRANSFER_BYTES = 64 << 20;
 
 function play(id: number, req: WorkRequest): void {
   let pending = 0;
@@ -47,10 +57,9 @@ function play(id: number, req: WorkRequest): void {
     req.ranks,
   );
   if (pending > 0) port.postMessage({ kind: "progress", id, contests: pending } satisfies PoolMessage);
-  // Copied, never transferred: the first buffer a thread transfers away (detaches) makes V8 check
-  // every later typed-array access for detachment, which left this worker's hot loop 6% slower on
-  // 29 x 12 and 13% slower on 5000 x 50 for every job after it. Copying 15 MB costs a few ms.
-  port.postMessage({ kind: "done", id, tallies } satisfies PoolMessage);
+  const buffers = tallies.flatMap(tallyBuffers);
+  const bytes = buffers.reduce((sum, b) => sum + b.byteLength, 0);
+  port.postMessage({ kind: "done", id, tallies } satisfies PoolMessage, bytes > TRANSFER_BYTES ? buffers : []);
 }
 
 /** How a worker plays each kind of indexed item; the analysis code is loaded on first use only, so simulation workers stay light. */
