@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -129,6 +129,22 @@ describe("swissround rank", () => {
     for (const row of dist.positions) assert.ok(Math.abs(row.reduce((a, b) => a + b, 0) - 1) < 1e-9);
     const plain = run("rank", fx("models-rows.csv"), "--runs", "800", "--T", "1", "--format", "json");
     assert.equal((JSON.parse(plain.stdout) as JsonResult).results[0].rankDistribution, undefined);
+  });
+
+  it("a reader that closes the pipe early (| head) ends the run quietly, not with a stack trace", async () => {
+    // The reader is gone before the results are written: the write fails with EPIPE.
+    const child = spawn(process.execPath, [CLI, "rank", OC, "--runs", "200", "--format", "csv"], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    assert.equal(code, 0, stderr);
+    assert.doesNotMatch(stderr, /EPIPE|Unhandled|at .*\.js:\d+/);
   });
 
   it("--help shows examples and exits 0; --version", () => {
