@@ -115,7 +115,12 @@ describe("bad input gets a clear, located error", () => {
     throwsInput(() => requireRankable(readScoreTable(fx("bad-long-gap.csv"))), /model "beta", benchmark "GPQA" \(no row\)/);
   });
 
-  it("fewer than 2 models", () => throwsInput(() => requireRankable(readScoreTable(fx("bad-one-model.csv"))), /at least 2/));
+  it("fewer than 2 models", () => {
+    throwsInput(() => requireRankable(readScoreTable(fx("bad-one-model.csv"))), /: 1 model found; ranking needs at least 2/);
+    // A real metadata table (one row per benchmark, no column of scores): no model at all.
+    const meta = join(SHARED, "data", "epoch-stitching", "benchmark_optim.csv");
+    throwsInput(() => requireRankable(readScoreTable(meta)), /benchmark_optim\.csv: 0 models found; ranking needs at least 2/);
+  });
 
   it("duplicate model names in the real Open LLM Leaderboard v2 file are all named", () => {
     throwsInput(

@@ -68,7 +68,8 @@ export function listGaps(t: ScoreTable): string[] {
 /** The checks before ranking: at least 2 models and 1 benchmark, and no missing score. */
 export function requireRankable(t: ScoreTable): void {
   if (t.models.length < 2) {
-    throw new InputError(`${t.source}: ${t.models.length} model found; ranking needs at least 2`);
+    const n = t.models.length;
+    throw new InputError(`${t.source}: ${n} model${n === 1 ? "" : "s"} found; ranking needs at least 2`);
   }
   if (t.benchmarks.length === 0) throw new InputError(`${t.source}: no benchmark (score) columns found`);
   const gaps = listGaps(t);
