@@ -99,6 +99,11 @@ describe("swissround compare / stress / order end to end", () => {
     ["bad tiers", ["compare", FX, "--tiers", "0"], /--tiers/],
     ["bad cvar", ["compare", FX, "--cvar", "1.5"], /--cvar/],
     ["too many corrupted", ["stress", FX, "--corrupt", "4"], /--corrupt: 4 is not valid/],
+    [
+      "the default of 2 corrupted, one benchmark in use",
+      ["stress", FX, "--benchmarks", "GPQA"],
+      /--corrupt: by default 2 benchmarks are corrupted per trial, but 1 is in use: pass --corrupt 1/,
+    ],
     ["unknown target", ["stress", FX, "--models", "delta"], /not in the table: "delta"/],
     ["bad order", ["order", FX, "--order", "MMLU,GPQA"], /every round exactly once/],
     ["bad input file", ["compare", join(ROOT, "test", "fixtures", "bad-missing.csv")], /missing scores/],

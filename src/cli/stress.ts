@@ -5,6 +5,7 @@ import { renderCorruption } from "../output/render-studies.js";
 import { emit } from "../output/write.js";
 import { rerankOnThreads } from "../parallel/rerank.js";
 import { parseNameList } from "../run/options.js";
+import { InputError } from "../table/errors.js";
 import { type OutputFlags, outputFormat } from "./common.js";
 import { type SimulationFlags, threadsFrom } from "./simulation-options.js";
 import { addStudyOptions, type MethodFlags, prepareStudy, wholeOption } from "./study-options.js";
@@ -32,9 +33,16 @@ export function registerStress(program: Command): void {
     cmd,
     "  $ swissround stress data/opencompass_2024-08-29.csv --rounds data/opencompass.rounds.json\n" +
       '  $ swissround stress scores.csv --models "gpt-4o,llama-3-70b" --corrupt 3 --trials 50 --T 0,2 --format json -o stress.json',
-  ).action(async (scores: string, flags: StressFlags) => {
+  ).action(async (scores: string, flags: StressFlags, command: Command) => {
     const format = outputFormat(flags);
     const { prepared, settings } = prepareStudy(scores, flags);
+    const inUse = prepared.table.benchmarks.length;
+    if (command.getOptionValueSource("corrupt") === "default" && Number(flags.corrupt) > inUse) {
+      // The library's range error would name a value the user never typed.
+      throw new InputError(
+        `--corrupt: by default ${flags.corrupt} benchmarks are corrupted per trial, but ${inUse} is in use: pass --corrupt 1`,
+      );
+    }
     const options = {
       corrupt: wholeOption(flags.corrupt, "--corrupt", 1, 1_000_000),
       trials: wholeOption(flags.trials, "--trials", 1, 1_000_000),
