@@ -87,6 +87,34 @@ describe("leaderboard exports: metadata and statistics columns", () => {
   });
 });
 
+describe("identifier columns (mostly distinct text, a few values all digits)", () => {
+  it("aider's run table: commit_hash is metadata, with a note naming its number-like values; the pass rates are read", () => {
+    const file = join(SHARED, "data", "aider", "derived_edit_leaderboard.csv");
+    const t = readScoreTable(file, { benchmarks: ["pass_rate_1", "pass_rate_2"] });
+    assert.equal(t.models.length, 98);
+    assert.deepEqual(
+      t.benchmarks.map((b) => b.name),
+      ["pass_rate_1", "pass_rate_2"],
+    );
+    assert.ok(t.ignored.includes("commit_hash"));
+    assert.ok(
+      t.notes.some((n) => /column "commit_hash": 95 of 98 values are text .*its 3 number-like values \(such as "5493654"\)/.test(n)),
+      t.notes.join("\n"),
+    );
+  });
+
+  it("a score column with a repeated placeholder for its gaps, or with a few typos, is still an error", () => {
+    const placeholder = ["model,MMLU,GPQA", "a,70,—", "b,71,—", "c,72,—", "d,73,41.5", "e,74,—"].join("\n");
+    throwsInput(
+      () => scoreTableFromText(placeholder, "gaps.csv"),
+      /gaps\.csv: invalid scores/,
+      /line 2, column "GPQA": "—" is not a number/,
+    );
+    const typos = ["model,MMLU,GPQA", "a,70,40", "b,71,4O.2", "c,72,39.9", "d,73,41.5"].join("\n");
+    throwsInput(() => scoreTableFromText(typos, "typos.csv"), /line 3, column "GPQA": "4O\.2" is not a number/);
+  });
+});
+
 describe("duplicate model names: --duplicates", () => {
   it("error (default) names each of the eight duplicates of the Open LLM Leaderboard v2 with its rows", () => {
     throwsInput(

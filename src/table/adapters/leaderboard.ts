@@ -71,8 +71,10 @@ export function wideRaw(rec: Records, choice: LayoutChoice, adapter: string): Ra
   columns.forEach((name, c) => {
     if (c === key) return;
     const cells = rows.map((r) => r.cells[c]);
-    const anyNumber = cells.some((x) => parseScoreCell(x).kind === "number");
-    const anyText = cells.some(isTextCell);
+    const numbers = cells.filter((x) => parseScoreCell(x).kind === "number");
+    const texts = cells.filter(isTextCell);
+    const anyNumber = numbers.length > 0;
+    const anyText = texts.length > 0;
     if (name === "" && cells.every((x) => parseScoreCell(x).kind === "missing")) {
       ignored.push(`(column ${c + 1})`);
       notes.push(`column ${c + 1} has no name and no values (a trailing delimiter?): ignored`);
@@ -81,6 +83,18 @@ export function wideRaw(rec: Records, choice: LayoutChoice, adapter: string): Ra
     // Numbers written the European way (71,2) or with a % sign are scores in the wrong format, not metadata.
     const numberLike = cells.some((x) => typeof x === "string" && /^\s*[+-]?(\d+,\d+|[\d.]+\s*%)\s*$/.test(x));
     if (anyText && !anyNumber && !numberLike) return void ignored.push(name); // metadata (organisation, licence, ...)
+    // Identifiers (commit hashes, run ids) where a few values happen to be all digits: mostly text,
+    // and mostly distinct. A score column with a few typos, or with one placeholder repeated for its
+    // gaps ("—"), fails neither test and stays an error below.
+    if (!numberLike && texts.length > numbers.length && new Set(texts.map((x) => String(x).trim())).size * 2 > texts.length) {
+      ignored.push(name);
+      const s = numbers.length === 1 ? "" : "s";
+      notes.push(
+        `column "${name}": ${texts.length} of ${texts.length + numbers.length} values are text (identifiers), so it is read as metadata, ` +
+          `its ${numbers.length} number-like value${s} (such as ${JSON.stringify(String(numbers[0]).trim())}) not as score${s}`,
+      );
+      return;
+    }
     const stat = byModel && !anyText ? statKind(name) : undefined;
     if (stat) {
       ignored.push(name);
