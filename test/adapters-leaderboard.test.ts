@@ -115,6 +115,38 @@ describe("identifier columns (mostly distinct text, a few values all digits)", (
   });
 });
 
+describe("percentages and empty columns", () => {
+  it("a benchmark written all in percentages is read without the % sign, with a note; a mix is an error", () => {
+    const wide = ["model,MMLU,GPQA", "a,70.5%,40", "b,71 %,", "c,,39.9"].join("\n");
+    const t = scoreTableFromText(wide, "pct.csv");
+    assert.deepEqual(Array.from(t.scores), [70.5, 40, 71, Number.NaN, Number.NaN, 39.9]);
+    assert.ok(t.notes.some((n) => n === "percentages read as numbers from 0 to 100 (the % sign dropped): MMLU"));
+    // One row per benchmark: the row is the benchmark.
+    const rowsWide = ["benchmark,a,b", "MMLU,70.5%,71%", "GPQA,40,41"].join("\n");
+    const r = scoreTableFromText(rowsWide, "pct-rows.csv");
+    assert.deepEqual(Array.from(r.scores), [70.5, 40, 71, 41]);
+    const mixed = ["model,MMLU,GPQA", "a,70.5%,40", "b,0.71,41"].join("\n");
+    throwsInput(
+      () => scoreTableFromText(mixed, "mixed.csv"),
+      /line 2, column "MMLU": "70\.5%" is a percentage among plain numbers \(write every value of a benchmark the same way\)/,
+    );
+  });
+
+  it("Epoch's ARC (AI2) table: 50.3% reads as 50.3, and its empty Notes column is not a benchmark", () => {
+    const file = join(SHARED, "data", "epoch-stitching", "external_benchmark_arc_ai2.csv");
+    const t = readScoreTable(file, { duplicates: "first" });
+    assert.deepEqual(
+      t.benchmarks.map((b) => b.name),
+      ["Challenge score", "Easy score"],
+    );
+    assert.equal(t.models[0], "Yi 6b");
+    assert.equal(t.scores[0], 50.3);
+    assert.ok(t.ignored.includes("Notes"));
+    assert.ok(t.notes.includes('column "Notes" has no values: not a benchmark'));
+    assert.ok(t.notes.some((n) => /percentages read as numbers .*: Challenge score, Easy score/.test(n)));
+  });
+});
+
 describe("duplicate model names: --duplicates", () => {
   it("error (default) names each of the eight duplicates of the Open LLM Leaderboard v2 with its rows", () => {
     throwsInput(

@@ -113,8 +113,17 @@ describe("--missing policies on a small table", () => {
           },
           "drop-model",
         ),
-      /leaves 1 model/,
+      /--missing drop-model leaves 1 model; ranking needs at least 2/,
     );
+    const none = scoreTableFromText("model,A,B\nx,1,\ny,,2\n", "none.csv");
+    const plan = {
+      source: "",
+      rounds: [
+        { name: "A", benchmarks: ["A"] },
+        { name: "B", benchmarks: ["B"] },
+      ],
+    };
+    throwsInput(() => applyMissingPolicy(none, plan, "drop-model"), /--missing drop-model leaves 0 models; ranking needs at least 2/);
     throwsInput(
       () =>
         applyMissingPolicy(

@@ -61,8 +61,8 @@ function listed(items: readonly string[], limit = 20): string {
 }
 
 function requireField(t: ScoreTable, policy: string): void {
-  if (t.models.length < 2)
-    throw new InputError(`${t.source}: --missing ${policy} leaves ${t.models.length} model; ranking needs at least 2`);
+  const n = t.models.length;
+  if (n < 2) throw new InputError(`${t.source}: --missing ${policy} leaves ${n} model${n === 1 ? "" : "s"}; ranking needs at least 2`);
   if (t.benchmarks.length === 0) throw new InputError(`${t.source}: --missing ${policy} leaves no benchmark`);
 }
 

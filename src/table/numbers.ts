@@ -38,6 +38,31 @@ export function parseScoreCell(cell: Cell): ParsedCell {
   return { kind: "number", value };
 }
 
+const PERCENT = /^\s*([+-]?(?:\d+\.?\d*|\.\d+))\s*%\s*$/;
+
+/** "71.2%" -> 71.2 (the number as written, on its 0-100 scale); undefined for anything else. */
+export function parsePercentCell(cell: Cell): number | undefined {
+  if (typeof cell !== "string") return undefined;
+  const m = PERCENT.exec(cell);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * True when every value of one benchmark is a percentage (gaps aside): they are then read without
+ * their % sign. A benchmark that mixes percentages and plain numbers is not (the scale would be a guess).
+ */
+export function allPercent(cells: readonly Cell[]): boolean {
+  let any = false;
+  for (const c of cells) {
+    if (parsePercentCell(c) !== undefined) any = true;
+    else if (parseScoreCell(c).kind !== "missing") return false;
+  }
+  return any;
+}
+
+/** A % cell in a benchmark whose other values are plain numbers. */
+export const MIXED_PERCENT = "is a percentage among plain numbers (write every value of a benchmark the same way)";
+
 /** True when the cell is text that is not a number (used to spot metadata columns). */
 export function isTextCell(cell: Cell): boolean {
   const p = parseScoreCell(cell);

@@ -6,7 +6,7 @@
  */
 import { InputError, listProblems } from "../errors.js";
 import { chooseLayout, type LayoutChoice } from "../layout.js";
-import { isTextCell, parseScoreCell } from "../numbers.js";
+import { allPercent, isTextCell, MIXED_PERCENT, parsePercentCell, parseScoreCell } from "../numbers.js";
 import { emptyValues, type RawRow, type RawTable } from "../raw.js";
 import type { Cell, Records } from "../records.js";
 import { parseRecords } from "../text-records.js";
@@ -75,10 +75,18 @@ export function wideRaw(rec: Records, choice: LayoutChoice, adapter: string): Ra
     const texts = cells.filter(isTextCell);
     const anyNumber = numbers.length > 0;
     const anyText = texts.length > 0;
-    if (name === "" && cells.every((x) => parseScoreCell(x).kind === "missing")) {
-      ignored.push(`(column ${c + 1})`);
-      notes.push(`column ${c + 1} has no name and no values (a trailing delimiter?): ignored`);
-      return;
+    if (cells.every((x) => parseScoreCell(x).kind === "missing")) {
+      if (name === "") {
+        ignored.push(`(column ${c + 1})`);
+        notes.push(`column ${c + 1} has no name and no values (a trailing delimiter?): ignored`);
+        return;
+      }
+      // A benchmark column no model has a score in (Epoch's empty "Notes"): as a round it would only toss coins.
+      if (byModel) {
+        ignored.push(name);
+        notes.push(`column "${name}" has no values: not a benchmark`);
+        return;
+      }
     }
     // Numbers written the European way (71,2) or with a % sign are scores in the wrong format, not metadata.
     const numberLike = cells.some((x) => typeof x === "string" && /^\s*[+-]?(\d+,\d+|[\d.]+\s*%)\s*$/.test(x));
@@ -104,11 +112,24 @@ export function wideRaw(rec: Records, choice: LayoutChoice, adapter: string): Ra
     scoreCols.push(c);
   });
   if (stats.length > 0) notes.push(`numeric columns that are not benchmarks, by their names: ${stats.join(", ")}`);
+  // A benchmark is a column (models-rows) or a row (benchmarks-rows); written all in percentages, it is read without the % sign.
+  const percent = byModel
+    ? scoreCols.map((c) => allPercent(rows.map((r) => r.cells[c])))
+    : rows.map((r) => allPercent(scoreCols.map((c) => r.cells[c])));
+  const inPercent = byModel ? scoreCols.filter((_, j) => percent[j]).map((c) => columns[c]) : rowNames.filter((_, i) => percent[i]);
+  if (inPercent.length > 0) notes.push(`percentages read as numbers from 0 to 100 (the % sign dropped): ${inPercent.join(", ")}`);
   const problems: string[] = [];
-  const grid = rows.map((r) => {
+  const grid = rows.map((r, i) => {
     const values = emptyValues(scoreCols.length);
     scoreCols.forEach((c, j) => {
-      const p = parseScoreCell(r.cells[c]);
+      const cell = r.cells[c];
+      const pct = parsePercentCell(cell);
+      if (pct !== undefined) {
+        if (percent[byModel ? j : i]) values[j] = pct;
+        else problems.push(`${r.where}, column "${columns[c]}": "${String(cell).trim()}" ${MIXED_PERCENT}`);
+        return;
+      }
+      const p = parseScoreCell(cell);
       if (p.kind === "invalid") problems.push(`${r.where}, column "${columns[c]}": ${p.reason}`);
       else if (p.kind === "number") values[j] = p.value;
     });
