@@ -125,6 +125,15 @@ describe("percentages and empty columns", () => {
     const rowsWide = ["benchmark,a,b", "MMLU,70.5%,71%", "GPQA,40,41"].join("\n");
     const r = scoreTableFromText(rowsWide, "pct-rows.csv");
     assert.deepEqual(Array.from(r.scores), [70.5, 40, 71, 41]);
+    // Long tables: per benchmark.
+    const long = ["model,benchmark,score", "a,MMLU,70.5%", "b,MMLU,71%", "a,GPQA,40", "b,GPQA,41"].join("\n");
+    const l = scoreTableFromText(long, "pct-long.csv");
+    assert.deepEqual(Array.from(l.scores), [70.5, 40, 71, 41]);
+    assert.ok(l.notes.some((n) => n === "percentages read as numbers from 0 to 100 (the % sign dropped): MMLU"));
+    throwsInput(
+      () => scoreTableFromText(`${long}\nc,GPQA,39%\nc,MMLU,69%`, "mixed-long.csv"),
+      /line 6, column "score": "39%" is a percentage among plain numbers/,
+    );
     const mixed = ["model,MMLU,GPQA", "a,70.5%,40", "b,0.71,41"].join("\n");
     throwsInput(
       () => scoreTableFromText(mixed, "mixed.csv"),

@@ -5,7 +5,7 @@
 import { findRoles } from "../columns.js";
 import { InputError, listProblems } from "../errors.js";
 import { chooseLayout } from "../layout.js";
-import { parseScoreCell } from "../numbers.js";
+import { allPercent, MIXED_PERCENT, parsePercentCell, parseScoreCell } from "../numbers.js";
 import { emptyValues, type RawRow, type RawTable } from "../raw.js";
 import type { Cell, Records } from "../records.js";
 import { parseRecords } from "../text-records.js";
@@ -33,6 +33,15 @@ export function longRaw(rec: Records, cols: { model: number; benchmark: number; 
   const ignored = columns.filter((_, i) => !used.has(i));
   const benches = new Map<string, number>();
   const problems: string[] = [];
+  // Benchmarks written all in percentages are read without the % sign (as in wide tables).
+  const scoresOf = new Map<string, Cell[]>();
+  for (const r of rows) {
+    const b = cellName(r.cells[bc]);
+    const list = scoresOf.get(b);
+    if (list) list.push(r.cells[sc]);
+    else scoresOf.set(b, [r.cells[sc]]);
+  }
+  const inPercent = new Set([...scoresOf].filter(([, cells]) => allPercent(cells)).map(([b]) => b));
   const cells: { m: string; b: number; v: number; where: string; extra: number[] }[] = [];
   for (const r of rows) {
     const m = cellName(r.cells[mc]);
@@ -42,7 +51,12 @@ export function longRaw(rec: Records, cols: { model: number; benchmark: number; 
       continue;
     }
     if (!benches.has(b)) benches.set(b, benches.size);
-    const p = parseScoreCell(r.cells[sc]);
+    const pct = parsePercentCell(r.cells[sc]);
+    if (pct !== undefined && !inPercent.has(b)) {
+      problems.push(`${r.where}, column "${columns[sc]}": "${String(r.cells[sc]).trim()}" ${MIXED_PERCENT}`);
+      continue;
+    }
+    const p = pct !== undefined ? { kind: "number" as const, value: pct } : parseScoreCell(r.cells[sc]);
     if (p.kind === "invalid") {
       problems.push(`${r.where}, column "${columns[sc]}": ${p.reason}`);
       continue;
@@ -94,6 +108,7 @@ export function longRaw(rec: Records, cols: { model: number; benchmark: number; 
       ...(extraCols.length > 0
         ? [`kept beside the scores: ${extraCols.map((e) => `${e.extra} from column "${columns[e.col]}"`).join(", ")}`]
         : []),
+      ...(inPercent.size > 0 ? [`percentages read as numbers from 0 to 100 (the % sign dropped): ${[...inPercent].join(", ")}`] : []),
     ],
   };
 }
