@@ -156,6 +156,34 @@ describe("percentages and empty columns", () => {
   });
 });
 
+describe("Epoch AI's benchmark tables: one row per model with a record id", () => {
+  it("ANLI: read as a leaderboard (not per-item), Shots is a few-shot count, empty columns and percentages noted", () => {
+    const file = join(SHARED, "data", "epoch-stitching", "external_benchmark_anli.csv");
+    const t = readScoreTable(file, { duplicates: "first" });
+    assert.equal(t.adapter, "leaderboard");
+    assert.deepEqual(
+      t.benchmarks.map((b) => b.name),
+      ["Score"],
+    );
+    assert.equal(t.models.length, 15);
+    assert.equal(t.scores[t.models.indexOf("Phi-3-mini 3.8b")], 52.8);
+    for (const c of ["id", "Shots", "R1", "Notes", "Source"]) assert.ok(t.ignored.includes(c), c);
+    assert.ok(t.notes.some((n) => n.includes("Shots (a few-shot count)")));
+  });
+
+  it("per-item files still read as per-item, sorted by item or by model", () => {
+    const byItem = ["item_id,model,score", "q1,a,1", "q1,b,0", "q1,c,1", "q2,a,0", "q2,b,1", "q2,c,1"].join("\n");
+    const byModel = ["id,model,score", "q1,a,1", "q2,a,0", "q3,a,1", "q1,b,0", "q2,b,1", "q3,b,1"].join("\n");
+    for (const [name, text] of [
+      ["by-item.csv", byItem],
+      ["by-model.csv", byModel],
+    ]) {
+      const t = scoreTableFromText(text, name, { benchmarkName: "B" });
+      assert.equal(t.adapter, "per-item", name);
+    }
+  });
+});
+
 describe("duplicate model names: --duplicates", () => {
   it("error (default) names each of the eight duplicates of the Open LLM Leaderboard v2 with its rows", () => {
     throwsInput(

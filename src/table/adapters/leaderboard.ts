@@ -24,6 +24,7 @@ const STAT_COLUMNS: [RegExp, string][] = [
   [/(^|_)(cost|price|usd)(_|$)/i, "a cost"],
   [/^(params?|parameters|#params|size|model_size|params_b|n_params)$/i, "a model size"],
   [/(^|_)(date|year|version|release)(_|$)/i, "a date or version"],
+  [/^(n_|num_|k_)?(few_?)?shots?$|^num_fewshot$/i, "a few-shot count"],
 ];
 
 function statKind(name: string): string | undefined {
@@ -103,7 +104,8 @@ export function wideRaw(rec: Records, choice: LayoutChoice, adapter: string): Ra
       );
       return;
     }
-    const stat = byModel && !anyText ? statKind(name) : undefined;
+    // By name even with some text in it (Epoch's "Shots": 5, 0-shot, few).
+    const stat = byModel ? statKind(name) : undefined;
     if (stat) {
       ignored.push(name);
       stats.push(`${name} (${stat})`);
@@ -111,7 +113,7 @@ export function wideRaw(rec: Records, choice: LayoutChoice, adapter: string): Ra
     }
     scoreCols.push(c);
   });
-  if (stats.length > 0) notes.push(`numeric columns that are not benchmarks, by their names: ${stats.join(", ")}`);
+  if (stats.length > 0) notes.push(`columns that are not benchmarks, by their names: ${stats.join(", ")}`);
   // A benchmark is a column (models-rows) or a row (benchmarks-rows); written all in percentages, it is read without the % sign.
   const percent = byModel
     ? scoreCols.map((c) => allPercent(rows.map((r) => r.cells[c])))

@@ -86,6 +86,18 @@ function sampleRows(head: string, file: string, delimiter: string): string[][] {
   return rows.slice(1);
 }
 
+/**
+ * A table of one row per model with a record id (Epoch AI's benchmark tables: "id", "Name", "Score"),
+ * not per-item results: in the sample every id is distinct and there are fewer than 1.5 rows per
+ * model. Per-item files repeat either their items (sorted by item) or their models (sorted by model).
+ */
+function isRecordTable(sample: readonly string[][], roles: { item: number; model: number }): boolean {
+  if (sample.length < 3) return false;
+  const ids = new Set(sample.map((r) => r[roles.item]));
+  const models = new Set(sample.map((r) => r[roles.model]?.trim()));
+  return ids.size === sample.length && sample.length < 1.5 * models.size;
+}
+
 /** A JSON array of row objects (the whole text), or undefined. */
 function jsonRows(text: string): Record<string, unknown>[] | undefined {
   try {
@@ -119,6 +131,7 @@ export function planPerItem(file: string, head: string, options: AdapterOptions 
     roles.score >= 0 && normaliseName(columns[roles.score]) === "preference" ? "alpaca-preference" : undefined;
   if (roles.model >= 0) {
     if (roles.score < 0) return undefined;
+    if (!options.columns && !jsonl && !json && isRecordTable(sampleRows(head, file, delimiter), roles)) return undefined;
     const tokenParts = tokenPartColumns(columns);
     for (const i of tokenParts ?? []) if (i >= 0) used.add(i);
     const ignored = columns.filter((_, i) => !used.has(i));
