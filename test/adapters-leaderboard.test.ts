@@ -171,6 +171,42 @@ describe("Epoch AI's benchmark tables: one row per model with a record id", () =
     assert.ok(t.notes.some((n) => n.includes("Shots (a few-shot count)")));
   });
 
+  it("METR: the model column is found as 'Model version'; CI_high and CI_low are an interval, not benchmarks", () => {
+    const t = readScoreTable(join(SHARED, "data", "epoch-stitching", "external_benchmark_metr.csv"), { duplicates: "first" });
+    assert.deepEqual(
+      t.benchmarks.map((b) => b.name),
+      ["Time horizon", "average_score"],
+    );
+    assert.ok(t.notes.some((n) => n.includes('layout models-rows (column "Model version")')));
+    assert.ok(t.notes.some((n) => /CI_high \(a standard error or interval\), CI_low \(a standard error or interval\)/.test(n)));
+  });
+
+  it("--columns model=COL or benchmark=COL names the key column of a wide table; other roles are for long files", () => {
+    const wide = ["org,Display name,Handle,MMLU,GPQA", "o1,Alpha,a-1,70,40", "o2,Beta,b-2,71,41"].join("\n");
+    const t = scoreTableFromText(wide, "wide.csv", { columns: { model: "Handle" } });
+    assert.deepEqual(t.models, ["a-1", "b-2"]);
+    assert.deepEqual(
+      t.benchmarks.map((b) => b.name),
+      ["MMLU", "GPQA"],
+    );
+    assert.ok(t.notes.includes("layout models-rows (--columns model=Handle)"));
+    const byBench = ["Suite,Task,a,b", "x,MMLU,70,71", "y,GPQA,40,41"].join("\n");
+    const b = scoreTableFromText(byBench, "rows.csv", { columns: { benchmark: "Task" } });
+    assert.deepEqual(b.models, ["a", "b"]);
+    throwsInput(
+      () => scoreTableFromText(wide, "wide.csv", { columns: { model: "Nope" } }),
+      /--columns model=Nope: wide\.csv has no column "Nope"/,
+    );
+    throwsInput(
+      () => scoreTableFromText(wide, "wide.csv", { columns: { model: "Handle", score: "MMLU" } }),
+      /--columns: a table with one row per model \(or per benchmark\) takes model=COLUMN or benchmark=COLUMN alone/,
+    );
+    // A long table whose columns no name gives away: --columns names all three.
+    const long = ["who,what,how much", "a,MMLU,70", "b,MMLU,71", "a,GPQA,40", "b,GPQA,41"].join("\n");
+    const l = scoreTableFromText(long, "long.csv", { columns: { model: "who", benchmark: "what", score: "how much" } });
+    assert.deepEqual(Array.from(l.scores), [70, 40, 71, 41]);
+  });
+
   it("per-item files still read as per-item, sorted by item or by model", () => {
     const byItem = ["item_id,model,score", "q1,a,1", "q1,b,0", "q1,c,1", "q2,a,0", "q2,b,1", "q2,c,1"].join("\n");
     const byModel = ["id,model,score", "q1,a,1", "q2,a,0", "q3,a,1", "q1,b,0", "q2,b,1", "q3,b,1"].join("\n");

@@ -2,7 +2,19 @@
 import { InputError } from "./errors.js";
 import type { Layout } from "./types.js";
 
-export const MODEL_COLUMNS = ["model", "models", "model_name", "model name", "modelname", "name", "llm_model", "llm", "model_id"];
+export const MODEL_COLUMNS = [
+  "model",
+  "models",
+  "model_name",
+  "model name",
+  "modelname",
+  "name",
+  "llm_model",
+  "llm",
+  "model_id",
+  "model_version",
+  "model version",
+];
 export const BENCHMARK_COLUMNS = ["benchmark", "benchmarks", "benchmark_name", "task", "tasks", "scenario", "dataset"];
 export const SCORE_COLUMNS = ["score", "value", "result"];
 

@@ -1,10 +1,10 @@
 /** Text -> validated ScoreTable, with no I/O (shared by the CLI and the browser). */
 import { type AdapterName, chooseAdapter } from "./adapters/index.js";
-import { wideRaw } from "./adapters/leaderboard.js";
+import { namedKeyColumn, wideRaw, wrongColumns } from "./adapters/leaderboard.js";
 import { longRaw } from "./adapters/long.js";
 import { type AdapterOptions, extension, isYaml, type SourceText } from "./adapters/types.js";
 import { type AggregateOption, detectAggregates } from "./aggregates.js";
-import type { ColumnMap } from "./columns.js";
+import { type ColumnMap, findRoles } from "./columns.js";
 import type { DuplicatePolicy } from "./duplicates.js";
 import { InputError } from "./errors.js";
 import { tableFromRaw } from "./from-raw.js";
@@ -64,7 +64,14 @@ export function adapterOptions(o: ReadOptions): AdapterOptions {
 /** An ordinary score table: the layout (models-rows, benchmarks-rows, long) from its header. */
 function tableRaw(src: SourceText, options: ReadOptions): RawTable {
   const rec = parseRecords(src.text, src.file, options.layout);
-  const choice = chooseLayout(rec.columns, src.file, options.layout);
+  const named = options.columns ? namedKeyColumn(rec.columns, src.file, options.columns) : undefined;
+  if (options.columns && !named) {
+    // The user named a long table's columns, which the long adapter did not recognise by name.
+    const roles = findRoles(rec.columns, src.file, options.columns);
+    if (roles.model < 0 || roles.benchmark < 0 || roles.score < 0) wrongColumns();
+    return longRaw(rec, { model: roles.model, benchmark: roles.benchmark, score: roles.score }, "--columns");
+  }
+  const choice = named ?? chooseLayout(rec.columns, src.file, options.layout);
   if (choice.layout === "long") {
     return longRaw(
       rec,
@@ -79,7 +86,7 @@ function tableRaw(src: SourceText, options: ReadOptions): RawTable {
 const OPTION_ADAPTERS: [keyof ReadOptions, string, string[]][] = [
   ["metric", "--metric", ["harness", "opencompass", "aider"]],
   ["harnessTasks", "--harness-tasks", ["harness"]],
-  ["columns", "--columns", ["long", "per-item"]],
+  ["columns", "--columns", ["long", "per-item", "leaderboard"]],
   ["benchmarkName", "--benchmark-name", ["per-item"]],
 ];
 

@@ -4,6 +4,7 @@
  * errors, counts, lengths, costs, dates: recognised by name) are reported, not read as scores;
  * aggregate columns are found later (aggregates.ts).
  */
+import { type ColumnMap, type ColumnRole, findRoles } from "../columns.js";
 import { InputError, listProblems } from "../errors.js";
 import { chooseLayout, type LayoutChoice } from "../layout.js";
 import { allPercent, isTextCell, MIXED_PERCENT, parsePercentCell, parseScoreCell } from "../numbers.js";
@@ -18,7 +19,7 @@ function cellName(cell: Cell): string {
 
 /** Numeric columns that describe a model or a score rather than score a benchmark. */
 const STAT_COLUMNS: [RegExp, string][] = [
-  [/(^|_)(std_?err(or)?|standard_error|se|sem|ci|ci95|stdev|std)$/i, "a standard error or interval"],
+  [/(^|_)(std_?err(or)?|standard_error|se|sem|ci|ci95|stdev|std)(_(high|low|upper|lower|hi|lo))?$/i, "a standard error or interval"],
   [/^(n|count|total|n_total|num_.+|n_.+|.+_count)$/i, "a count"],
   [/(^|_)(avg_)?(length|len|tokens?)$/i, "a length"],
   [/(^|_)(cost|price|usd)(_|$)/i, "a cost"],
@@ -169,6 +170,29 @@ export function wideRaw(rec: Records, choice: LayoutChoice, adapter: string): Ra
   };
 }
 
+/**
+ * --columns model=COL (one row per model) or benchmark=COL (one row per benchmark) alone names the
+ * key column of a wide table; undefined for any other --columns (a long or per-item file's).
+ */
+export function wrongColumns(): never {
+  throw new InputError(
+    "--columns: a table with one row per model (or per benchmark) takes model=COLUMN or benchmark=COLUMN alone; " +
+      "a long file takes model, benchmark and score columns, a per-item file an item column too (--from long|per-item)",
+  );
+}
+
+export function namedKeyColumn(columns: readonly string[], file: string, named: ColumnMap): LayoutChoice | undefined {
+  const roles = Object.keys(named) as ColumnRole[];
+  if (roles.length !== 1 || (roles[0] !== "model" && roles[0] !== "benchmark")) return undefined;
+  const role = roles[0];
+  const keyColumn = findRoles(columns, file, named)[role];
+  return {
+    layout: role === "model" ? "models-rows" : "benchmarks-rows",
+    keyColumn,
+    reason: `--columns ${role}=${columns[keyColumn]}`,
+  };
+}
+
 export const leaderboardAdapter: Adapter = {
   name: "leaderboard",
   description: "one row per model and one column per benchmark (or --layout benchmarks-rows), CSV/TSV/JSON/YAML",
@@ -176,7 +200,8 @@ export const leaderboardAdapter: Adapter = {
   read(sources: readonly SourceText[], options: AdapterOptions): RawTable {
     const { file, text } = single(sources, "leaderboard");
     const rec = parseRecords(text, file, options.layout);
-    const choice = chooseLayout(rec.columns, file, options.layout === "long" ? undefined : options.layout);
+    let choice = chooseLayout(rec.columns, file, options.layout === "long" ? undefined : options.layout);
+    if (options.columns) choice = namedKeyColumn(rec.columns, file, options.columns) ?? wrongColumns();
     if (choice.layout === "long") {
       throw new InputError(`${file}: this is a long table (columns for model, benchmark and score); read it with --from long`);
     }

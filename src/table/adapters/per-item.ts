@@ -88,14 +88,16 @@ function sampleRows(head: string, file: string, delimiter: string): string[][] {
 
 /**
  * A table of one row per model with a record id (Epoch AI's benchmark tables: "id", "Name", "Score"),
- * not per-item results: in the sample every id is distinct and there are fewer than 1.5 rows per
- * model. Per-item files repeat either their items (sorted by item) or their models (sorted by model).
+ * not per-item results: in the sample every id is distinct and the named models have fewer than 3
+ * rows each on average (Epoch's tables repeat a model for a few reported settings, up to 2.3 rows
+ * each). Per-item files repeat either their items (sorted by item) or their models, one row per
+ * item (sorted by model).
  */
 function isRecordTable(sample: readonly string[][], roles: { item: number; model: number }): boolean {
   if (sample.length < 3) return false;
   const ids = new Set(sample.map((r) => r[roles.item]));
-  const models = new Set(sample.map((r) => r[roles.model]?.trim()));
-  return ids.size === sample.length && sample.length < 1.5 * models.size;
+  const named = sample.map((r) => (r[roles.model] ?? "").trim()).filter((m) => m !== "");
+  return ids.size === sample.length && named.length < 3 * new Set(named).size;
 }
 
 /** A JSON array of row objects (the whole text), or undefined. */
