@@ -153,6 +153,11 @@ describe("percentages and empty columns", () => {
     assert.ok(t.ignored.includes("Notes"));
     assert.ok(t.notes.includes('column "Notes" has no values: not a benchmark'));
     assert.ok(t.notes.some((n) => /percentages read as numbers .*: Challenge score, Easy score/.test(n)));
+    // Naming a column read as not scores says so, and where to see why.
+    throwsInput(
+      () => readScoreTable(file, { duplicates: "first", benchmarks: ["Notes"] }),
+      /--benchmarks: "Notes" is not a benchmark of .*; column "Notes" is not read as scores \(no values, text, or a statistic by its name: `swissround inspect .*` says which\)/,
+    );
   });
 });
 

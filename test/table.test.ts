@@ -169,6 +169,12 @@ describe("round plans", () => {
     throwsInput(() => plan("plan-empty-round.json"), /rounds\.0\.benchmarks: a round needs at least one benchmark/);
     throwsInput(() => plan("plan-no-rounds.json"), /at least one round/);
     throwsInput(() => plan("plan-dup-name.json"), /used twice/);
+    // A plan naming a metadata column (text) is told that the column is not read as scores.
+    const meta = readScoreTable(fx("metadata.csv"));
+    throwsInput(
+      () => parseRoundPlan('{"rounds": [{"name": "r", "benchmarks": ["org", "MMLU"]}]}', "p.json", meta),
+      /round "r": unknown benchmark "org"; column "org" is not read as scores/,
+    );
     throwsInput(() => parseRoundPlan("{", "p.json", table), /p\.json: malformed JSON/);
   });
 });

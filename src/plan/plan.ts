@@ -1,6 +1,7 @@
 /** Round plans: which benchmarks make up each round, in order. */
 import { z } from "zod";
 import { InputError, listProblems } from "../table/errors.js";
+import { notScoresHint } from "../table/select.js";
 import type { ScoreTable } from "../table/types.js";
 
 export interface Round {
@@ -54,7 +55,7 @@ export function parseRoundPlan(text: string, file: string, table: ScoreTable): R
     if (seenRound.has(r.name)) problems.push(`rounds.${i}: round name "${r.name}" is used twice`);
     seenRound.add(r.name);
     for (const b of r.benchmarks) {
-      if (!known.has(b)) problems.push(`round "${r.name}": unknown benchmark "${b}"`);
+      if (!known.has(b)) problems.push(`round "${r.name}": unknown benchmark "${b}"${notScoresHint([b], table)}`);
       const other = seenBench.get(b);
       if (other !== undefined) problems.push(`benchmark "${b}" is in round "${other}" and in round "${r.name}"`);
       seenBench.set(b, r.name);

@@ -8,12 +8,24 @@ function unknownNames(names: readonly string[], known: readonly string[]): strin
   return names.filter((n) => !set.has(n));
 }
 
-function requireKnown(names: readonly string[], known: readonly string[], option: string, file: string): void {
+/** For names that are columns of the file read as not scores: says so, and where to see why. */
+export function notScoresHint(names: readonly string[], t: ScoreTable): string {
+  const left = names.filter((n) => t.ignored.includes(n));
+  if (left.length === 0) return "";
+  const s = left.length === 1 ? "" : "s";
+  return (
+    `; column${s} ${left.map((n) => `"${n}"`).join(", ")} ${left.length === 1 ? "is" : "are"} not read as scores ` +
+    `(no values, text, or a statistic by its name: \`swissround inspect ${t.source}\` says which)`
+  );
+}
+
+function requireKnown(names: readonly string[], t: ScoreTable, option: string): void {
+  const known = t.benchmarks.map((b) => b.name);
   const unknown = unknownNames(names, known);
   if (unknown.length > 0) {
     throw new InputError(
-      `${option}: ${unknown.map((u) => `"${u}"`).join(", ")} ${unknown.length === 1 ? "is" : "are"} not a benchmark of ${file} ` +
-        `(its benchmarks: ${known.join(", ")})`,
+      `${option}: ${unknown.map((u) => `"${u}"`).join(", ")} ${unknown.length === 1 ? "is" : "are"} not a benchmark of ${t.source} ` +
+        `(its benchmarks: ${known.join(", ")})${notScoresHint(unknown, t)}`,
     );
   }
 }
@@ -26,8 +38,8 @@ export function selectBenchmarks(
   reason = "benchmarks left out by --benchmarks/--exclude",
 ): ScoreTable {
   const names = t.benchmarks.map((b) => b.name);
-  if (keep) requireKnown(keep, names, "--benchmarks", t.source);
-  if (exclude) requireKnown(exclude, names, "--exclude", t.source);
+  if (keep) requireKnown(keep, t, "--benchmarks");
+  if (exclude) requireKnown(exclude, t, "--exclude");
   const chosen = (keep ?? names).filter((n) => !(exclude ?? []).includes(n));
   if (chosen.length === names.length && chosen.every((n, i) => n === names[i])) return t;
   if (chosen.length === 0) throw new InputError(`${t.source}: no benchmark left after --benchmarks/--exclude`);
@@ -39,12 +51,7 @@ export function selectBenchmarks(
 
 export function markLowerIsBetter(t: ScoreTable, names: readonly string[]): ScoreTable {
   if (names.length === 0) return t;
-  requireKnown(
-    names,
-    t.benchmarks.map((b) => b.name),
-    "--lower-is-better",
-    t.source,
-  );
+  requireKnown(names, t, "--lower-is-better");
   return {
     ...t,
     benchmarks: t.benchmarks.map((b) => ({ ...b, lowerIsBetter: b.lowerIsBetter || names.includes(b.name) })),
