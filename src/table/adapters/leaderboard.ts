@@ -170,10 +170,7 @@ export function wideRaw(rec: Records, choice: LayoutChoice, adapter: string): Ra
   };
 }
 
-/**
- * --columns model=COL (one row per model) or benchmark=COL (one row per benchmark) alone names the
- * key column of a wide table; undefined for any other --columns (a long or per-item file's).
- */
+/** --columns that fit no reading of the table. */
 export function wrongColumns(): never {
   throw new InputError(
     "--columns: a table with one row per model (or per benchmark) takes model=COLUMN or benchmark=COLUMN alone; " +
@@ -181,6 +178,10 @@ export function wrongColumns(): never {
   );
 }
 
+/**
+ * --columns model=COL (one row per model) or benchmark=COL (one row per benchmark) alone names the
+ * key column of a wide table; undefined for any other --columns (a long or per-item file's).
+ */
 export function namedKeyColumn(columns: readonly string[], file: string, named: ColumnMap): LayoutChoice | undefined {
   const roles = Object.keys(named) as ColumnRole[];
   if (roles.length !== 1 || (roles[0] !== "model" && roles[0] !== "benchmark")) return undefined;

@@ -76,9 +76,11 @@ function sampleRows(head: string, file: string, delimiter: string): string[][] {
   const s = new CsvSplitter(file, delimiter, (f) => {
     if (rows.length < 201) rows.push(f);
   });
-  const cut = head.lastIndexOf("\n");
+  // The rows sampled are in the first 64 KB; read() passes the whole text, which need not be parsed twice.
+  const start = head.length > 1 << 16 ? head.slice(0, 1 << 16) : head;
+  const cut = start.lastIndexOf("\n");
   try {
-    s.push(cut > 0 ? head.slice(0, cut + 1) : head);
+    s.push(cut > 0 ? start.slice(0, cut + 1) : start);
     s.end();
   } catch {
     // Malformed rows are reported when the file is read; the sample is only a guess.
