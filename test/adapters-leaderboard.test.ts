@@ -176,6 +176,16 @@ describe("Epoch AI's benchmark tables: one row per model with a record id", () =
     assert.ok(t.notes.some((n) => n.includes("Shots (a few-shot count)")));
   });
 
+  it("SWE-bench's leaderboard rows: instance_calls is a count and the empty warning column is not a benchmark", () => {
+    const t = readScoreTable(join(SHARED, "data", "swebench", "leaderboard_rows.csv"), { duplicates: "first" });
+    assert.deepEqual(
+      t.benchmarks.map((b) => b.name),
+      ["resolved_pct"],
+    );
+    assert.ok(t.notes.some((n) => n.includes("instance_calls (a count)")));
+    assert.ok(t.notes.includes('column "warning" has no values: not a benchmark'));
+  });
+
   it("METR: the model column is found as 'Model version'; CI_high and CI_low are an interval, not benchmarks", () => {
     const t = readScoreTable(join(SHARED, "data", "epoch-stitching", "external_benchmark_metr.csv"), { duplicates: "first" });
     assert.deepEqual(

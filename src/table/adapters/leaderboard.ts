@@ -20,7 +20,7 @@ function cellName(cell: Cell): string {
 /** Numeric columns that describe a model or a score rather than score a benchmark. */
 const STAT_COLUMNS: [RegExp, string][] = [
   [/(^|_)(std_?err(or)?|standard_error|se|sem|ci|ci95|stdev|std)(_(high|low|upper|lower|hi|lo))?$/i, "a standard error or interval"],
-  [/^(n|count|total|n_total|num_.+|n_.+|.+_count)$/i, "a count"],
+  [/^(n|count|total|n_total|num_.+|n_.+|.+_count|calls|api_calls|instance_calls)$/i, "a count"],
   [/(^|_)(avg_)?(length|len|tokens?)$/i, "a length"],
   [/(^|_)(cost|price|usd)(_|$)/i, "a cost"],
   [/^(params?|parameters|#params|size|model_size|params_b|n_params)$/i, "a model size"],
