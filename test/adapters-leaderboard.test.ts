@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import fc from "fast-check";
 import { scoreTableFromText } from "../src/table/load.js";
 import { readScoreTable, readTextFile } from "../src/table/read.js";
 import { scaleWarnings } from "../src/table/scales.js";
@@ -232,6 +233,48 @@ describe("Epoch AI's benchmark tables: one row per model with a record id", () =
       const t = scoreTableFromText(text, name, { benchmarkName: "B" });
       assert.equal(t.adapter, "per-item", name);
     }
+  });
+});
+
+describe("the reading rules never take a score column away", () => {
+  it("property: random score tables, plain or all in percentages, with gaps, read back every column and value", () => {
+    const value = fc.option(
+      fc.integer({ min: -100_000, max: 100_000 }).map((n) => n / 100),
+      { nil: undefined, freq: 5 },
+    );
+    const table = fc
+      .tuple(fc.integer({ min: 2, max: 7 }), fc.integer({ min: 1, max: 5 }))
+      .chain(([m, b]) =>
+        fc.tuple(
+          fc.array(fc.array(value, { minLength: m, maxLength: m }), { minLength: b, maxLength: b }),
+          fc.array(fc.boolean(), { minLength: b, maxLength: b }),
+        ),
+      )
+      // Every column has a score (a column with none is not a benchmark, by design).
+      .filter(([cols]) => cols.every((c) => c.some((v) => v !== undefined)));
+    fc.assert(
+      fc.property(table, ([cols, inPercent]) => {
+        const m = cols[0].length;
+        const header = ["model", ...cols.map((_, j) => `bench ${j}`)].join(",");
+        const rows = Array.from({ length: m }, (_, i) =>
+          [`model ${i}`, ...cols.map((c, j) => (c[i] === undefined ? "" : `${c[i]}${inPercent[j] ? "%" : ""}`))].join(","),
+        );
+        const t = scoreTableFromText([header, ...rows].join("\n"), "random.csv");
+        assert.deepEqual(
+          t.benchmarks.map((x) => x.name),
+          cols.map((_, j) => `bench ${j}`),
+        );
+        for (let i = 0; i < m; i++) {
+          for (let j = 0; j < cols.length; j++) {
+            const got = t.scores[i * cols.length + j];
+            const want = cols[j][i];
+            if (want === undefined) assert.ok(Number.isNaN(got));
+            else assert.equal(got, want);
+          }
+        }
+      }),
+      { numRuns: 200, seed: 7 },
+    );
   });
 });
 
