@@ -48,7 +48,11 @@ export function addTableOptions(cmd: Command): Command {
       "--metric <list>",
       "metric to read: harness metric[:filter] or task=metric[:filter], OpenCompass metric, aider pass_rate_1|pass_rate_2",
     )
-    .option("--columns <map>", "columns of a long or per-item file: model=COL,benchmark=COL,item=COL,score=COL,cost=COL,tokens=COL")
+    .option(
+      "--columns <map>",
+      "columns by role: model=COL (or benchmark=COL) alone for a table with one row per model (per benchmark); " +
+        "model=COL,benchmark=COL,item=COL,score=COL,cost=COL,tokens=COL for a long or per-item file",
+    )
     .option("--benchmark-name <name>", "benchmark name for a per-item file without a benchmark column (default: the file name)")
     .addOption(
       new Option("--harness-tasks <which>", "harness: top-level tasks (subtasks folded into groups) or all").choices(["top", "all"]),

@@ -26,7 +26,7 @@ export interface ReadOptions {
   from?: AdapterName;
   /** --metric: which metric to read (harness, OpenCompass, aider). */
   metric?: string[];
-  /** --columns: the columns of a long or per-item file. */
+  /** --columns: the columns of a long or per-item file, or the key column (model or benchmark) of a wide table. */
   columns?: ColumnMap;
   /** --benchmark-name: the benchmark of a per-item file without a benchmark column. */
   benchmarkName?: string;

@@ -16,7 +16,7 @@ export interface AdapterOptions {
   layout?: Layout;
   /** --metric: metric preferences, "metric", "metric:filter" or "task=metric[:filter]". */
   metric?: string[];
-  /** --columns: the columns of a long or per-item file. */
+  /** --columns: the columns of a long or per-item file, or the key column (model or benchmark) of a wide table. */
   columns?: ColumnMap;
   /** --benchmark-name: the benchmark of a per-item file without a benchmark column. */
   benchmarkName?: string;
