@@ -175,6 +175,8 @@ describe("Epoch AI's benchmark tables: one row per model with a record id", () =
     assert.equal(t.scores[t.models.indexOf("Phi-3-mini 3.8b")], 52.8);
     for (const c of ["id", "Shots", "R1", "Notes", "Source"]) assert.ok(t.ignored.includes(c), c);
     assert.ok(t.notes.some((n) => n.includes("Shots (a few-shot count)")));
+    // --from per-item still reads it as per-item (its percentages are then not per-item scores).
+    throwsInput(() => readScoreTable(file, { from: "per-item" }), /invalid per-item rows/, /"52\.8%" is not a number/);
   });
 
   it("SWE-bench's leaderboard rows: instance_calls is a count and the empty warning column is not a benchmark", () => {

@@ -114,8 +114,12 @@ function jsonRows(text: string): Record<string, unknown>[] | undefined {
   }
 }
 
-/** Decides whether the head of a file is per-item and how to read it; undefined if not. */
-export function planPerItem(file: string, head: string, options: AdapterOptions = {}): PerItemPlan | undefined {
+/**
+ * Decides whether the head of a file is per-item and how to read it; undefined if not. `sniffing`:
+ * the adapter is being chosen, so a table of one row per model with a record id is turned down
+ * (once chosen, or forced with --from per-item, the file is read as per-item).
+ */
+export function planPerItem(file: string, head: string, options: AdapterOptions = {}, sniffing = false): PerItemPlan | undefined {
   const jsonl = isJsonLines(file);
   const json = extension(file) === "json";
   if (["yml", "yaml"].includes(extension(file))) return undefined;
@@ -135,7 +139,7 @@ export function planPerItem(file: string, head: string, options: AdapterOptions 
     roles.score >= 0 && normaliseName(columns[roles.score]) === "preference" ? "alpaca-preference" : undefined;
   if (roles.model >= 0) {
     if (roles.score < 0) return undefined;
-    if (!options.columns && !jsonl && !json && isRecordTable(sampleRows(head, file, delimiter), roles)) return undefined;
+    if (sniffing && !options.columns && !jsonl && !json && isRecordTable(sampleRows(head, file, delimiter), roles)) return undefined;
     const tokenParts = tokenPartColumns(columns);
     for (const i of tokenParts ?? []) if (i >= 0) used.add(i);
     const ignored = columns.filter((_, i) => !used.has(i));
@@ -326,7 +330,7 @@ export const perItemAdapter: Adapter = {
   description:
     "per-item results (CSV/TSV/JSONL): model, benchmark, item id, score or correct flag, optional cost and tokens; or one row per item with one column per model",
   sniff(file, head) {
-    const plan = planPerItem(file, head);
+    const plan = planPerItem(file, head, {}, true);
     return plan ? `per-item ${plan.layout} (${plan.reason})` : undefined;
   },
   read(sources: readonly SourceText[], options: AdapterOptions): RawTable {
