@@ -238,6 +238,44 @@ describe("Epoch AI's benchmark tables: one row per model with a record id", () =
   });
 });
 
+describe("--unnamed: rows without a name", () => {
+  it("an error by default; left out with a note under --unnamed drop (wide and long tables)", () => {
+    const wide = ["model,MMLU,GPQA", "a,70,40", ",71,41", "b,72,42"].join("\n");
+    throwsInput(
+      () => scoreTableFromText(wide, "w.csv"),
+      /rows without a name in column "model" \(or leave them out with --unnamed drop\):\n {2}- line 3/,
+    );
+    const w = scoreTableFromText(wide, "w.csv", { unnamed: "drop" });
+    assert.deepEqual(w.models, ["a", "b"]);
+    assert.deepEqual(Array.from(w.scores), [70, 40, 72, 42]);
+    assert.ok(w.notes.includes('1 row without a name in column "model" left out (--unnamed drop): line 3'));
+    const long = ["model,benchmark,score", "a,MMLU,70", ",MMLU,71", "b,,40", "b,MMLU,72"].join("\n");
+    throwsInput(
+      () => scoreTableFromText(long, "l.csv"),
+      /line 3: empty "model" \(or leave such rows out with --unnamed drop\)/,
+      /line 4: empty "benchmark"/,
+    );
+    const l = scoreTableFromText(long, "l.csv", { unnamed: "drop" });
+    assert.deepEqual(l.models, ["a", "b"]);
+    assert.ok(l.notes.includes('2 rows without a name in column "model" or "benchmark" left out (--unnamed drop): line 3, line 4'));
+  });
+
+  it("Epoch's GSM8K table: four unnamed rows, left out on request", () => {
+    const file = join(SHARED, "data", "epoch-stitching", "external_benchmark_gsm8k.csv");
+    throwsInput(() => readScoreTable(file), /rows without a name in column "Name"/);
+    const t = readScoreTable(file, { unnamed: "drop", duplicates: "first" });
+    assert.ok(t.notes.includes('4 rows without a name in column "Name" left out (--unnamed drop): line 71, line 72, line 74, line 75'));
+  });
+
+  it("--unnamed is for wide and long tables", () => {
+    const perItem = ["item_id,model,score", "q1,a,1", "q1,b,0", "q2,a,1", "q2,b,1"].join("\n");
+    throwsInput(
+      () => scoreTableFromText(perItem, "p.csv", { unnamed: "drop", benchmarkName: "B" }),
+      /--unnamed applies to leaderboard, long files; p\.csv was read by the per-item adapter/,
+    );
+  });
+});
+
 describe("the reading rules never take a score column away", () => {
   it("property: random score tables, plain or all in percentages, with gaps, read back every column and value", () => {
     const value = fc.option(

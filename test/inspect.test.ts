@@ -113,7 +113,7 @@ describe("malformed files: a clear located message, exit 2, nothing written", ()
     ["BOM inside the file", bad("bom-inside.csv"), /near line 3: a byte-order mark inside the file/],
     ["duplicate header", bad("duplicate-header.csv"), /duplicate benchmark \(column\) names.*\n.*"MMLU" at column 2, column 4/],
     ["mixed types", bad("mixed-types.csv"), /line 3, column "MMLU": "sixty-five" is not a number/],
-    ["empty row", bad("empty-row.csv"), /rows without a name in column "model":\n {2}- line 3/],
+    ["empty row", bad("empty-row.csv"), /rows without a name in column "model" \(or leave them out with --unnamed drop\):\n {2}- line 3/],
     ["decimal commas", bad("decimal-comma.csv"), /line 2, column "MMLU": "70,1" is not a number \(a decimal comma\? write 70\.1\)/],
     ["unclosed quote (per-item)", bad("per-item-open-quote.csv"), /near line 3: a quoted field is never closed/],
     ["short row (per-item)", bad("per-item-short-row.csv"), /near line 3: Invalid Record Length: expect 4, got 3/],

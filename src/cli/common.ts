@@ -3,6 +3,7 @@ import { type Command, Option } from "commander";
 import { OUTPUT_FORMATS, type OutputFormat } from "../output/render-rank.js";
 import { parseNameList } from "../run/options.js";
 import { ADAPTER_NAMES, type AdapterName } from "../table/adapters/index.js";
+import { UNNAMED_POLICIES } from "../table/adapters/leaderboard.js";
 import type { AggregateOption } from "../table/aggregates.js";
 import { parseColumnMap } from "../table/columns.js";
 import { DUPLICATE_POLICIES, type DuplicatePolicy } from "../table/duplicates.js";
@@ -26,6 +27,7 @@ export interface TableFlags {
   aggregates?: string;
   duplicates?: string;
   missing?: string;
+  unnamed?: string;
 }
 
 export interface OutputFlags {
@@ -63,7 +65,12 @@ export function addTableOptions(cmd: Command): Command {
         .choices(DUPLICATE_POLICIES)
         .default("error"),
     )
-    .addOption(new Option("--missing <policy>", "missing scores on the benchmarks used").choices(MISSING_POLICIES).default("error"));
+    .addOption(new Option("--missing <policy>", "missing scores on the benchmarks used").choices(MISSING_POLICIES).default("error"))
+    .addOption(
+      new Option("--unnamed <policy>", "rows without a model (or benchmark) name: an error, or left out with a note")
+        .choices(UNNAMED_POLICIES as unknown as string[])
+        .default("error"),
+    );
 }
 
 export function addOutputOptions(cmd: Command): Command {
@@ -94,6 +101,7 @@ export function readOptionsFrom(flags: TableFlags): ReadOptions {
     aggregates: aggregateOption(flags.aggregates),
     duplicates: (flags.duplicates ?? "error") as DuplicatePolicy,
     missing: (flags.missing ?? "error") as MissingPolicy,
+    ...(flags.unnamed === "drop" ? { unnamed: "drop" as const } : {}),
   };
 }
 

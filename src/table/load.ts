@@ -40,6 +40,8 @@ export interface ReadOptions {
   missing?: MissingPolicy;
   /** Keep per-item results in the table (default true). */
   keepItems?: boolean;
+  /** --unnamed drop (default: such rows are an error). */
+  unnamed?: "drop";
 }
 
 /** Bytes of a text file's start that adapters look at to recognise it (JSON and YAML: all). */
@@ -58,6 +60,7 @@ export function adapterOptions(o: ReadOptions): AdapterOptions {
     harnessTasks: o.harnessTasks,
     keepItems: o.keepItems,
     duplicates: o.duplicates,
+    unnamed: o.unnamed,
   };
 }
 
@@ -69,7 +72,7 @@ function tableRaw(src: SourceText, options: ReadOptions): RawTable {
     // The user named a long table's columns, which the long adapter did not recognise by name.
     const roles = findRoles(rec.columns, src.file, options.columns);
     if (roles.model < 0 || roles.benchmark < 0 || roles.score < 0) wrongColumns();
-    return longRaw(rec, { model: roles.model, benchmark: roles.benchmark, score: roles.score }, "--columns");
+    return longRaw(rec, { model: roles.model, benchmark: roles.benchmark, score: roles.score }, "--columns", options.unnamed);
   }
   const choice = named ?? chooseLayout(rec.columns, src.file, options.layout);
   if (choice.layout === "long") {
@@ -77,9 +80,10 @@ function tableRaw(src: SourceText, options: ReadOptions): RawTable {
       rec,
       { model: choice.keyColumn, benchmark: choice.benchmarkColumn as number, score: choice.scoreColumn as number },
       choice.reason,
+      options.unnamed,
     );
   }
-  return wideRaw(rec, choice, "leaderboard");
+  return wideRaw(rec, choice, "leaderboard", options.unnamed);
 }
 
 /** Options that only some adapters read: given to another, they would be silently ignored. */
@@ -88,6 +92,7 @@ const OPTION_ADAPTERS: [keyof ReadOptions, string, string[]][] = [
   ["harnessTasks", "--harness-tasks", ["harness"]],
   ["columns", "--columns", ["long", "per-item", "leaderboard"]],
   ["benchmarkName", "--benchmark-name", ["per-item"]],
+  ["unnamed", "--unnamed", ["leaderboard", "long"]],
 ];
 
 export function checkOptionsApply(raw: RawTable, options: ReadOptions): void {

@@ -48,14 +48,19 @@ export function checkUniqueColumns(columns: readonly string[], what: string, fil
 }
 
 /** Records in a wide layout -> RawTable (models-rows), or its transpose (benchmarks-rows). */
-export function wideRaw(rec: Records, choice: LayoutChoice, adapter: string): RawTable {
-  const { file, columns, rows } = rec;
+export function wideRaw(rec: Records, choice: LayoutChoice, adapter: string, unnamedRows: UnnamedPolicy = "error"): RawTable {
+  const { file, columns } = rec;
   const byModel = choice.layout === "models-rows";
   const key = choice.keyColumn;
   checkUniqueColumns(columns, byModel ? "benchmark (column)" : "model (column)", file);
+  const unnamed = rec.rows.filter((r) => cellName(r.cells[key]) === "").map((r) => r.where);
+  if (unnamed.length > 0 && unnamedRows === "error") {
+    throw new InputError(
+      listProblems(`${file}: rows without a name in column "${columns[key]}" (or leave them out with --unnamed drop):`, unnamed),
+    );
+  }
+  const rows = unnamed.length > 0 ? rec.rows.filter((r) => cellName(r.cells[key]) !== "") : rec.rows;
   const rowNames = rows.map((r) => cellName(r.cells[key]));
-  const unnamed = rows.filter((_, i) => rowNames[i] === "").map((r) => r.where);
-  if (unnamed.length > 0) throw new InputError(listProblems(`${file}: rows without a name in column "${columns[key]}":`, unnamed));
   if (!byModel) {
     const seen = new Map<string, string>();
     const dups: string[] = [];
@@ -67,7 +72,7 @@ export function wideRaw(rec: Records, choice: LayoutChoice, adapter: string): Ra
     if (dups.length > 0) throw new InputError(listProblems(`${file}: duplicate benchmark names (each must appear once):`, dups));
   }
   const ignored: string[] = [];
-  const notes: string[] = [];
+  const notes: string[] = unnamed.length > 0 ? [unnamedNote(unnamed, `column "${columns[key]}"`)] : [];
   const stats: string[] = [];
   const scoreCols: number[] = [];
   columns.forEach((name, c) => {
@@ -170,6 +175,15 @@ export function wideRaw(rec: Records, choice: LayoutChoice, adapter: string): Ra
   };
 }
 
+/** --unnamed: rows without a model (or benchmark) name are an error, or are left out with a note. */
+export type UnnamedPolicy = "error" | "drop";
+export const UNNAMED_POLICIES: readonly UnnamedPolicy[] = ["error", "drop"];
+
+export function unnamedNote(where: readonly string[], what: string): string {
+  const shown = where.length > 20 ? `${where.slice(0, 20).join(", ")}, ... and ${where.length - 20} more` : where.join(", ");
+  return `${where.length} row${where.length === 1 ? "" : "s"} without a name in ${what} left out (--unnamed drop): ${shown}`;
+}
+
 /** --columns that fit no reading of the table. */
 export function wrongColumns(): never {
   throw new InputError(
@@ -206,6 +220,6 @@ export const leaderboardAdapter: Adapter = {
     if (choice.layout === "long") {
       throw new InputError(`${file}: this is a long table (columns for model, benchmark and score); read it with --from long`);
     }
-    return wideRaw(rec, choice, "leaderboard");
+    return wideRaw(rec, choice, "leaderboard", options.unnamed);
   },
 };

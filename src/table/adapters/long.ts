@@ -9,7 +9,7 @@ import { allPercent, MIXED_PERCENT, parsePercentCell, parseScoreCell } from "../
 import { emptyValues, type RawRow, type RawTable } from "../raw.js";
 import type { Cell, Records } from "../records.js";
 import { parseRecords } from "../text-records.js";
-import { checkUniqueColumns } from "./leaderboard.js";
+import { checkUniqueColumns, type UnnamedPolicy, unnamedNote } from "./leaderboard.js";
 import { type Adapter, type AdapterOptions, type SourceText, single } from "./types.js";
 
 function cellName(cell: Cell): string {
@@ -22,7 +22,12 @@ const EXTRA_COLUMNS: { extra: "stderr" | "count"; names: string[] }[] = [
   { extra: "count", names: ["n", "count", "n_items", "items", "n_samples", "num_samples"] },
 ];
 
-export function longRaw(rec: Records, cols: { model: number; benchmark: number; score: number }, reason: string): RawTable {
+export function longRaw(
+  rec: Records,
+  cols: { model: number; benchmark: number; score: number },
+  reason: string,
+  unnamedRows: UnnamedPolicy = "error",
+): RawTable {
   const { file, columns, rows } = rec;
   checkUniqueColumns(columns, "column", file);
   const { model: mc, benchmark: bc, score: sc } = cols;
@@ -43,11 +48,16 @@ export function longRaw(rec: Records, cols: { model: number; benchmark: number; 
   }
   const inPercent = new Set([...scoresOf].filter(([, cells]) => allPercent(cells)).map(([b]) => b));
   const cells: { m: string; b: number; v: number; where: string; extra: number[] }[] = [];
+  const unnamed: string[] = [];
   for (const r of rows) {
     const m = cellName(r.cells[mc]);
     const b = cellName(r.cells[bc]);
     if (m === "" || b === "") {
-      problems.push(`${r.where}: empty ${m === "" ? `"${columns[mc]}"` : `"${columns[bc]}"`}`);
+      if (unnamedRows === "drop") unnamed.push(r.where);
+      else
+        problems.push(
+          `${r.where}: empty ${m === "" ? `"${columns[mc]}"` : `"${columns[bc]}"`} (or leave such rows out with --unnamed drop)`,
+        );
       continue;
     }
     if (!benches.has(b)) benches.set(b, benches.size);
@@ -109,6 +119,7 @@ export function longRaw(rec: Records, cols: { model: number; benchmark: number; 
         ? [`kept beside the scores: ${extraCols.map((e) => `${e.extra} from column "${columns[e.col]}"`).join(", ")}`]
         : []),
       ...(inPercent.size > 0 ? [`percentages read as numbers from 0 to 100 (the % sign dropped): ${[...inPercent].join(", ")}`] : []),
+      ...(unnamed.length > 0 ? [unnamedNote(unnamed, `column "${columns[mc]}" or "${columns[bc]}"`)] : []),
     ],
   };
 }
@@ -125,11 +136,11 @@ export const longAdapter: Adapter = {
       const missing = (["model", "benchmark", "score"] as const).filter((r) => roles[r] < 0);
       if (missing.length > 0)
         throw new InputError(`${file}: no ${missing.join(", ")} column (name it with --columns ${missing[0]}=COLUMN)`);
-      return longRaw(rec, roles, "columns named by --columns");
+      return longRaw(rec, roles, "columns named by --columns", options.unnamed);
     }
     const choice = chooseLayout(rec.columns, file, "long");
     const [m, b, s] = [choice.keyColumn, choice.benchmarkColumn as number, choice.scoreColumn as number];
     const reason = options.layout === "long" ? choice.reason : `columns "${rec.columns[m]}", "${rec.columns[b]}", "${rec.columns[s]}"`;
-    return longRaw(rec, { model: m, benchmark: b, score: s }, reason);
+    return longRaw(rec, { model: m, benchmark: b, score: s }, reason, options.unnamed);
   },
 };

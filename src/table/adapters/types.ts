@@ -24,6 +24,8 @@ export interface AdapterOptions {
   harnessTasks?: "top" | "all";
   /** Keep per-item results in the table (default true). */
   keepItems?: boolean;
+  /** --unnamed drop: rows without a model (or benchmark) name are left out, with a note (wide and long tables). */
+  unnamed?: "drop";
   /** Per-item files resolve repeated (model, benchmark, item) rows themselves. */
   duplicates?: DuplicatePolicy;
 }
