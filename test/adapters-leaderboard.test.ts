@@ -104,13 +104,15 @@ describe("identifier columns (mostly distinct text, a few values all digits)", (
     );
   });
 
-  it("a score column with a repeated placeholder for its gaps, or with a few typos, is still an error", () => {
+  it("a score column with a repeated placeholder for its gaps, intervals written in, or a few typos, is still an error", () => {
     const placeholder = ["model,MMLU,GPQA", "a,70,—", "b,71,—", "c,72,—", "d,73,41.5", "e,74,—"].join("\n");
     throwsInput(
       () => scoreTableFromText(placeholder, "gaps.csv"),
       /gaps\.csv: invalid scores/,
       /line 2, column "GPQA": "—" is not a number/,
     );
+    const withIntervals = ["model,MMLU,GPQA", "a,70,40.1 ± 1.2", "b,71,41", "c,72,39.9 ± 1.1", "d,73,41.5 (0.9)"].join("\n");
+    throwsInput(() => scoreTableFromText(withIntervals, "ci.csv"), /line 2, column "GPQA": "40\.1 ± 1\.2" is not a number/);
     const typos = ["model,MMLU,GPQA", "a,70,40", "b,71,4O.2", "c,72,39.9", "d,73,41.5"].join("\n");
     throwsInput(() => scoreTableFromText(typos, "typos.csv"), /line 3, column "GPQA": "4O\.2" is not a number/);
   });

@@ -28,6 +28,9 @@ const STAT_COLUMNS: [RegExp, string][] = [
   [/^(n_|num_|k_)?(few_?)?shots?$|^num_fewshot$/i, "a few-shot count"],
 ];
 
+/** A score written with something after it: "52.8 ± 1.2", "52.8 (1.2)", "52.8*", "52.8 +/- 1.2". */
+const DECORATED_NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)\s*(±|\+\/-|\(|\[|\*|†|‡)/;
+
 function statKind(name: string): string | undefined {
   const n = name.trim().replace(/[\s-]+/g, "_");
   return STAT_COLUMNS.find(([re]) => re.test(n))?.[1];
@@ -99,9 +102,10 @@ export function wideRaw(rec: Records, choice: LayoutChoice, adapter: string, unn
     const numberLike = cells.some((x) => typeof x === "string" && /^\s*[+-]?(\d+,\d+|[\d.]+\s*%)\s*$/.test(x));
     if (anyText && !anyNumber && !numberLike) return void ignored.push(name); // metadata (organisation, licence, ...)
     // Identifiers (commit hashes, run ids) where a few values happen to be all digits: mostly text,
-    // and mostly distinct. A score column with a few typos, or with one placeholder repeated for its
-    // gaps ("—"), fails neither test and stays an error below.
-    if (!numberLike && texts.length > numbers.length && new Set(texts.map((x) => String(x).trim())).size * 2 > texts.length) {
+    // and mostly distinct. A score column with a few typos, with one placeholder repeated for its
+    // gaps ("—"), or with scores written with their interval ("52.8 ± 1.2") stays an error below.
+    const decorated = texts.some((x) => DECORATED_NUMBER.test(String(x)));
+    if (!numberLike && !decorated && texts.length > numbers.length && new Set(texts.map((x) => String(x).trim())).size * 2 > texts.length) {
       ignored.push(name);
       const s = numbers.length === 1 ? "" : "s";
       notes.push(
