@@ -60,8 +60,19 @@ export function allPercent(cells: readonly Cell[]): boolean {
   return any;
 }
 
-/** A % cell in a benchmark whose other values are plain numbers. */
-export const MIXED_PERCENT = "is a percentage among plain numbers (write every value of a benchmark the same way)";
+/**
+ * One score of a benchmark whose values are all percentages (`inPercent`, from allPercent) or not:
+ * "71.2%" reads as 71.2 in the first case and is an error in the second (a mix would make the scale a guess).
+ */
+export function parseBenchmarkCell(cell: Cell, inPercent: boolean): ParsedCell {
+  const pct = parsePercentCell(cell);
+  if (pct === undefined) return parseScoreCell(cell);
+  if (inPercent) return { kind: "number", value: pct };
+  return {
+    kind: "invalid",
+    reason: `"${String(cell).trim()}" is a percentage among plain numbers (write every value of a benchmark the same way)`,
+  };
+}
 
 /** True when the cell is text that is not a number (used to spot metadata columns). */
 export function isTextCell(cell: Cell): boolean {

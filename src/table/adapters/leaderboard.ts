@@ -7,7 +7,7 @@
 import { type ColumnMap, type ColumnRole, findRoles } from "../columns.js";
 import { InputError, listProblems } from "../errors.js";
 import { chooseLayout, type LayoutChoice } from "../layout.js";
-import { allPercent, isTextCell, MIXED_PERCENT, parsePercentCell, parseScoreCell } from "../numbers.js";
+import { allPercent, isTextCell, parseBenchmarkCell, parseScoreCell } from "../numbers.js";
 import { emptyValues, type RawRow, type RawTable } from "../raw.js";
 import type { Cell, Records } from "../records.js";
 import { parseRecords } from "../text-records.js";
@@ -134,14 +134,7 @@ export function wideRaw(rec: Records, choice: LayoutChoice, adapter: string, unn
   const grid = rows.map((r, i) => {
     const values = emptyValues(scoreCols.length);
     scoreCols.forEach((c, j) => {
-      const cell = r.cells[c];
-      const pct = parsePercentCell(cell);
-      if (pct !== undefined) {
-        if (percent[byModel ? j : i]) values[j] = pct;
-        else problems.push(`${r.where}, column "${columns[c]}": "${String(cell).trim()}" ${MIXED_PERCENT}`);
-        return;
-      }
-      const p = parseScoreCell(cell);
+      const p = parseBenchmarkCell(r.cells[c], percent[byModel ? j : i]);
       if (p.kind === "invalid") problems.push(`${r.where}, column "${columns[c]}": ${p.reason}`);
       else if (p.kind === "number") values[j] = p.value;
     });

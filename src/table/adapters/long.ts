@@ -5,7 +5,7 @@
 import { findRoles } from "../columns.js";
 import { InputError, listProblems } from "../errors.js";
 import { chooseLayout } from "../layout.js";
-import { allPercent, MIXED_PERCENT, parsePercentCell, parseScoreCell } from "../numbers.js";
+import { allPercent, parseBenchmarkCell, parseScoreCell } from "../numbers.js";
 import { emptyValues, type RawRow, type RawTable } from "../raw.js";
 import type { Cell, Records } from "../records.js";
 import { parseRecords } from "../text-records.js";
@@ -61,12 +61,7 @@ export function longRaw(
       continue;
     }
     if (!benches.has(b)) benches.set(b, benches.size);
-    const pct = parsePercentCell(r.cells[sc]);
-    if (pct !== undefined && !inPercent.has(b)) {
-      problems.push(`${r.where}, column "${columns[sc]}": "${String(r.cells[sc]).trim()}" ${MIXED_PERCENT}`);
-      continue;
-    }
-    const p = pct !== undefined ? { kind: "number" as const, value: pct } : parseScoreCell(r.cells[sc]);
+    const p = parseBenchmarkCell(r.cells[sc], inPercent.has(b));
     if (p.kind === "invalid") {
       problems.push(`${r.where}, column "${columns[sc]}": ${p.reason}`);
       continue;
