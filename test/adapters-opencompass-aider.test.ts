@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { scoreTableFromText } from "../src/table/load.js";
 import { readScoreTable } from "../src/table/read.js";
-import { ROOT, SHARED, throwsInput } from "./helpers.js";
+import { ROOT, testData, throwsInput } from "./helpers.js";
 
 const FX = (...p: string[]) => join(ROOT, "test", "fixtures", "adapters", ...p);
 
@@ -49,7 +49,7 @@ describe("OpenCompass summary CSV", () => {
 });
 
 describe("aider leaderboard YAML", () => {
-  const POLYGLOT = join(SHARED, "data", "aider", "polyglot_leaderboard.yml");
+  const POLYGLOT = testData("aider", "polyglot_leaderboard.yml");
 
   it("the real polyglot leaderboard: one benchmark, pass_rate_2, its duplicate model named with both records", () => {
     throwsInput(

@@ -8,9 +8,9 @@ import { CsvSplitter } from "../src/table/csv-stream.js";
 import { scoreTableFromText } from "../src/table/load.js";
 import { readScoreTable, readTextFile } from "../src/table/read.js";
 import type { ScoreTable } from "../src/table/types.js";
-import { ROOT, SHARED, throwsInput } from "./helpers.js";
+import { NEEDS_SHARED, ROOT, sharedData, testData, throwsInput } from "./helpers.js";
 
-const DATA = (...p: string[]) => join(SHARED, "data", ...p);
+const DATA = (...p: string[]) => testData(...p);
 const FX = (...p: string[]) => join(ROOT, "test", "fixtures", "adapters", ...p);
 
 function cell(t: ScoreTable, model: string, bench: string): number {
@@ -145,9 +145,9 @@ describe("per-item shapes", () => {
   });
 });
 
-describe("SWE-bench Verified per instance (CC BY-NC: read from ../shared only)", () => {
+describe("SWE-bench Verified per instance (CC BY-NC: read from ../shared only)", { skip: NEEDS_SHARED }, () => {
   it("resolved flags and costs per instance; the source's own data error shows (Claude 3.7 Sonnet: 51/500, not 52.8 %)", () => {
-    const t = readScoreTable(DATA("swebench", "verified_per_instance.csv"), { benchmarkName: "SWE-bench Verified" });
+    const t = readScoreTable(sharedData("swebench", "verified_per_instance.csv"), { benchmarkName: "SWE-bench Verified" });
     assert.equal(t.models.length, 25);
     assert.deepEqual(
       t.benchmarks.map((b) => b.name),

@@ -4,13 +4,13 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { ROOT, SHARED } from "./helpers.js";
+import { ROOT, testData } from "./helpers.js";
 import { CLI, tmp } from "./report-fixture.js";
 
 const FX = (...p: string[]) => join(ROOT, "test", "fixtures", ...p);
 const ITEMS = FX("cost", "items-tokens.csv");
 const PRICES = FX("cost", "prices.csv");
-const AIDER = join(SHARED, "data", "aider", "polyglot_leaderboard.yml");
+const AIDER = testData("aider", "polyglot_leaderboard.yml");
 
 function run(...args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", cwd: ROOT });

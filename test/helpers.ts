@@ -1,5 +1,7 @@
 /** Shared test helpers: small round-score tables, Monte Carlo runs and exact enumeration. */
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createWorkspace, playContests } from "../src/engine/contest.js";
 import { planChunks, runChunks } from "../src/engine/montecarlo.js";
@@ -11,6 +13,17 @@ import { InputError } from "../src/table/errors.js";
 /** The repository root (tests run from dist/test/). */
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const SHARED = fileURLToPath(new URL("../../../shared/", import.meta.url));
+
+/** Real data copied into the repository (licences permitting): test/data mirrors ../shared/data. */
+export const testData = (...path: string[]): string => join(ROOT, "test", "data", ...path);
+
+/** Real data that may not be redistributed (SWE-bench, LiveBench's own tables): read from ../shared/data only. */
+export const sharedData = (...path: string[]): string => join(SHARED, "data", ...path);
+
+/** node:test's `skip` for a test that reads sharedData(): false where ../shared/data is present. */
+export const NEEDS_SHARED: string | false = existsSync(join(SHARED, "data"))
+  ? false
+  : "needs ../shared/data beside the repository (data that may not be redistributed: SWE-bench is CC BY-NC, LiveBench's tables have no licence)";
 
 /** rows[m][k] -> round-major RoundScores. */
 export function roundScores(rows: number[][]): RoundScores {

@@ -11,9 +11,9 @@ import { prepareRank } from "../src/run/rank.js";
 import { InputError } from "../src/table/errors.js";
 import { scoreTableFromText } from "../src/table/load.js";
 import { applyMissingPolicy } from "../src/table/missing.js";
-import { enumerateExact, ROOT, roundScores, rules, SHARED } from "./helpers.js";
+import { enumerateExact, ROOT, roundScores, rules, testData } from "./helpers.js";
 
-const HELM = join(SHARED, "data", "benchbench", "benchmarks_old", "helm_classic_240829.csv");
+const HELM = testData("benchbench", "benchmarks_old", "helm_classic_240829.csv");
 const CLI = join(ROOT, "dist", "src", "cli", "main.js");
 // alpha misses GPQA, beta misses HumanEval and GPQA; gamma and delta are complete.
 const GAPPY = "model,MMLU,GPQA,HumanEval\nalpha,70,,60\nbeta,65,,\ngamma,60,30,70\ndelta,55,35,50\n";
@@ -190,7 +190,7 @@ describe("CLI: --missing and --duplicates end to end", () => {
     const file = join(dir, "r.json");
     const r = run(
       "rank",
-      join(SHARED, "data", "leaderboards", "open_llm_leaderboard_v2_2024-08-29.csv"),
+      testData("leaderboards", "open_llm_leaderboard_v2_2024-08-29.csv"),
       "--duplicates",
       "suffix",
       "--runs",
@@ -216,7 +216,7 @@ describe("CLI: --missing and --duplicates end to end", () => {
     ],
     [
       "duplicates without a policy",
-      ["rank", join(SHARED, "data", "leaderboards", "open_llm_leaderboard_v2_2024-08-29.csv")],
+      ["rank", testData("leaderboards", "open_llm_leaderboard_v2_2024-08-29.csv")],
       /duplicate model names/,
     ],
     ["unknown duplicates policy", ["rank", HELM, "--duplicates", "last"], /Allowed choices are error, first, best, mean, suffix/],

@@ -5,7 +5,7 @@ import { describe, it } from "node:test";
 import { planChunks, runChunks } from "../src/engine/montecarlo.js";
 import { normalCdf } from "../src/engine/normal.js";
 import type { ContestRules, RoundScores, Tally } from "../src/engine/types.js";
-import { means, ROOT, roundScores, rules, SHARED, standardErrors } from "./helpers.js";
+import { means, ROOT, roundScores, rules, standardErrors, testData } from "./helpers.js";
 
 const CLI = join(ROOT, "dist", "src", "cli", "main.js");
 
@@ -59,7 +59,7 @@ describe("noise-aware contests (--outcomes probabilistic)", () => {
   });
 
   it("CLI: per-item data runs; a table without noise information is an input error", () => {
-    const items = join(SHARED, "data", "mmlu-pro", "mmlu_pro_item_correct.csv");
+    const items = testData("mmlu-pro", "mmlu_pro_item_correct.csv");
     const r = spawnSync(
       process.execPath,
       [CLI, "rank", items, "--runs", "2000", "--T", "0,1", "--outcomes", "probabilistic", "--format", "json"],

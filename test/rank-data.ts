@@ -14,7 +14,7 @@ export interface HelmLite {
 
 /** HELM Lite (BenchBench snapshot 240829): 72 models x 10 scenarios, `-` = missing. */
 export function loadHelmLite(): HelmLite {
-  const url = new URL("../shared/data/benchbench/benchmarks_old/helm_lite_240829.csv", repoRoot);
+  const url = new URL("test/data/benchbench/benchmarks_old/helm_lite_240829.csv", repoRoot);
   const text = readFileSync(url, "utf8");
   if (text.includes('"')) throw new Error("helm_lite: quoted fields; use csv-parse instead of split");
   const lines = text.split(/\r?\n/).filter((l) => l.length > 0);

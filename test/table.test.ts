@@ -5,7 +5,7 @@ import { defaultRoundPlan, parseRoundPlan } from "../src/plan/plan.js";
 import { buildRoundScores } from "../src/plan/round-scores.js";
 import { readScoreTable, readTextFile } from "../src/table/read.js";
 import { markLowerIsBetter, requireRankable } from "../src/table/select.js";
-import { ROOT, SHARED, throwsInput } from "./helpers.js";
+import { NEEDS_SHARED, ROOT, sharedData, testData, throwsInput } from "./helpers.js";
 
 const fx = (name: string) => join(ROOT, "test", "fixtures", name);
 const EXPECTED = {
@@ -73,7 +73,7 @@ describe("reading score tables in every layout", () => {
     const oc = readScoreTable(join(ROOT, "data", "opencompass_2024-08-29.csv"));
     assert.equal(oc.models.length, 35);
     assert.equal(oc.benchmarks.length, 8);
-    const helm = readScoreTable(join(SHARED, "data", "leaderboards", "helm_lite_2024-06-10_long.csv"));
+    const helm = readScoreTable(testData("leaderboards", "helm_lite_2024-06-10_long.csv"));
     assert.equal(helm.layout, "long");
     assert.equal(helm.models.length, 48);
     assert.ok(helm.benchmarks.some((b) => b.name === "helm_lite_mwr"));
@@ -118,20 +118,20 @@ describe("bad input gets a clear, located error", () => {
   it("fewer than 2 models", () => {
     throwsInput(() => requireRankable(readScoreTable(fx("bad-one-model.csv"))), /: 1 model found; ranking needs at least 2/);
     // A real metadata table (one row per benchmark, no column of scores): no model at all.
-    const meta = join(SHARED, "data", "epoch-stitching", "benchmark_optim.csv");
+    const meta = testData("epoch-stitching", "benchmark_optim.csv");
     throwsInput(() => requireRankable(readScoreTable(meta)), /benchmark_optim\.csv: 0 models found; ranking needs at least 2/);
   });
 
   it("duplicate model names in the real Open LLM Leaderboard v2 file are all named", () => {
     throwsInput(
-      () => readScoreTable(join(SHARED, "data", "leaderboards", "open_llm_leaderboard_v2_2024-08-29.csv")),
+      () => readScoreTable(testData("leaderboards", "open_llm_leaderboard_v2_2024-08-29.csv")),
       /duplicate model names/,
     );
   });
 
-  it("the real LiveBench 2026-01-08 row with too few fields", () => {
+  it("the real LiveBench 2026-01-08 row with too few fields", { skip: NEEDS_SHARED }, () => {
     throwsInput(
-      () => readScoreTable(join(SHARED, "data", "livebench", "table_2026_01_08.csv")),
+      () => readScoreTable(sharedData("livebench", "table_2026_01_08.csv")),
       /malformed CSV near line \d+/,
       /expect 24, got 21/,
     );

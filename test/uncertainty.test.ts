@@ -14,7 +14,7 @@ import { SimulationPool } from "../src/parallel/pool.js";
 import type { RoundPlan } from "../src/plan/plan.js";
 import { buildRoundScores } from "../src/plan/round-scores.js";
 import type { ScoreTable } from "../src/table/types.js";
-import { ROOT, SHARED } from "./helpers.js";
+import { ROOT, testData } from "./helpers.js";
 
 const CLI = join(ROOT, "dist", "src", "cli", "main.js");
 const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", cwd: ROOT });
@@ -196,7 +196,7 @@ describe("signal and noise", () => {
 });
 
 describe("rank --bootstrap / --precision end to end", () => {
-  const items = join(SHARED, "data", "mmlu-pro", "mmlu_pro_item_correct.csv");
+  const items = testData("mmlu-pro", "mmlu_pro_item_correct.csv");
   it("real per-item data (MMLU-Pro): intervals, separable neighbours, signal and noise", () => {
     const r = run("rank", items, "--T", "1", "--runs", "2000", "--bootstrap", "20", "--format", "json", "-q");
     assert.equal(r.status, 0, r.stderr);

@@ -109,7 +109,8 @@ export function registerPlot(program: Command): void {
       const width = positiveNumber(flags.width, "--width", 20_000);
       const scale = positiveNumber(flags.scale, "--scale", 8);
       // Only the compare chart needs the other methods.
-      const data = await reportDataFrom(scores, { ...flags, compare: chart === "compare" });
+      // No chart draws the corruption or order studies.
+      const data = await reportDataFrom(scores, { ...flags, compare: chart === "compare", studies: false });
       const spec = buildChart(chart, data);
       if (!spec) throw new InputError(`${chart}: ${UNAVAILABLE[chart]}`);
       const variant = pickVariant(spec, flags);
