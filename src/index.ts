@@ -1,42 +1,27 @@
-/** swissround as a library: the same pipeline and engine the CLI uses. */
+/**
+ * swissround as a library: read a score table, rank it by Competitive Swiss-System Dynamics, put
+ * it beside the other rankings, and render it. The same pipeline every CLI command runs.
+ *
+ * Lower-level pieces live behind subpaths: `swissround/pipeline` (prepare, simulate, shards),
+ * `swissround/engine` (the Monte Carlo engine), `swissround/methods` (every other ranking method
+ * and the studies), `swissround/render` (text, charts and the HTML report).
+ */
 
-export { kendallTauB, pairwiseAgreement, spearman } from "./analysis/agreement.js";
-export { type BootstrapResult, bootstrapRanking } from "./analysis/bootstrap.js";
-export { type CompareOptions, type ComparisonResult, compareRankings, compareRankingsWith } from "./analysis/compare.js";
-export { type CorruptionResult, corruptionStudy } from "./analysis/corruption.js";
-export { cellErrors, type NoiseReport, noiseReport } from "./analysis/noise.js";
-export { failureSensitivity, type SensitivityResult } from "./analysis/sensitivity.js";
-export { type StabilityResult, stabilityStudy } from "./analysis/stability.js";
-export { intervalTiers, kmeansTiers } from "./analysis/tiers.js";
-export { createWorkspace, playContests } from "./engine/contest.js";
-export { planChunks, runChunks } from "./engine/montecarlo.js";
-export { pointsPerContest } from "./engine/points.js";
-export { chunkRng, type RandomSource, Xoshiro128 } from "./engine/rng.js";
-export { parseEliminationSettings } from "./engine/schedule.js";
-export { type ModelOutcome, summariseTally } from "./engine/summary.js";
-export type { ContestRules, RoundScores, Tally } from "./engine/types.js";
+export type { CompareOptions, ComparisonResult } from "./analysis/compare.js";
+export type { ModelOutcome } from "./engine/summary.js";
+export { renderCompare } from "./output/render-compare.js";
 export { type OutputFormat, renderRank } from "./output/render-rank.js";
-export { buildReportData, type ReportData } from "./output/report/data.js";
+export type { ReportData } from "./output/report/data.js";
 export { renderReport } from "./output/report/document.js";
-export { bootstrapOnThreads } from "./parallel/bootstrap.js";
-export { methodsOnThreads } from "./parallel/methods.js";
-export { SimulationPool, sharedPool } from "./parallel/pool.js";
-export { rerankOnThreads } from "./parallel/rerank.js";
-export { simulate } from "./parallel/simulate.js";
-export { defaultRoundPlan, parseRoundPlan, type Round, type RoundPlan } from "./plan/plan.js";
-export { buildRoundScores } from "./plan/round-scores.js";
-export { type RankingMethod, type RankingResult, rankingMethod, rankingMethods } from "./rank/index.js";
-export type { ScoreMatrix } from "./rank/matrix.js";
-export { computeTalliesAdaptive } from "./run/adaptive.js";
-export type { RankConfig } from "./run/config.js";
-export { type PlanSource, prepareRankFromTable } from "./run/prepare.js";
-export { computeTallies, contestRules, type PreparedRank, prepareRank, type RankOptions, rank } from "./run/rank.js";
-export { assembleResult, type RankResult, type SettingResult } from "./run/result.js";
-export { bootstrapFor, noiseFor } from "./run/uncertainty.js";
+export { compareRun, type ReportDataOptions, reportData } from "./output/report/gather.js";
+export { readReportRuntime } from "./output/report/runtime-file.js";
+export { type RankingMethod, rankingMethods } from "./rank/index.js";
+export { DEFAULT_RUNS, DEFAULT_SEED } from "./run/config.js";
+export type { RankRun, RunOptions } from "./run/pipeline.js";
+export { prepareRanking, type RankingOptions, type RoundPlanInput, runRanking, runRankingWithTallies } from "./run/ranking.js";
+export type { RankResult, SettingResult } from "./run/result.js";
 export { InputError } from "./table/errors.js";
-export { type InspectReport, inspectRaw } from "./table/inspect.js";
-export { finishTable, type ReadOptions, readRaw, scoreTableFromText } from "./table/load.js";
-export { applyMissingPolicy } from "./table/missing.js";
-export { readRawTable, readScoreTable } from "./table/read.js";
-export { listGaps, markLowerIsBetter, requireRankable, selectBenchmarks } from "./table/select.js";
-export type { Benchmark, Layout, ScoreTable } from "./table/types.js";
+export { type ScoreTableInput, scoreTable } from "./table/from-arrays.js";
+export { type ReadOptions, scoreTableFromText } from "./table/load.js";
+export { readScoreTable } from "./table/read.js";
+export type { Benchmark, ScoreTable } from "./table/types.js";

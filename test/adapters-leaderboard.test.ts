@@ -183,7 +183,9 @@ describe("Epoch AI's benchmark tables: one row per model with a record id", () =
     throwsInput(() => readScoreTable(file, { from: "per-item" }), /invalid per-item rows/, /"52\.8%" is not a number/);
   });
 
-  it("SWE-bench's leaderboard rows: instance_calls is a count and the empty warning column is not a benchmark", { skip: NEEDS_SHARED }, () => {
+  it("SWE-bench's leaderboard rows: instance_calls is a count and the empty warning column is not a benchmark", {
+    skip: NEEDS_SHARED,
+  }, () => {
     const t = readScoreTable(sharedData("swebench", "leaderboard_rows.csv"), { duplicates: "first" });
     assert.deepEqual(
       t.benchmarks.map((b) => b.name),

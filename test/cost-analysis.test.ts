@@ -184,10 +184,7 @@ describe("the contest under a budget and with cost-adjusted outcomes", () => {
 describe("real data: aider's polyglot leaderboard (Apache-2.0; total_cost 0 = unknown)", () => {
   const file = testData("aider", "polyglot_leaderboard.yml");
   const a = analyse(file, {}, { duplicates: "suffix" });
-  const rows = parse(readTextFile(testData("aider", "derived_polyglot_leaderboard.csv")), { columns: true }) as Record<
-    string,
-    string
-  >[];
+  const rows = parse(readTextFile(testData("aider", "derived_polyglot_leaderboard.csv")), { columns: true }) as Record<string, string>[];
 
   it("18 runs of unknown cost (17 written as 0, one without the key) are never free", () => {
     const unknown = a.models.filter((m) => Number.isNaN(m.costPerAttempt));

@@ -214,11 +214,7 @@ describe("CLI: --missing and --duplicates end to end", () => {
       ["rank", HELM, "--missing", "zero"],
       /--missing.*Allowed choices are error, drop-model, drop-benchmark, lose, available-mean/,
     ],
-    [
-      "duplicates without a policy",
-      ["rank", testData("leaderboards", "open_llm_leaderboard_v2_2024-08-29.csv")],
-      /duplicate model names/,
-    ],
+    ["duplicates without a policy", ["rank", testData("leaderboards", "open_llm_leaderboard_v2_2024-08-29.csv")], /duplicate model names/],
     ["unknown duplicates policy", ["rank", HELM, "--duplicates", "last"], /Allowed choices are error, first, best, mean, suffix/],
     ["unknown adapter", ["rank", HELM, "--from", "excel"], /Allowed choices are leaderboard, long, per-item, harness, opencompass, aider/],
     ["bad --columns", ["rank", HELM, "--columns", "modle=x"], /--columns: "modle=x" is not valid/],

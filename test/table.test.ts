@@ -123,18 +123,11 @@ describe("bad input gets a clear, located error", () => {
   });
 
   it("duplicate model names in the real Open LLM Leaderboard v2 file are all named", () => {
-    throwsInput(
-      () => readScoreTable(testData("leaderboards", "open_llm_leaderboard_v2_2024-08-29.csv")),
-      /duplicate model names/,
-    );
+    throwsInput(() => readScoreTable(testData("leaderboards", "open_llm_leaderboard_v2_2024-08-29.csv")), /duplicate model names/);
   });
 
   it("the real LiveBench 2026-01-08 row with too few fields", { skip: NEEDS_SHARED }, () => {
-    throwsInput(
-      () => readScoreTable(sharedData("livebench", "table_2026_01_08.csv")),
-      /malformed CSV near line \d+/,
-      /expect 24, got 21/,
-    );
+    throwsInput(() => readScoreTable(sharedData("livebench", "table_2026_01_08.csv")), /malformed CSV near line \d+/, /expect 24, got 21/);
   });
 
   it("unknown benchmark names in options", () => {

@@ -1,14 +1,12 @@
 /** `swissround compare`: CSD beside mean, win rate, Borda, Copeland, Bradley-Terry, Elo, ... */
 import type { Command } from "commander";
-import { compareRankingsWith } from "../analysis/compare.js";
 import { renderCompare } from "../output/render-compare.js";
+import { compareRun } from "../output/report/gather.js";
 import { emit } from "../output/write.js";
-import { methodsOnThreads } from "../parallel/methods.js";
 import { parseShare } from "../run/options.js";
 import { prepareRank } from "../run/rank.js";
-import { assembleResult } from "../run/result.js";
 import { addOutputOptions, addTableOptions, type OutputFlags, outputFormat } from "./common.js";
-import { addSimulationOptions, rankOptionsFrom, type SimulationFlags, simulateWithProgress, threadsFrom } from "./simulation-options.js";
+import { addSimulationOptions, rankOptionsFrom, runWithProgress, type SimulationFlags, threadsFrom } from "./simulation-options.js";
 import { addMethodOptions, type MethodFlags, methodIds, wholeOption } from "./study-options.js";
 
 interface CompareFlags extends SimulationFlags, OutputFlags, MethodFlags {
@@ -47,13 +45,17 @@ export function registerCompare(program: Command): void {
       const resamples = flags.resamples ? wholeOption(flags.resamples, "--resamples", 1, 100_000) : undefined;
       const methods = methodIds(flags);
       const prepared = prepareRank(scores, rankOptionsFrom(flags));
-      const tallies = await simulateWithProgress(prepared, flags);
-      const rank = assembleResult(prepared.config, tallies, prepared.notes);
-      const result = await compareRankingsWith(
-        { table: prepared.table, plan: prepared.plan, roundScores: prepared.roundScores, rank },
-        { methods, over: flags.over, normalisation: flags.normalise, seed: prepared.config.seed, resamples, tiers, cvarAlpha: alpha, topK },
-        methodsOnThreads(threadsFrom(flags)),
-      );
+      const run = await runWithProgress(prepared, flags);
+      const result = await compareRun(run, {
+        methods,
+        over: flags.over,
+        normalisation: flags.normalise,
+        resamples,
+        tiers,
+        cvarAlpha: alpha,
+        topK,
+        threads: threadsFrom(flags),
+      });
       emit(renderCompare(result, format), flags.output);
     });
 }

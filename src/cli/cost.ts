@@ -7,11 +7,10 @@ import { costReport } from "../cost/report.js";
 import { renderCost } from "../output/render-cost.js";
 import { emit } from "../output/write.js";
 import { prepareRank } from "../run/rank.js";
-import { assembleResult } from "../run/result.js";
 import { InputError } from "../table/errors.js";
 import { addOutputOptions, addTableOptions, type OutputFlags, outputFormat, printNotes } from "./common.js";
 import { addCostInputOptions, type CostInputFlags, costInputsFrom } from "./cost-options.js";
-import { addSimulationOptions, rankOptionsFrom, type SimulationFlags, simulateWithProgress } from "./simulation-options.js";
+import { addSimulationOptions, rankOptionsFrom, runWithProgress, type SimulationFlags } from "./simulation-options.js";
 
 interface CostFlags extends SimulationFlags, OutputFlags, CostInputFlags {
   budget?: string;
@@ -76,8 +75,7 @@ export function registerCost(program: Command): void {
     });
     const contest = contestOf(prepared, analysis);
     if (format === "csv" || flags.output) printNotes([...analysis.notes, ...contest.notes], flags.quiet ?? false);
-    const tallies = await simulateWithProgress(contest.prepared, flags);
-    const csd = assembleResult(contest.prepared.config, tallies, contest.prepared.notes);
+    const { result: csd } = await runWithProgress(contest.prepared, flags);
     const report = costReport({ analysis, csd, inputs: inputs.described, expert: inputs.options.expert, fieldNotes: contest.notes });
     emit(renderCost(report, format), flags.output);
   });

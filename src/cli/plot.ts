@@ -109,13 +109,14 @@ export function registerPlot(program: Command): void {
       const width = positiveNumber(flags.width, "--width", 20_000);
       const scale = positiveNumber(flags.scale, "--scale", 8);
       // Only the compare chart needs the other methods.
-      // No chart draws the corruption or order studies.
-      const data = await reportDataFrom(scores, { ...flags, compare: chart === "compare", studies: false });
+      // ECharts and resvg load while the workers simulate (module loading is the main thread's job).
+      const renderer = import("../output/charts/render.js");
+      // Only this chart's inputs: the other methods only for the compare chart, never the studies.
+      const data = await reportDataFrom(scores, { ...flags, compare: chart === "compare", studies: false }, { charts: [chart] });
       const spec = buildChart(chart, data);
       if (!spec) throw new InputError(`${chart}: ${UNAVAILABLE[chart]}`);
       const variant = pickVariant(spec, flags);
-      // ECharts and resvg load only here, so other commands start fast.
-      const { renderSvg, svgToPng } = await import("../output/charts/render.js");
+      const { renderSvg, svgToPng } = await renderer;
       const svg = renderSvg(variant, width);
       const content = format === "svg" ? svg : svgToPng(svg, scale);
       if (flags.output) {

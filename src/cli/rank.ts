@@ -1,19 +1,14 @@
 /** `swissround rank`: the CSD ranking and Failure Sensitivity Analysis of a score table. */
 import type { Command } from "commander";
-import { planChunks } from "../engine/montecarlo.js";
-import type { Tally } from "../engine/types.js";
 import { renderRank } from "../output/render-rank.js";
 import { emit, writeAtomic } from "../output/write.js";
-import { bootstrapOnThreads } from "../parallel/bootstrap.js";
-import { computeTalliesAdaptive } from "../run/adaptive.js";
 import { parsePrecision } from "../run/options.js";
+import { runPrepared, runShard } from "../run/pipeline.js";
 import { prepareRank, SCRIPT_MODE_WARNING } from "../run/rank.js";
-import { assembleResult, type RankResult } from "../run/result.js";
-import { makePart, parseShard, shardChunks } from "../run/shard.js";
-import { bootstrapFor, noiseFor } from "../run/uncertainty.js";
+import { parseShard } from "../run/shard.js";
 import { InputError } from "../table/errors.js";
 import { addOutputOptions, addTableOptions, type OutputFlags, outputFormat, printNotes } from "./common.js";
-import { addSimulationOptions, rankOptionsFrom, type SimulationFlags, simulateWithProgress, threadsFrom } from "./simulation-options.js";
+import { addSimulationOptions, rankOptionsFrom, type SimulationFlags, threadsFrom, withProgress } from "./simulation-options.js";
 import { wholeOption } from "./study-options.js";
 
 interface RankFlags extends SimulationFlags, OutputFlags {
@@ -64,37 +59,18 @@ export function registerRank(program: Command): void {
     const precision = flags.precision ? parsePrecision(flags.precision) : undefined;
     if (precision !== undefined && shard)
       throw new InputError("--precision cannot be combined with --shard (the number of contests is not known in advance)");
-    const chunkRange = shard ? shardChunks(planChunks(prepared.config.runs, prepared.config.seed), shard) : undefined;
-    const label = shard ? `simulating shard ${shard.index}/${shard.count}` : "simulating";
-    let tallies: Tally[];
-    let precisionReport: RankResult["precision"];
-    if (precision !== undefined) {
-      const adaptive = await computeTalliesAdaptive(prepared, precision, { threads: threadsFrom(flags) });
-      tallies = adaptive.tallies;
-      prepared.config.runs = adaptive.runs;
-      prepared.config.chunkSize = planChunks(adaptive.runs, prepared.config.seed).chunkSize;
-      precisionReport = {
-        target: precision,
-        runs: adaptive.runs,
-        reached: adaptive.reached,
-        worstStandardError: adaptive.worstStandardError,
-      };
-    } else {
-      tallies = await simulateWithProgress(prepared, flags, label, chunkRange);
-    }
+    const threads = threadsFrom(flags);
     if (shard && flags.out) {
-      writeAtomic(flags.out, JSON.stringify(makePart(prepared.config, prepared.notes, shard, tallies)));
+      const part = await withProgress(prepared, flags, `simulating shard ${shard.index}/${shard.count}`, (onProgress) =>
+        runShard(prepared, shard, { threads, onProgress }),
+      );
+      writeAtomic(flags.out, JSON.stringify(part));
       if (!flags.quiet) process.stderr.write(`swissround: wrote shard ${shard.index}/${shard.count} to ${flags.out}\n`);
       return;
     }
-    let result = assembleResult(prepared.config, tallies, prepared.notes);
-    const noise = noiseFor(prepared);
-    result = {
-      ...result,
-      ...(noise ? { noise } : {}),
-      ...(precisionReport ? { precision: precisionReport } : {}),
-      ...(bootstrap ? { uncertainty: await bootstrapFor(prepared, result, bootstrap, bootstrapOnThreads(threadsFrom(flags))) } : {}),
-    };
+    const { result } = await withProgress(prepared, flags, "simulating", (onProgress) =>
+      runPrepared(prepared, { threads, onProgress, precision, bootstrap }),
+    );
     if (format === "csv" || flags.output)
       printNotes(
         prepared.notes.filter((n) => n !== SCRIPT_MODE_WARNING),

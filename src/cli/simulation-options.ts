@@ -1,9 +1,10 @@
 /** The CSD options every command that simulates shares (rank, compare, stress, order, report). */
 import { type Command, Option } from "commander";
-import type { Tally } from "../engine/types.js";
 import { DEFAULT_RUNS, DEFAULT_SEED } from "../run/config.js";
 import { parseRuns, parseSeed, parseThreads, parseTolerance } from "../run/options.js";
-import { computeTallies, type PreparedRank, type RankOptions, SCRIPT_MODE_WARNING } from "../run/rank.js";
+import { type RankRun, type RunOptions, runPrepared } from "../run/pipeline.js";
+import type { PreparedRank, RankOptions } from "../run/rank.js";
+import { SCRIPT_MODE_WARNING } from "../run/rank.js";
 import { readOptionsFrom, type TableFlags } from "./common.js";
 import { terminalProgress } from "./progress.js";
 
@@ -49,6 +50,7 @@ export function rankOptionsFrom(flags: SimulationFlags, extra: Partial<RankOptio
     ...readOptionsFrom(flags),
     rounds: flags.rounds,
     T: flags.T,
+    tOption: "--T",
     runs: parseRuns(flags.runs),
     seed: parseSeed(flags.seed),
     elimination: flags.elimination,
@@ -62,20 +64,30 @@ export function threadsFrom(flags: SimulationFlags): number | undefined {
   return flags.threads ? parseThreads(flags.threads) : undefined;
 }
 
-/** Plays the contests of a prepared run, warning about script mode and showing progress on a terminal. */
-export async function simulateWithProgress(
+/**
+ * Runs a step of a prepared run (its contests, a shard, a whole pipeline run) with the script-mode
+ * warning and a progress line on a terminal (none with --quiet).
+ */
+export async function withProgress<T>(
   prepared: PreparedRank,
   flags: SimulationFlags,
-  label = "simulating",
-  chunkRange?: [number, number],
-): Promise<Tally[]> {
+  label: string,
+  step: (onProgress: ((done: number, total: number) => void) | undefined) => Promise<T>,
+): Promise<T> {
   if (prepared.config.elimination === "script") process.stderr.write(`swissround: warning: ${SCRIPT_MODE_WARNING}\n`);
   const progress = terminalProgress(label);
-  const tallies = await computeTallies(prepared, {
-    threads: threadsFrom(flags),
-    chunkRange,
-    onProgress: flags.quiet ? undefined : (done, total) => progress.update(done, total),
-  });
+  const out = await step(flags.quiet ? undefined : (done, total) => progress.update(done, total));
   progress.finish();
-  return tallies;
+  return out;
+}
+
+/** Plays a prepared run through the pipeline (noise, and bootstrap or precision when given) with progress. */
+export function runWithProgress(
+  prepared: PreparedRank,
+  flags: SimulationFlags,
+  options: Omit<RunOptions, "onProgress" | "threads"> = {},
+): Promise<RankRun> {
+  return withProgress(prepared, flags, "simulating", (onProgress) =>
+    runPrepared(prepared, { ...options, threads: threadsFrom(flags), onProgress }),
+  );
 }

@@ -3,10 +3,11 @@
  * restricted to some models (before any contest), with its round scores and configuration rebuilt
  * for the smaller field. Pure.
  */
-import { parseEliminationSettings } from "../engine/schedule.js";
+
 import { chooseRankBinWidth } from "../engine/tally.js";
 import type { RoundScores } from "../engine/types.js";
 import type { PreparedRank } from "../run/prepare.js";
+import { parseEliminationSettings } from "../run/settings.js";
 import { InputError } from "../table/errors.js";
 import { subsetTable } from "../table/subset.js";
 

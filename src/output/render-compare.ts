@@ -16,6 +16,13 @@ function modelOrder(c: ComparisonResult): number[] {
   return c.models.map((_, i) => i).sort((a, b) => lead.ranks[a] - lead.ranks[b] || a - b);
 }
 
+/**
+ * A method comparison as `swissround compare` prints it.
+ *
+ * @example
+ * const comparison = await compareRun(await runRankingWithTallies(table));
+ * console.log(renderCompare(comparison, "table"));
+ */
 export function renderCompare(c: ComparisonResult, format: OutputFormat): string {
   if (format === "json") return `${JSON.stringify(c, null, 2)}\n`;
   if (format === "csv") return compareCsv(c);

@@ -8,6 +8,12 @@ import { noiseBlocks, uncertaintyBlocks } from "./uncertainty-tables.js";
 export type OutputFormat = "table" | "json" | "csv" | "markdown";
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ["table", "json", "csv", "markdown"];
 
+/**
+ * A ranking as the CLI prints it: "table" (terminal text), "markdown", "csv" or "json".
+ *
+ * @example
+ * process.stdout.write(renderRank(await runRanking(table, { T: [0, 1, 2] }), "markdown"));
+ */
 export function renderRank(result: RankResult, format: OutputFormat): string {
   switch (format) {
     case "json":

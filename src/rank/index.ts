@@ -14,7 +14,12 @@ import { rankByWinRate, definition as winRateDefinition } from "./win-rate.js";
 /** The shared option and result types. */
 export type { RankingMethod, RankingOptions, RankingResult } from "./types.js";
 
-/** Every ranking method, in the order a report should show them. */
+/**
+ * Every ranking method, in the order a report should show them: id, name, one-line definition.
+ *
+ * @example
+ * for (const m of rankingMethods) console.log(`${m.id}: ${m.definition}`);
+ */
 export const rankingMethods: readonly RankingMethod[] = [
   { id: "mean", name: "Mean score", definition: meanDefinition, scoreName: "mean score", seeded: false, run: rankByMean },
   {

@@ -6,7 +6,6 @@
 
 import { cellErrors, roundErrors } from "../analysis/noise.js";
 import { planChunks } from "../engine/montecarlo.js";
-import { parseEliminationSettings } from "../engine/schedule.js";
 import { chooseRankBinWidth } from "../engine/tally.js";
 import type { ContestRules, EliminationMode, OutcomeMode, RoundScores } from "../engine/types.js";
 import { defaultRoundPlan, parseRoundPlan, type RoundPlan, unusedBenchmarks } from "../plan/plan.js";
@@ -19,6 +18,7 @@ import { constantBenchmarks, scaleWarnings } from "../table/scales.js";
 import { scoreBenchmarks, selectBenchmarks } from "../table/select.js";
 import type { ScoreTable } from "../table/types.js";
 import { DEFAULT_RUNS, DEFAULT_SEED, type RankConfig } from "./config.js";
+import { type EliminationInput, parseEliminationSettings } from "./settings.js";
 
 /** A round plan's text and where it came from (for messages). */
 export interface PlanSource {
@@ -27,10 +27,12 @@ export interface PlanSource {
 }
 
 export interface RankOptions extends ReadOptions {
-  /** Path of the round plan (JSON); default one round per benchmark. */
+  /** Path of the round plan (JSON), read by prepareRank; default one round per benchmark. */
   rounds?: string;
-  /** Elimination settings, as for --T: "0,1,2". */
-  T?: string;
+  /** Elimination settings: "0,1,2" as for --T, or 1, [0, 1, 2], [[0, 1, 1, 2]] (default 0,1,2). */
+  T?: EliminationInput;
+  /** The option name that messages about T use ("--T" for the CLI). */
+  tOption?: string;
   runs?: number;
   seed?: number;
   elimination?: EliminationMode;
@@ -119,7 +121,7 @@ export function prepareRankFromTable(raw: ScoreTable, options: RankOptions = {},
       missing: missing.report,
     },
     plan: { source: plan.source, rounds: plan.rounds, ...(plan.rationale ? { rationale: plan.rationale } : {}) },
-    settings: parseEliminationSettings(options.T ?? "0,1,2", plan.rounds.length, table.models.length),
+    settings: parseEliminationSettings(options.T ?? "0,1,2", plan.rounds.length, table.models.length, options.tOption ?? "T"),
     runs,
     seed: options.seed ?? DEFAULT_SEED,
     elimination,

@@ -135,8 +135,14 @@ export function finishTable(raw: RawTable, options: ReadOptions = {}): ScoreTabl
   return { ...table, notes, ...(aggregates.length > 0 ? { aggregates } : {}), ...(duplicates ? { duplicates } : {}) };
 }
 
-/** Text -> ScoreTable with benchmarks chosen and directions marked. Gaps are left as NaN: check
- * with requireRankable (or a --missing policy) once the round plan has said which benchmarks are used. */
+/**
+ * Text -> ScoreTable with benchmarks chosen and directions marked; `file` names the text in
+ * messages and its extension says the format (.csv, .tsv, .json, .jsonl, .yml). Gaps are left as
+ * NaN: ranking checks them (or applies a `missing` policy) once the plan says which benchmarks are used.
+ *
+ * @example
+ * const table = scoreTableFromText("model,MMLU,GSM8K\na,70,50\nb,65,60\n", "pasted.csv");
+ */
 export function scoreTableFromText(text: string, file: string, options: ReadOptions = {}): ScoreTable {
   return finishTable(readRaw([{ file, text }], options), options);
 }

@@ -131,6 +131,14 @@ export function readRawTable(path: string, options: ReadOptions = {}): RawTable 
   return raw ?? readRaw([{ file: path, text: readTextFile(path, "score table") }], options);
 }
 
+/**
+ * Reads a score table from a file or a folder of harness results: the adapter is chosen from the
+ * content (or `from`), and every problem is an InputError naming the file, row and column.
+ *
+ * @example
+ * const table = readScoreTable("data/opencompass_2024-08-29.csv");
+ * const long = readScoreTable("scores.csv", { duplicates: "best", lowerIsBetter: ["perplexity"] });
+ */
 export function readScoreTable(path: string, options: ReadOptions = {}): ScoreTable {
   return finishTable(readRawTable(path, options), options);
 }

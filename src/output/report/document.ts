@@ -58,7 +58,12 @@ export function reportBody(data: ReportData): ReportBody {
   };
 }
 
-/** The complete report. `runtime` is the chart runtime's JavaScript (dist/web/report-runtime.js). */
+/**
+ * The complete one-file HTML report. `runtime` is the chart runtime's JavaScript (readReportRuntime()).
+ *
+ * @example
+ * const html = renderReport(await reportData(await runRankingWithTallies(table)), readReportRuntime());
+ */
 export function renderReport(data: ReportData, runtime: string): string {
   const body = reportBody(data);
   const nav = body.toc.map(([id, title]) => `<a href="#${esc(id)}">${esc(title)}</a>`).join("");

@@ -8,6 +8,12 @@ export const REPORT_RUNTIME = "report-runtime.js";
 
 let cached: string | undefined;
 
+/**
+ * The chart runtime every HTML report inlines (built by `npm run build`). Node only.
+ *
+ * @example
+ * writeFileSync("report.html", renderReport(data, readReportRuntime()));
+ */
 export function readReportRuntime(): string {
   if (cached !== undefined) return cached;
   try {

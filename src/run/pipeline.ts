@@ -1,0 +1,82 @@
+/**
+ * The run pipeline as library code: a prepared ranking -> tallies -> result, with adaptive
+ * precision, the noise report and the bootstrap. Every CLI command, the library's runRanking and
+ * the report builder go through here, so they return the same numbers for the same input and seed.
+ */
+import { planChunks } from "../engine/montecarlo.js";
+import type { Tally } from "../engine/types.js";
+import { bootstrapOnThreads } from "../parallel/bootstrap.js";
+import { InputError } from "../table/errors.js";
+import { computeTalliesAdaptive } from "./adaptive.js";
+import type { RankConfig } from "./config.js";
+import { computeTallies, type PreparedRank } from "./rank.js";
+import { assembleResult, type RankResult } from "./result.js";
+import { makePart, type PartFile, type ShardSpec, shardChunks } from "./shard.js";
+import { bootstrapFor, noiseFor } from "./uncertainty.js";
+
+export interface RunOptions {
+  /** Worker threads (default: all cores). The numbers are the same for any count. */
+  threads?: number;
+  /** Contests played so far and in all (precision runs: up to the current batch's end). */
+  onProgress?: (done: number, total: number) => void;
+  /** Play contests in deterministic batches until every E[S] has a Monte Carlo standard error below this. */
+  precision?: number;
+  /** Bootstrap resamples of the data (per-item results or standard errors) for intervals. */
+  bootstrap?: number;
+}
+
+/** A finished run: the prepared input (its config holding the contests actually played), tallies and result. */
+export interface RankRun {
+  prepared: PreparedRank;
+  tallies: Tally[];
+  result: RankResult;
+}
+
+/** The configuration after an adaptive run: the N it stopped at (a plain run with that N gives the same numbers). */
+function withRuns(config: RankConfig, runs: number): RankConfig {
+  return { ...config, runs, chunkSize: planChunks(runs, config.seed).chunkSize };
+}
+
+/** Plays a prepared ranking's contests and gathers its result, noise and (when asked) bootstrap. */
+export async function runPrepared(prepared: PreparedRank, options: RunOptions = {}): Promise<RankRun> {
+  let run = prepared;
+  let tallies: Tally[];
+  let precision: RankResult["precision"];
+  if (options.precision !== undefined) {
+    const adaptive = await computeTalliesAdaptive(prepared, options.precision, {
+      threads: options.threads,
+      onProgress: options.onProgress,
+    });
+    tallies = adaptive.tallies;
+    run = { ...prepared, config: withRuns(prepared.config, adaptive.runs) };
+    precision = {
+      target: options.precision,
+      runs: adaptive.runs,
+      reached: adaptive.reached,
+      worstStandardError: adaptive.worstStandardError,
+    };
+  } else {
+    tallies = await computeTallies(prepared, { threads: options.threads, onProgress: options.onProgress });
+  }
+  const base = assembleResult(run.config, tallies, run.notes);
+  const noise = noiseFor(run);
+  const withNoise: RankResult = { ...base, ...(noise ? { noise } : {}), ...(precision ? { precision } : {}) };
+  const result =
+    options.bootstrap !== undefined
+      ? { ...withNoise, uncertainty: await bootstrapFor(run, withNoise, options.bootstrap, bootstrapOnThreads(options.threads)) }
+      : withNoise;
+  return { prepared: run, tallies, result };
+}
+
+/** Plays one shard's slice of the contests: merging every shard's part gives the unsharded result exactly. */
+export async function runShard(
+  prepared: PreparedRank,
+  shard: ShardSpec,
+  options: Omit<RunOptions, "precision" | "bootstrap"> = {},
+): Promise<PartFile> {
+  if (!Number.isInteger(shard.index) || !Number.isInteger(shard.count) || shard.index < 1 || shard.index > shard.count)
+    throw new InputError(`shard ${shard.index}/${shard.count}: expected 1 <= index <= count`);
+  const chunkRange = shardChunks(planChunks(prepared.config.runs, prepared.config.seed), shard);
+  const tallies = await computeTallies(prepared, { threads: options.threads, chunkRange, onProgress: options.onProgress });
+  return makePart(prepared.config, prepared.notes, shard, tallies);
+}
