@@ -6,12 +6,12 @@
  *   under "models" or "prices", or an array of rows ([{"model": "gpt-4o", "input": 2.5, "output": 10}]).
  * A price is never guessed: a model missing here is an error wherever its tokens need pricing.
  */
-import { z } from "zod";
 import { extension, isYaml } from "../table/adapters/types.js";
 import { normaliseName } from "../table/columns.js";
 import { parseCsv } from "../table/csv.js";
 import { InputError, listProblems } from "../table/errors.js";
 import { parseJsonText } from "../table/json.js";
+import { lazyModule } from "../table/lazy-module.js";
 import { parseScoreCell } from "../table/numbers.js";
 import { parseYamlText } from "../table/yaml.js";
 
@@ -37,10 +37,24 @@ const ALIASES = {
 } as const;
 type Field = keyof typeof ALIASES;
 
-const price = z.number({ error: "expected a number (USD per million tokens)" }).nonnegative("a price cannot be negative");
-const entrySchema = z.object({ input: price, output: price }).strict();
-const rowSchema = z.object({ model: z.string().trim().min(1, "the model name is empty"), input: price, output: price }).strict();
-const objectOfEntries = z.record(z.string(), z.unknown());
+const zod = lazyModule<typeof import("zod")>("zod");
+
+/** The price table's shapes, built on first use (zod loads lazily). */
+function buildSchemas() {
+  const { z } = zod();
+  const price = z.number({ error: "expected a number (USD per million tokens)" }).nonnegative("a price cannot be negative");
+  return {
+    entry: z.object({ input: price, output: price }).strict(),
+    row: z.object({ model: z.string().trim().min(1, "the model name is empty"), input: price, output: price }).strict(),
+    objectOfEntries: z.record(z.string(), z.unknown()),
+  };
+}
+
+let cachedSchemas: ReturnType<typeof buildSchemas> | undefined;
+const schemas = () => {
+  cachedSchemas ??= buildSchemas();
+  return cachedSchemas;
+};
 
 const EXPECTED = 'expected CSV columns model,input,output or JSON {"MODEL": {"input": USD, "output": USD}, ...} (USD per million tokens)';
 
@@ -56,7 +70,7 @@ function canonical(obj: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-function issues(error: z.ZodError, where: string): string[] {
+function issues(error: import("zod").ZodError, where: string): string[] {
   return error.issues.map((i) => `${where}${i.path.length ? `, field "${i.path.join(".")}"` : ""}: ${i.message}`);
 }
 
@@ -76,7 +90,7 @@ function fromValue(value: unknown, file: string): { rows: Row[]; problems: strin
       const where = `element [${i}]`;
       const parsed =
         typeof row === "object" && row !== null && !Array.isArray(row)
-          ? rowSchema.safeParse(canonical(row as Record<string, unknown>))
+          ? schemas().row.safeParse(canonical(row as Record<string, unknown>))
           : undefined;
       if (!parsed) problems.push(`${where}: expected an object with model, input and output`);
       else if (!parsed.success) problems.push(...issues(parsed.error, where));
@@ -84,13 +98,13 @@ function fromValue(value: unknown, file: string): { rows: Row[]; problems: strin
     });
     return { rows, problems };
   }
-  const obj = objectOfEntries.safeParse(data);
+  const obj = schemas().objectOfEntries.safeParse(data);
   if (!obj.success) throw new InputError(`${file}: not a price table (${EXPECTED})`);
   for (const [model, entry] of Object.entries(obj.data)) {
     const where = `model "${model}"`;
     const parsed =
       typeof entry === "object" && entry !== null && !Array.isArray(entry)
-        ? entrySchema.safeParse(canonical(entry as Record<string, unknown>))
+        ? schemas().entry.safeParse(canonical(entry as Record<string, unknown>))
         : undefined;
     if (!parsed) problems.push(`${where}: expected {"input": USD, "output": USD}`);
     else if (!parsed.success) problems.push(...issues(parsed.error, where));

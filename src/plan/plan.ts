@@ -1,8 +1,10 @@
 /** Round plans: which benchmarks make up each round, in order. */
-import { z } from "zod";
 import { InputError, listProblems } from "../table/errors.js";
+import { lazyModule } from "../table/lazy-module.js";
 import { notScoresHint } from "../table/select.js";
 import type { ScoreTable } from "../table/types.js";
+
+const zod = lazyModule<typeof import("zod")>("zod");
 
 export interface Round {
   name: string;
@@ -17,18 +19,24 @@ export interface RoundPlan {
   rationale?: string;
 }
 
-const planSchema = z.object({
-  rounds: z
-    .array(
-      z.object({
-        name: z.string().trim().min(1, "a round name must not be empty"),
-        benchmarks: z.array(z.string().min(1)).min(1, "a round needs at least one benchmark"),
-        why: z.string().optional(),
-      }),
-    )
-    .min(1, "the plan needs at least one round"),
-  rationale: z.string().optional(),
-});
+/** The plan file's shape, built on first use (zod loads lazily). */
+function buildPlanSchema() {
+  const { z } = zod();
+  return z.object({
+    rounds: z
+      .array(
+        z.object({
+          name: z.string().trim().min(1, "a round name must not be empty"),
+          benchmarks: z.array(z.string().min(1)).min(1, "a round needs at least one benchmark"),
+          why: z.string().optional(),
+        }),
+      )
+      .min(1, "the plan needs at least one round"),
+    rationale: z.string().optional(),
+  });
+}
+
+let planSchema: ReturnType<typeof buildPlanSchema> | undefined;
 
 /** Parses and checks a plan against the table's benchmarks. */
 export function parseRoundPlan(text: string, file: string, table: ScoreTable): RoundPlan {
@@ -38,6 +46,7 @@ export function parseRoundPlan(text: string, file: string, table: ScoreTable): R
   } catch (e) {
     throw new InputError(`${file}: malformed JSON: ${(e as Error).message}`);
   }
+  planSchema ??= buildPlanSchema();
   const parsed = planSchema.safeParse(data);
   if (!parsed.success) {
     throw new InputError(

@@ -5,14 +5,12 @@
  */
 import { planChunks } from "../engine/montecarlo.js";
 import type { Tally } from "../engine/types.js";
-import { bootstrapOnThreads } from "../parallel/bootstrap.js";
 import { InputError } from "../table/errors.js";
-import { computeTalliesAdaptive } from "./adaptive.js";
 import type { RankConfig } from "./config.js";
 import { computeTallies, type PreparedRank } from "./rank.js";
 import { assembleResult, type RankResult } from "./result.js";
 import { makePart, type PartFile, type ShardSpec, shardChunks } from "./shard.js";
-import { bootstrapFor, noiseFor } from "./uncertainty.js";
+import { noiseFor } from "./uncertainty.js";
 
 export interface RunOptions {
   /** Worker threads (default: all cores). The numbers are the same for any count. */
@@ -43,6 +41,7 @@ export async function runPrepared(prepared: PreparedRank, options: RunOptions = 
   let tallies: Tally[];
   let precision: RankResult["precision"];
   if (options.precision !== undefined) {
+    const { computeTalliesAdaptive } = await import("./adaptive.js");
     const adaptive = await computeTalliesAdaptive(prepared, options.precision, {
       threads: options.threads,
       onProgress: options.onProgress,
@@ -61,11 +60,11 @@ export async function runPrepared(prepared: PreparedRank, options: RunOptions = 
   const base = assembleResult(run.config, tallies, run.notes);
   const noise = noiseFor(run);
   const withNoise: RankResult = { ...base, ...(noise ? { noise } : {}), ...(precision ? { precision } : {}) };
-  const result =
-    options.bootstrap !== undefined
-      ? { ...withNoise, uncertainty: await bootstrapFor(run, withNoise, options.bootstrap, bootstrapOnThreads(options.threads)) }
-      : withNoise;
-  return { prepared: run, tallies, result };
+  if (options.bootstrap === undefined) return { prepared: run, tallies, result: withNoise };
+  // Loaded only when asked for: the bootstrap's modules are most of a plain run's start-up otherwise.
+  const [{ bootstrapFor }, { bootstrapOnThreads }] = await Promise.all([import("./uncertainty.js"), import("../parallel/bootstrap.js")]);
+  const uncertainty = await bootstrapFor(run, withNoise, options.bootstrap, bootstrapOnThreads(options.threads));
+  return { prepared: run, tallies, result: { ...withNoise, uncertainty } };
 }
 
 /** Plays one shard's slice of the contests: merging every shard's part gives the unsharded result exactly. */

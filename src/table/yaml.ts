@@ -1,8 +1,11 @@
-/** YAML text -> a plain value, with located errors (the yaml package works in browsers too). */
-import { parse, YAMLParseError } from "yaml";
+/** YAML text -> a plain value, with located errors. */
 import { InputError } from "./errors.js";
+import { lazyModule } from "./lazy-module.js";
+
+const yaml = lazyModule<typeof import("yaml")>("yaml");
 
 export function parseYamlText(text: string, file: string): unknown {
+  const { parse, YAMLParseError } = yaml();
   try {
     return parse(text.replace(/^\uFEFF/, ""), { uniqueKeys: true, maxAliasCount: 100 });
   } catch (e) {
