@@ -13,8 +13,8 @@ import {
   resampleBattles,
 } from "../src/rank/bradley-terry.js";
 import { matrixFromRows } from "../src/rank/matrix.js";
-import { uniformIndex } from "../src/rank/stats.js";
 import { meanWinRates } from "../src/rank/win-rate.js";
+import { uniformIndex } from "../src/stats/stats.js";
 import { loadHelmLite } from "./rank-data.js";
 
 const close = (a: number, b: number, tol: number) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);

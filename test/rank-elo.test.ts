@@ -4,8 +4,8 @@ import { kendallTauB } from "../src/analysis/agreement.js";
 import { chunkRng } from "../src/engine/rng.js";
 import { battlesFromMatrix, battlesFromRecords, expandBattles } from "../src/rank/battles.js";
 import { eloRatings, eloRun, rankByElo } from "../src/rank/elo.js";
-import { median, RNG_STREAMS, shuffleInPlace } from "../src/rank/stats.js";
 import { meanWinRates } from "../src/rank/win-rate.js";
+import { median, RNG_STREAMS, shuffleInPlace } from "../src/stats/stats.js";
 import { loadHelmLite } from "./rank-data.js";
 
 const close = (a: number, b: number, tol = 1e-9) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);

@@ -13,7 +13,7 @@ import {
   selectColumns,
   zScoreNormalise,
 } from "../src/rank/matrix.js";
-import { averageRanks, competitionRanks, median, percentileInterval, quantileSorted, uniformIndex } from "../src/rank/stats.js";
+import { averageRanks, competitionRanks, median, percentileInterval, quantileSorted, uniformIndex } from "../src/stats/stats.js";
 
 const NaN_ = Number.NaN;
 

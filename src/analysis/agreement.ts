@@ -3,7 +3,7 @@
  * Inputs are score vectors over the same models (higher = better); NaN entries drop that model.
  */
 
-import { averageRanks } from "../rank/stats.js";
+import { averageRanks } from "../stats/stats.js";
 
 /** Kendall tau-b: (concordant - discordant) / sqrt((n0 - n1)(n0 - n2)), n0 = pairs, n1/n2 = pairs tied in x/y. */
 export const kendallDefinition =

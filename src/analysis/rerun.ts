@@ -10,8 +10,8 @@ import type { RoundPlan } from "../plan/plan.js";
 import type { RoundMissing } from "../plan/round-scores.js";
 import { rankingMethods } from "../rank/index.js";
 import type { Normalisation } from "../rank/matrix.js";
-import { competitionRanks } from "../rank/stats.js";
 import { contestRoundScores } from "../run/prepare.js";
+import { competitionRanks } from "../stats/stats.js";
 import type { ScoreTable } from "../table/types.js";
 import { type CompareOver, comparisonMatrix } from "./compare.js";
 

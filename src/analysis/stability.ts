@@ -5,7 +5,7 @@
  */
 import { chunkRng } from "../engine/rng.js";
 import type { RoundPlan } from "../plan/plan.js";
-import { competitionRanks } from "../rank/stats.js";
+import { competitionRanks } from "../stats/stats.js";
 import { InputError } from "../table/errors.js";
 import { selectBenchmarks } from "../table/select.js";
 import type { ScoreTable } from "../table/types.js";

@@ -1,8 +1,8 @@
 /** `swissround inspect FILE`: what reading understood, so a user can check before ranking. */
 import { type Command, Option } from "commander";
-import { cellErrors, type NoiseReport, noiseReport } from "../analysis/noise.js";
 import { emit } from "../output/write.js";
 import { defaultRoundPlan } from "../plan/plan.js";
+import { cellErrors, type NoiseReport, noiseReport } from "../run/noise.js";
 import { type InspectReport, inspectTable } from "../table/inspect.js";
 import { readRawTable } from "../table/read.js";
 import { addTableOptions, readOptionsFrom, type TableFlags } from "./common.js";

@@ -1,9 +1,9 @@
 /** `swissround order`: how much CSD depends on the order of the rounds, and leave-one-out for every method. */
 import type { Command } from "commander";
+import { rerankOnThreads } from "../analysis/rerank-threads.js";
 import { stabilityStudy } from "../analysis/stability.js";
 import { renderStability } from "../output/render-studies.js";
 import { emit } from "../output/write.js";
-import { rerankOnThreads } from "../parallel/rerank.js";
 import { parseNameList } from "../run/options.js";
 import { type OutputFlags, outputFormat } from "./common.js";
 import { type SimulationFlags, threadsFrom } from "./simulation-options.js";

@@ -1,9 +1,9 @@
 /** `swissround stress`: the corruption study (the paper's outlier experiment, generalised). */
 import { type Command, Option } from "commander";
 import { type CorruptTo, corruptionStudy } from "../analysis/corruption.js";
+import { rerankOnThreads } from "../analysis/rerank-threads.js";
 import { renderCorruption } from "../output/render-studies.js";
 import { emit } from "../output/write.js";
-import { rerankOnThreads } from "../parallel/rerank.js";
 import { parseNameList } from "../run/options.js";
 import { InputError } from "../table/errors.js";
 import { type OutputFlags, outputFormat } from "./common.js";

@@ -1,9 +1,18 @@
 /** Each model's cost per attempt, as the cost chart draws it (report, plot, dashboard). Pure. */
-import type { CostChartData } from "../output/charts/input.js";
 import type { PreparedRank } from "../run/prepare.js";
 import type { ScoreTable } from "../table/types.js";
 import { analyseCosts } from "./analysis.js";
 import type { ModelCost } from "./models.js";
+
+/** Optional: each model's cost, for the cost-vs-E[S] scatter (filled when the input has costs). */
+export interface CostChartData {
+  /** What the cost axis measures ("USD per attempt, mean over the benchmarks"). */
+  unit: string;
+  /** Models with a known cost (unknown costs are never drawn as 0). */
+  costs: { model: string; cost: number }[];
+  /** Models whose cost is unknown. */
+  unknown: string[];
+}
 
 export function chartDataOf(models: readonly ModelCost[]): CostChartData {
   return {

@@ -1,5 +1,5 @@
 /** Turns a merged tally into per-model figures. Pure. */
-import { competitionRanks } from "../rank/stats.js";
+import { competitionRanks } from "../stats/stats.js";
 import type { Tally } from "./types.js";
 
 export interface ModelOutcome {

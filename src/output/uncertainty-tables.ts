@@ -1,6 +1,6 @@
 /** Text/Markdown sections for the bootstrap intervals and the signal-and-noise report. */
-import type { BootstrapResult } from "../analysis/bootstrap.js";
-import type { NoiseReport } from "../analysis/noise.js";
+import type { BootstrapResult } from "../run/bootstrap.js";
+import type { NoiseReport } from "../run/noise.js";
 import { type Block, col, heading, table, text } from "./document.js";
 import { fixed, percent } from "./format.js";
 

@@ -10,7 +10,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Tally } from "../engine/types.js";
-import type { IndexedJobs, IndexedKind, PoolMessage, PoolRequest, WorkRequest } from "./protocol.js";
+import type { IndexedJob, PoolMessage, PoolRequest, WorkRequest } from "./protocol.js";
 
 interface Job {
   id: number;
@@ -100,14 +100,9 @@ export class SimulationPool {
   }
 
   /** Plays one batch of indexed items on `workers` workers sharing `counter`: [index, result] per worker. */
-  pull<K extends IndexedKind>(
-    job: K,
-    request: IndexedJobs[K]["request"],
-    counter: SharedArrayBuffer,
-    workers: number,
-  ): Promise<[number, IndexedJobs[K]["result"]][]>[] {
-    return this.dispatch<[number, IndexedJobs[K]["result"]][]>(
-      (id) => ({ kind: "indexed", id, job, request, counter }),
+  pull<Req, Res>(job: IndexedJob<Req, Res>, request: Req, counter: SharedArrayBuffer, workers: number): Promise<[number, Res][]>[] {
+    return this.dispatch<[number, Res][]>(
+      (id) => ({ kind: "indexed", id, module: job.module, pull: job.pull, request, counter }),
       workers,
       () => {},
     );

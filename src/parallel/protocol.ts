@@ -1,13 +1,6 @@
 /** Messages between the main thread and the pool's workers. */
-import type { BootstrapSettings } from "../analysis/bootstrap.js";
-import type { MethodScores, RerankJob, RerunSettings } from "../analysis/rerun.js";
-import type { ResampleSpec } from "../analysis/resample.js";
 import type { ChunkPlan } from "../engine/montecarlo.js";
 import type { ContestRules, Tally, TallyShape } from "../engine/types.js";
-import type { RoundPlan } from "../plan/plan.js";
-import type { RankingOptions, RankingResult } from "../rank/index.js";
-import type { ScoreMatrix } from "../rank/matrix.js";
-import type { ScoreTable } from "../table/types.js";
 
 export interface WorkRequest {
   models: number;
@@ -32,22 +25,31 @@ export function sharedCounter(buffer: SharedArrayBuffer): () => number {
 }
 
 /**
- * Batches of independent items (study re-rankings, bootstrap replicates, ranking methods): every
- * thread pulls item indices from the shared counter and returns [index, result] for each item it took.
+ * A kind of batch of independent items (study re-rankings, bootstrap replicates, ranking methods):
+ * every thread pulls item indices from the shared counter and returns [index, result] for each item
+ * it took. A worker loads `module` (a URL) and calls its export `pull(request, next)`, so the thread
+ * pool knows nothing of the layers that use it (analysis, the bootstrap): they name their own code.
+ * Req and Res type the request and each item's result.
  */
-export interface IndexedJobs {
-  rerank: { request: { jobs: RerankJob[]; settings: RerunSettings }; result: MethodScores[] };
-  bootstrap: { request: { table: ScoreTable; plan: RoundPlan; spec: ResampleSpec; settings: BootstrapSettings }; result: Float64Array[] };
-  /** ids: ranking-method registry ids, heaviest first. */
-  methods: { request: { matrix: ScoreMatrix; ids: string[]; options: RankingOptions }; result: RankingResult };
+export interface IndexedJob<Req, Res> {
+  /** For messages. */
+  name: string;
+  /** URL of the module that exports the pull function (its own import.meta.url). */
+  module: string;
+  /** The pull function's export name: (request: Req, next: () => number) => [number, Res][]. */
+  pull: string;
+  /** Phantom fields: never set, they carry the request and result types. */
+  readonly request?: Req;
+  readonly result?: Res;
 }
 
-export type IndexedKind = keyof IndexedJobs;
+/** The pull function a job module exports. */
+export type PullFunction<Req, Res> = (request: Req, next: () => number) => [number, Res][];
 
 /** Main thread -> pooled worker: one request (id: the job, echoed back). */
 export type PoolRequest =
   | { kind: "play"; id: number; request: WorkRequest }
-  | { kind: "indexed"; id: number; job: IndexedKind; request: IndexedJobs[IndexedKind]["request"]; counter: SharedArrayBuffer };
+  | { kind: "indexed"; id: number; module: string; pull: string; request: unknown; counter: SharedArrayBuffer };
 
 /** Pooled worker -> main thread. */
 export type PoolMessage =

@@ -4,22 +4,22 @@
  * so the batch gives the same results on any number of threads, in index order.
  */
 import { type SimulationPool, sharedPool } from "./pool.js";
-import { type IndexedJobs, type IndexedKind, sharedCounter } from "./protocol.js";
+import { type IndexedJob, type PullFunction, sharedCounter } from "./protocol.js";
 
-export async function shareIndexed<K extends IndexedKind>(
-  job: K,
-  request: IndexedJobs[K]["request"],
+export async function shareIndexed<Req, Res>(
+  job: IndexedJob<Req, Res>,
+  request: Req,
   count: number,
   threads: number,
   pool: SimulationPool | undefined,
-  pullHere: (next: () => number) => [number, IndexedJobs[K]["result"]][],
-): Promise<IndexedJobs[K]["result"][]> {
+  pullHere: PullFunction<Req, Res>,
+): Promise<Res[]> {
   const n = Math.max(1, Math.min(threads, count));
   const buffer = new SharedArrayBuffer(4);
   // The calling thread starts at once (and plays everything when n = 1), while workers load.
   const parts = n > 1 ? (pool ?? sharedPool()).pull(job, request, buffer, n - 1) : [];
-  const own = pullHere(sharedCounter(buffer));
-  const results: IndexedJobs[K]["result"][] = new Array(count);
+  const own = pullHere(request, sharedCounter(buffer));
+  const results: Res[] = new Array(count);
   for (const [i, r] of [own, ...(await Promise.all(parts))].flat()) results[i] = r;
   return results;
 }

@@ -2,15 +2,14 @@
  * Pooled worker thread: optionally warms the engine's hot loop, then handles one request at a
  * time: contests (work units from the shared counter, tallies back) or a batch of indexed items
  * (study re-rankings, bootstrap replicates, ranking methods: indices from the shared counter,
- * [index, result] pairs back).
+ * [index, result] pairs back, computed by the module the request names).
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { playUnits } from "../engine/montecarlo.js";
 import {
-  type IndexedJobs,
-  type IndexedKind,
   type PoolMessage,
   type PoolRequest,
+  type PullFunction,
   sharedCounter,
   tallyBuffers,
   type WorkerStart,
@@ -24,7 +23,7 @@ if ((workerData as WorkerStart | undefined)?.warm) warmEngine();
 port.postMessage({ kind: "ready" } satisfies PoolMessage);
 
 port.on("message", (msg: PoolRequest) => {
-  if (msg.kind === "indexed") void pullIndexed(msg.id, msg.job, msg.request, sharedCounter(msg.counter));
+  if (msg.kind === "indexed") void pullIndexed(msg.id, msg.module, msg.pull, msg.request, sharedCounter(msg.counter));
   else play(msg.id, msg.request);
 });
 
@@ -62,25 +61,13 @@ function play(id: number, req: WorkRequest): void {
   port.postMessage({ kind: "done", id, tallies } satisfies PoolMessage, bytes > TRANSFER_BYTES ? buffers : []);
 }
 
-/** How a worker plays each kind of indexed item; the analysis code is loaded on first use only, so simulation workers stay light. */
-const pullers: {
-  [K in IndexedKind]: (req: IndexedJobs[K]["request"], next: () => number) => Promise<[number, IndexedJobs[K]["result"]][]>;
-} = {
-  rerank: async (req, next) => (await import("../analysis/rerun.js")).pullReranks(req.jobs, req.settings, next),
-  bootstrap: async (req, next) =>
-    (await import("../analysis/bootstrap.js")).pullBootstrap(req.table, req.plan, req.spec, req.settings, next),
-  methods: async (req, next) => (await import("../analysis/compare.js")).pullMethods(req.matrix, req.ids, req.options, next),
-};
-
-async function pullIndexed<K extends IndexedKind>(
-  id: number,
-  job: K,
-  request: IndexedJobs[K]["request"],
-  next: () => number,
-): Promise<void> {
-  const results = await (pullers[job] as (req: IndexedJobs[K]["request"], next: () => number) => Promise<[number, unknown][]>)(
-    request,
-    next,
-  );
-  port.postMessage({ kind: "pulled", id, results } satisfies PoolMessage);
+/**
+ * One batch of indexed items: the job's own module (named by the request, loaded on first use and
+ * cached by the module loader) pulls indices from the shared counter, so simulation workers stay light.
+ */
+async function pullIndexed(id: number, module: string, pull: string, request: unknown, next: () => number): Promise<void> {
+  const loaded = (await import(module)) as Record<string, PullFunction<unknown, unknown>>;
+  const fn = loaded[pull];
+  if (typeof fn !== "function") throw new Error(`worker: ${module} has no pull function ${pull}`);
+  port.postMessage({ kind: "pulled", id, results: fn(request, next) } satisfies PoolMessage);
 }

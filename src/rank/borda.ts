@@ -1,8 +1,8 @@
 /** Borda count over columns, ties one half, rescaled for missing scores. */
 
+import { competitionRanks } from "../stats/stats.js";
 import { columnValues, type ScoreMatrix } from "./matrix.js";
 import { missingNotes } from "./mean.js";
-import { competitionRanks } from "./stats.js";
 import type { RankingOptions, RankingResult } from "./types.js";
 import { columnWinRates } from "./win-rate.js";
 

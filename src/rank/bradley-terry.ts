@@ -4,10 +4,10 @@
  */
 
 import { chunkRng } from "../engine/rng.js";
+import { DEFAULT_SEED, percentileInterval, RNG_STREAMS, type Rng, uniformIndex } from "../stats/stats.js";
 import { type BattleCounts, battlesFromMatrix, pairBattles, totalBattles } from "./battles.js";
 import { BT_DEFAULT_RIDGE, battleGroups, fitBradleyTerry, MAX_SWEEPS } from "./bradley-terry-fit.js";
 import type { ScoreMatrix } from "./matrix.js";
-import { DEFAULT_SEED, percentileInterval, RNG_STREAMS, type Rng, uniformIndex } from "./stats.js";
 import type { RankingOptions, RankingResult } from "./types.js";
 
 export { type BradleyTerryFit, BT_DEFAULT_RIDGE, battleGroups, fitBradleyTerry } from "./bradley-terry-fit.js";

@@ -1,8 +1,8 @@
 /** Copeland's pairwise-majority score and the Condorcet winner. */
 
+import { competitionRanks } from "../stats/stats.js";
 import { type BattleCounts, battlesFromMatrix } from "./battles.js";
 import type { ScoreMatrix } from "./matrix.js";
-import { competitionRanks } from "./stats.js";
 import type { RankingOptions, RankingResult } from "./types.js";
 
 /** Copeland: per pair, 1 to the model that wins on more shared columns (1/2 each if equal); summed, rescaled to the full field when pairs share no column. */

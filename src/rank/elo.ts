@@ -4,9 +4,9 @@
  */
 
 import { chunkRng } from "../engine/rng.js";
+import { competitionRanks, DEFAULT_SEED, median, percentileInterval, RNG_STREAMS, shuffleInPlace } from "../stats/stats.js";
 import { type BattleCounts, type BattleList, battlesFromMatrix, expandBattles } from "./battles.js";
 import type { ScoreMatrix } from "./matrix.js";
-import { competitionRanks, DEFAULT_SEED, median, percentileInterval, RNG_STREAMS, shuffleInPlace } from "./stats.js";
 import type { RankingOptions, RankingResult } from "./types.js";
 
 /** Elo (legacy): start 1000, E_a = 1/(1+10^((R_b-R_a)/400)), R_a += K(S_a-E_a), R_b -= K(S_a-E_a), K = 4; median over R seeded random battle orders. */

@@ -1,8 +1,8 @@
 /** Mean rank over the columns where each model has a score. */
 
+import { averageRanks, competitionRanks } from "../stats/stats.js";
 import { columnValues, type ScoreMatrix } from "./matrix.js";
 import { missingNotes } from "./mean.js";
-import { averageRanks, competitionRanks } from "./stats.js";
 import type { RankingOptions, RankingResult } from "./types.js";
 
 /** Mean rank: mean over columns of the model's rank there (1 = best, ties share the mean rank), over available columns. */

@@ -1,7 +1,7 @@
 /** Mean score over the columns where each model has a score. */
 
+import { competitionRanks } from "../stats/stats.js";
 import { type Normalisation, normalisationDefinitions, normalise, presentValues, type ScoreMatrix, scaleWarning } from "./matrix.js";
-import { competitionRanks } from "./stats.js";
 import type { RankingOptions, RankingResult } from "./types.js";
 
 /** Mean score: mean over columns of s[m][k] (optionally min-max or z-score normalised per column), missing cells skipped. */

@@ -4,9 +4,9 @@
  */
 
 import { chunkRng } from "../engine/rng.js";
+import { competitionRanks, DEFAULT_SEED, percentileInterval, RNG_STREAMS, type Rng, uniformIndex } from "../stats/stats.js";
 import { type Normalisation, normalisationDefinitions, normalise, presentValues, type ScoreMatrix } from "./matrix.js";
 import { missingNotes } from "./mean.js";
-import { competitionRanks, DEFAULT_SEED, percentileInterval, RNG_STREAMS, type Rng, uniformIndex } from "./stats.js";
 import type { RankingOptions, RankingResult } from "./types.js";
 
 /** IQM: scipy.stats.trim_mean(x, 0.25) of a model's normalised column scores (drop floor(n/4) lowest and highest, average the rest). */

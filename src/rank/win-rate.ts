@@ -1,8 +1,8 @@
 /** HELM's mean win rate, ties counted one half. */
 
+import { competitionRanks } from "../stats/stats.js";
 import { columnValues, type ScoreMatrix } from "./matrix.js";
 import { missingNotes } from "./mean.js";
-import { competitionRanks } from "./stats.js";
 import type { RankingOptions, RankingResult } from "./types.js";
 
 /** HELM mean win rate: WR_k(m) = (#strictly worse + 0.5 #tied, others scored on k) / (n_k - 1) for n_k >= 2; MWR = mean over m's columns. */

@@ -62,7 +62,7 @@ export async function runPrepared(prepared: PreparedRank, options: RunOptions = 
   const withNoise: RankResult = { ...base, ...(noise ? { noise } : {}), ...(precision ? { precision } : {}) };
   if (options.bootstrap === undefined) return { prepared: run, tallies, result: withNoise };
   // Loaded only when asked for: the bootstrap's modules are most of a plain run's start-up otherwise.
-  const [{ bootstrapFor }, { bootstrapOnThreads }] = await Promise.all([import("./uncertainty.js"), import("../parallel/bootstrap.js")]);
+  const [{ bootstrapFor }, { bootstrapOnThreads }] = await Promise.all([import("./uncertainty.js"), import("./bootstrap-threads.js")]);
   const uncertainty = await bootstrapFor(run, withNoise, options.bootstrap, bootstrapOnThreads(options.threads));
   return { prepared: run, tallies, result: { ...withNoise, uncertainty } };
 }

@@ -4,7 +4,6 @@
  * the files) and the dashboard server (which has the bytes of an upload).
  */
 
-import { cellErrors, roundErrors } from "../analysis/noise.js";
 import { planChunks } from "../engine/montecarlo.js";
 import { chooseRankBinWidth } from "../engine/tally.js";
 import type { ContestRules, EliminationMode, OutcomeMode, RoundScores } from "../engine/types.js";
@@ -18,6 +17,7 @@ import { constantBenchmarks, scaleWarnings } from "../table/scales.js";
 import { scoreBenchmarks, selectBenchmarks } from "../table/select.js";
 import type { ScoreTable } from "../table/types.js";
 import { DEFAULT_RUNS, DEFAULT_SEED, type RankConfig } from "./config.js";
+import { cellErrors, roundErrors } from "./noise.js";
 import { type EliminationInput, parseEliminationSettings } from "./settings.js";
 
 /** A round plan's text and where it came from (for messages). */

@@ -1,13 +1,14 @@
 /** Tallies + configuration -> the plain-data result every output renders. Pure. */
-import type { BootstrapResult } from "../analysis/bootstrap.js";
-import type { NoiseReport } from "../analysis/noise.js";
-import { failureSensitivity, type SensitivityResult } from "../analysis/sensitivity.js";
+
 import { pointsPerContest } from "../engine/points.js";
 import { eliminationPressure } from "../engine/schedule.js";
 import { type ModelOutcome, rankDistribution, summariseTally } from "../engine/summary.js";
 import type { Tally } from "../engine/types.js";
 import { VERSION } from "../version.js";
+import type { BootstrapResult } from "./bootstrap.js";
 import type { RankConfig } from "./config.js";
+import type { NoiseReport } from "./noise.js";
+import { failureSensitivity, type SensitivityResult } from "./sensitivity.js";
 
 export interface SettingResult {
   /** The elimination setting as written ("1" or "0:1:1:2"). */

@@ -1,10 +1,11 @@
 /** The uncertainty part of a ranking: noise per benchmark and round, and the bootstrap of the ranking. */
-import { type BootstrapBatch, type BootstrapResult, bootstrapHere, runsPerResample, summariseBootstrap } from "../analysis/bootstrap.js";
-import { cellErrors, type NoiseReport, noiseReport } from "../analysis/noise.js";
-import type { ResampleSpec } from "../analysis/resample.js";
+
 import { InputError } from "../table/errors.js";
+import { type BootstrapBatch, type BootstrapResult, bootstrapHere, runsPerResample, summariseBootstrap } from "./bootstrap.js";
+import { cellErrors, type NoiseReport, noiseReport } from "./noise.js";
 import type { PreparedRank } from "./rank.js";
 import { contestRules } from "./rank.js";
+import type { ResampleSpec } from "./resample.js";
 import type { RankResult } from "./result.js";
 
 /** Signal and noise of every benchmark and round, when the table says anything about noise. */

@@ -1,4 +1,5 @@
 /** The plain data charts and the report are drawn from, and the model orders they share. */
+import type { CostChartData } from "../../cost/chart-data.js";
 import type { RankResult, SettingResult } from "../../run/result.js";
 import type { WinMatrices } from "./win-matrix.js";
 
@@ -25,15 +26,7 @@ export function methodsInOrder(c: MethodComparison): MethodComparison["methods"]
   return [ref, ...c.methods.filter((m) => m !== ref)];
 }
 
-/** Optional: each model's cost, for the cost-vs-E[S] scatter (filled when the input has costs). */
-export interface CostChartData {
-  /** What the cost axis measures ("USD per attempt, mean over the benchmarks"). */
-  unit: string;
-  /** Models with a known cost (unknown costs are never drawn as 0). */
-  costs: { model: string; cost: number }[];
-  /** Models whose cost is unknown. */
-  unknown: string[];
-}
+export type { CostChartData };
 
 export interface ChartInput {
   result: RankResult;

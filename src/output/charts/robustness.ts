@@ -3,7 +3,7 @@
  * model, coloured by the generalist / balanced / specialist label, with the field's fitted line the
  * labels are measured from.
  */
-import type { ModelSensitivity, RobustnessLabel } from "../../analysis/sensitivity.js";
+import type { ModelSensitivity, RobustnessLabel } from "../../run/sensitivity.js";
 import { fixed, signed } from "../format.js";
 import { type ChartInput, settingName } from "./input.js";
 import { baseOption, GRID_LINE, LABEL_COLOURS, MUTED, round } from "./style.js";

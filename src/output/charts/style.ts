@@ -1,5 +1,5 @@
 /** The look shared by every chart: fonts, colour-blind-safe colours, sizes. */
-import type { RobustnessLabel } from "../../analysis/sensitivity.js";
+import type { RobustnessLabel } from "../../run/sensitivity.js";
 
 /** First available wins: the page's UI font, then fonts resvg finds on a Linux server. */
 export const FONT_FAMILY = "Inter, 'Segoe UI', 'Helvetica Neue', Arial, 'DejaVu Sans', 'Liberation Sans', sans-serif";

@@ -4,10 +4,10 @@
  */
 import { type CompareOptions, type ComparisonResult, compareRankingsWith } from "../../analysis/compare.js";
 import { corruptionStudy } from "../../analysis/corruption.js";
+import { methodsOnThreads } from "../../analysis/methods-threads.js";
+import { rerankOnThreads } from "../../analysis/rerank-threads.js";
 import type { RerunSettings } from "../../analysis/rerun.js";
 import { stabilityStudy } from "../../analysis/stability.js";
-import { methodsOnThreads } from "../../parallel/methods.js";
-import { rerankOnThreads } from "../../parallel/rerank.js";
 import type { RankRun } from "../../run/pipeline.js";
 import { contestRules, type PreparedRank } from "../../run/prepare.js";
 import type { CostChartData } from "../charts/input.js";

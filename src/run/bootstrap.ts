@@ -8,9 +8,9 @@ import { expectedScores } from "../engine/montecarlo.js";
 import type { ContestRules } from "../engine/types.js";
 import type { RoundPlan } from "../plan/plan.js";
 import type { RoundMissing } from "../plan/round-scores.js";
-import { competitionRanks, percentileInterval } from "../rank/stats.js";
-import { contestRoundScores } from "../run/prepare.js";
+import { competitionRanks, percentileInterval } from "../stats/stats.js";
 import type { ScoreTable } from "../table/types.js";
+import { contestRoundScores } from "./prepare.js";
 import { type Resampler, type ResampleSpec, resamplerFor } from "./resample.js";
 
 export interface BootstrapSettings {
