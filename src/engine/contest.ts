@@ -3,7 +3,7 @@
  * arrays with no allocation per contest. Round scores are compared directly (O(M*K) memory); no
  * M*M*K win tensor is ever built.
  *
- * How it stays fast (measured in bench/, see the README's Performance section):
+ * How it stays fast (measured in bench/, see docs/performance.md):
  * - Bucket sizes are the same in every contest (layout.ts), so each match's winner and loser are
  *   written straight into their next-round bucket: no per-round sort, and a model's score is the
  *   bucket it ends in. The final-position groups are fixed too, so a model's final position is

@@ -75,27 +75,88 @@ function family(values: readonly number[]): Family {
   return c === "0-1" ? "fraction" : c === "0-10" || c === "0-100" ? "percent" : "other";
 }
 
-/** Share of rows (with all columns present) where column c is the mean of `others`, within rounding. */
-function meanMatch(t: ScoreTable, c: number, others: readonly number[]): number {
+/** The most decimals any score of column c is written with (a loop: a spread overflows the stack on large tables). */
+function columnDecimals(t: ScoreTable, c: number): number {
   const B = t.benchmarks.length;
-  const dc = Math.max(0, ...columnValues(t, c).map(decimals));
-  const dOther = Math.max(0, ...others.flatMap((o) => columnValues(t, o).map(decimals)));
-  const tol = 0.5 * 10 ** -dc + 0.5 * 10 ** -dOther + 1e-9;
+  let d = 0;
+  for (let m = 0; m < t.models.length && d < 6; m++) {
+    const v = t.scores[m * B + c];
+    if (!Number.isNaN(v)) d = Math.max(d, decimals(v));
+  }
+  return d;
+}
+
+/**
+ * Sums over one scale family's columns not yet taken for aggregates, per model, so that each
+ * candidate's "mean of the others" is (sum - own) / (n - 1): the whole check is linear in the cells
+ * instead of quadratic in the columns.
+ */
+interface FamilySums {
+  columns: number[];
+  /** Per model: the sum of the family's scores, and how many of them are missing. */
+  sum: Float64Array;
+  missing: Int32Array;
+  /** The two largest column decimals (the others' rounding, whichever column is the candidate). */
+  decimals: [number, number];
+  /** Per model: the sum and count of the family's beaten shares (fractions only, for HELM's mean win rate). */
+  shareSum?: Float64Array;
+  shareCount?: Int32Array;
+  shares?: Map<number, Float64Array>;
+}
+
+function familySums(t: ScoreTable, columns: number[], withShares: boolean, decimalsOf: number[]): FamilySums {
+  const B = t.benchmarks.length;
+  const M = t.models.length;
+  const sum = new Float64Array(M);
+  const missing = new Int32Array(M);
+  const top: [number, number] = [0, 0];
+  for (const o of columns) {
+    const d = decimalsOf[o];
+    if (d > top[0]) [top[0], top[1]] = [d, top[0]];
+    else if (d > top[1]) top[1] = d;
+    for (let m = 0; m < M; m++) {
+      const x = t.scores[m * B + o];
+      if (Number.isNaN(x)) missing[m]++;
+      else sum[m] += x;
+    }
+  }
+  const out: FamilySums = { columns, sum, missing, decimals: top };
+  if (withShares) {
+    const shareSum = new Float64Array(M);
+    const shareCount = new Int32Array(M);
+    const shares = new Map<number, Float64Array>();
+    for (const o of columns) {
+      const sh = beatenShare(t, o);
+      shares.set(o, sh);
+      for (let m = 0; m < M; m++) {
+        if (Number.isNaN(sh[m])) continue;
+        shareSum[m] += sh[m];
+        shareCount[m]++;
+      }
+    }
+    Object.assign(out, { shareSum, shareCount, shares });
+  }
+  return out;
+}
+
+/**
+ * Share of rows (every other column present) where column c is the mean of the family's other
+ * columns, within rounding. A column written in whole numbers must match exactly: a tolerance of
+ * +-0.5 on each side would take a real integer benchmark for an average by rounding alone.
+ */
+function meanMatch(t: ScoreTable, c: number, f: FamilySums, decimalsOf: number[]): number {
+  const B = t.benchmarks.length;
+  const n = f.columns.length - 1;
+  const dc = decimalsOf[c];
+  const dOther = dc === f.decimals[0] ? f.decimals[1] : f.decimals[0];
+  const tol = dc === 0 ? 1e-9 : 0.5 * 10 ** -dc + 0.5 * 10 ** -dOther + 1e-9;
   let rows = 0;
   let hits = 0;
   for (let m = 0; m < t.models.length; m++) {
     const v = t.scores[m * B + c];
-    if (Number.isNaN(v)) continue;
-    let s = 0;
-    let complete = true;
-    for (const o of others) {
-      const x = t.scores[m * B + o];
-      if (Number.isNaN(x)) complete = false;
-      s += x;
-    }
-    if (!complete) continue;
+    if (Number.isNaN(v) || f.missing[m] > 0) continue;
     rows++;
-    if (Math.abs(v - s / others.length) <= tol) hits++;
+    if (Math.abs(v - (f.sum[m] - v) / n) <= tol) hits++;
   }
   return rows >= 3 ? hits / rows : 0;
 }
@@ -129,25 +190,20 @@ function beatenShare(t: ScoreTable, o: number): Float64Array {
   return out;
 }
 
-function mwrMatch(t: ScoreTable, c: number, others: readonly number[]): number {
+function mwrMatch(t: ScoreTable, c: number, f: FamilySums): number {
   const B = t.benchmarks.length;
-  const shares = others.map((o) => beatenShare(t, o));
+  const own = f.shares?.get(c);
+  if (!own || !f.shareSum || !f.shareCount) return 0;
   let rows = 0;
   let hits = 0;
   for (let m = 0; m < t.models.length; m++) {
     const v = t.scores[m * B + c];
     if (Number.isNaN(v)) continue;
-    let s = 0;
-    let k = 0;
-    for (const sh of shares) {
-      if (!Number.isNaN(sh[m])) {
-        s += sh[m];
-        k++;
-      }
-    }
+    const mine = Number.isNaN(own[m]) ? 0 : own[m];
+    const k = f.shareCount[m] - (Number.isNaN(own[m]) ? 0 : 1);
     if (k === 0) continue;
     rows++;
-    if (Math.abs(v - s / k) <= 0.01) hits++;
+    if (Math.abs(v - (f.shareSum[m] - mine) / k) <= 0.01) hits++;
   }
   return rows >= 3 ? hits / rows : 0;
 }
@@ -178,17 +234,24 @@ export function detectAggregates(t: ScoreTable, option: AggregateOption = "auto"
     });
   }
   const fam = names.map((_, b) => family(columnValues(t, b)));
+  const decimalsOf = names.map((_, b) => columnDecimals(t, b));
+  // Each pass checks every column against the others of its family; a find changes the families' sums, so pass again.
   for (let changed = true; changed; ) {
     changed = false;
-    for (let c = 0; c < names.length; c++) {
-      if (found.has(c)) continue;
-      const others = names.map((_, o) => o).filter((o) => o !== c && !found.has(o) && fam[o] === fam[c]);
-      if (others.length < 2) continue;
-      if (meanMatch(t, c, others) >= 0.9) {
-        found.set(c, `the row mean of the other ${others.length} columns on its scale, within rounding`);
+    const sums = new Map<Family, FamilySums>();
+    for (const f of ["fraction", "percent", "other"] as const) {
+      const columns = names.map((_, o) => o).filter((o) => !found.has(o) && fam[o] === f);
+      if (columns.length >= 3) sums.set(f, familySums(t, columns, f === "fraction", decimalsOf));
+    }
+    for (let c = 0; c < names.length && !changed; c++) {
+      const f = sums.get(fam[c]);
+      if (found.has(c) || !f) continue;
+      const others = f.columns.length - 1;
+      if (meanMatch(t, c, f, decimalsOf) >= 0.9) {
+        found.set(c, `the row mean of the other ${others} columns on its scale, within rounding`);
         changed = true;
-      } else if (fam[c] === "fraction" && mwrMatch(t, c, others) >= 0.9) {
-        found.set(c, `each model's mean win rate over the other ${others.length} columns, within 0.01`);
+      } else if (fam[c] === "fraction" && mwrMatch(t, c, f) >= 0.9) {
+        found.set(c, `each model's mean win rate over the other ${others} columns, within 0.01`);
         changed = true;
       }
     }
