@@ -228,7 +228,7 @@ export function formatResults(r: BenchResults): string {
   );
   out.push(`${threads}t warm: the same again in that process, on the worker pool's warm workers (library, server, --precision batches).`);
   out.push(`${threads}t/1t (booted): booted over 1t cold; (warm): warm over warm. RSS: peak of the measuring process.`);
-  out.push("JS/C: throughput ratio (> 1: JS faster); C time excludes its setup (reading, building its M*M*K win table).");
+  out.push("JS/C: throughput ratio (> 1: JS faster); C time excludes its setup (reading the round scores, ranking them per round).");
   out.push(
     "|z|: |E_js - E_c| / (sqrt 2 * SE_js) per model and T; for large fields with T > 0 rare early eliminations make the tails heavier than normal.",
   );

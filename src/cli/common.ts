@@ -11,6 +11,7 @@ import { InputError } from "../table/errors.js";
 import type { ReadOptions } from "../table/load.js";
 import { MISSING_POLICIES, type MissingPolicy } from "../table/missing.js";
 import type { Layout } from "../table/types.js";
+import { checkOutputFile, writeOutputFile } from "./output-file.js";
 
 export const LAYOUTS: readonly Layout[] = ["models-rows", "benchmarks-rows", "long"];
 
@@ -114,6 +115,21 @@ export function outputFormat(flags: OutputFlags): OutputFormat {
     throw new InputError(`-o ${flags.output}: cannot tell the format from ".${ext}"; add --format ${OUTPUT_FORMATS.join("|")}`);
   }
   return ext ? EXTENSION_FORMATS[ext] : "table";
+}
+
+/** The files a run reads, from its positional inputs and its file options: an output never replaces one. */
+export function runInputs(inputs: readonly string[], flags: { rounds?: string; prices?: string; costs?: string }): string[] {
+  return [...inputs, flags.rounds, flags.prices, flags.costs].filter((f): f is string => typeof f === "string");
+}
+
+/**
+ * Checks the output path before any work (see output-file.ts) and returns how to write the result:
+ * to that file, or to stdout without one.
+ */
+export function outputTo(path: string | undefined, inputs: readonly string[], option = "-o"): (content: string | Uint8Array) => void {
+  if (path === undefined) return (content) => process.stdout.write(content);
+  const file = checkOutputFile(path, option, inputs);
+  return (content) => writeOutputFile(file, content, option);
 }
 
 /** Prints the notes a user must see (warnings) on stderr, once. */

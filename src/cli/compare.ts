@@ -2,10 +2,9 @@
 import type { Command } from "commander";
 import { renderCompare } from "../output/render-compare.js";
 import { compareRun } from "../output/report/gather.js";
-import { emit } from "../output/write.js";
 import { parseShare } from "../run/options.js";
 import { prepareRank } from "../run/rank.js";
-import { addOutputOptions, addTableOptions, type OutputFlags, outputFormat } from "./common.js";
+import { addOutputOptions, addTableOptions, type OutputFlags, outputFormat, outputTo, runInputs } from "./common.js";
 import { addSimulationOptions, rankOptionsFrom, runWithProgress, type SimulationFlags, threadsFrom } from "./simulation-options.js";
 import { addMethodOptions, type MethodFlags, methodIds, wholeOption } from "./study-options.js";
 
@@ -39,6 +38,7 @@ export function registerCompare(program: Command): void {
     )
     .action(async (scores: string, flags: CompareFlags) => {
       const format = outputFormat(flags);
+      const write = outputTo(flags.output, runInputs([scores], flags));
       const tiers = wholeOption(flags.tiers, "--tiers", 1, 50);
       const topK = wholeOption(flags.topK, "--top-k", 1, 1_000_000);
       const alpha = parseShare(flags.cvar, "--cvar");
@@ -56,6 +56,6 @@ export function registerCompare(program: Command): void {
         topK,
         threads: threadsFrom(flags),
       });
-      emit(renderCompare(result, format), flags.output);
+      write(renderCompare(result, format));
     });
 }

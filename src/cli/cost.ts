@@ -5,10 +5,9 @@ import { analyseCosts, contestOf } from "../cost/analysis.js";
 import { BUDGET_ACTIONS, BUDGET_BASES, type BudgetAction, type BudgetBasis, parseBudget } from "../cost/budget.js";
 import { costReport } from "../cost/report.js";
 import { renderCost } from "../output/render-cost.js";
-import { emit } from "../output/write.js";
 import { prepareRank } from "../run/rank.js";
 import { InputError } from "../table/errors.js";
-import { addOutputOptions, addTableOptions, type OutputFlags, outputFormat, printNotes } from "./common.js";
+import { addOutputOptions, addTableOptions, type OutputFlags, outputFormat, outputTo, printNotes, runInputs } from "./common.js";
 import { addCostInputOptions, type CostInputFlags, costInputsFrom } from "./cost-options.js";
 import { addSimulationOptions, rankOptionsFrom, runWithProgress, type SimulationFlags } from "./simulation-options.js";
 
@@ -60,6 +59,7 @@ export function registerCost(program: Command): void {
   addOutputOptions(cmd);
   cmd.addHelpText("after", EXAMPLES).action(async (scores: string, flags: CostFlags) => {
     const format = outputFormat(flags);
+    const write = outputTo(flags.output, runInputs([scores], flags));
     const budgetLimit = flags.budget !== undefined ? parseBudget(flags.budget) : undefined;
     if (
       budgetLimit === undefined &&
@@ -77,6 +77,6 @@ export function registerCost(program: Command): void {
     if (format === "csv" || flags.output) printNotes([...analysis.notes, ...contest.notes], flags.quiet ?? false);
     const { result: csd } = await runWithProgress(contest.prepared, flags);
     const report = costReport({ analysis, csd, inputs: inputs.described, expert: inputs.options.expert, fieldNotes: contest.notes });
-    emit(renderCost(report, format), flags.output);
+    write(renderCost(report, format));
   });
 }

@@ -1,11 +1,10 @@
 /** `swissround inspect FILE`: what reading understood, so a user can check before ranking. */
 import { type Command, Option } from "commander";
-import { emit } from "../output/write.js";
 import { defaultRoundPlan } from "../plan/plan.js";
 import { cellErrors, type NoiseReport, noiseReport } from "../run/noise.js";
 import { type InspectReport, inspectTable } from "../table/inspect.js";
 import { readRawTable } from "../table/read.js";
-import { addTableOptions, readOptionsFrom, type TableFlags } from "./common.js";
+import { addTableOptions, outputTo, readOptionsFrom, type TableFlags } from "./common.js";
 
 interface InspectFlags extends TableFlags {
   format: "text" | "json";
@@ -110,14 +109,12 @@ export function registerInspect(program: Command): void {
     .option("--all", "list every model, gap and duplicate");
   addTableOptions(cmd);
   cmd.action((scores: string, flags: InspectFlags) => {
+    const write = outputTo(flags.output, [scores]);
     const options = { ...readOptionsFrom(flags), keepItems: true };
     const { report: base, table } = inspectTable(readRawTable(scores, options), options);
     const cells = cellErrors(table);
     const report: InspectReport & { noise?: NoiseReport } =
       cells.source === "none" ? base : { ...base, noise: noiseReport(table, defaultRoundPlan(table), cells) };
-    emit(
-      flags.format === "json" ? `${JSON.stringify(report, jsonReplacer, 2)}\n` : renderInspect(report, flags.all ?? false),
-      flags.output,
-    );
+    write(flags.format === "json" ? `${JSON.stringify(report, jsonReplacer, 2)}\n` : renderInspect(report, flags.all ?? false));
   });
 }

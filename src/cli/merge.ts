@@ -1,11 +1,10 @@
 /** `swissround merge`: combine shard files into the single run's result. */
 import type { Command } from "commander";
 import { renderRank } from "../output/render-rank.js";
-import { emit } from "../output/write.js";
 import { assembleResult } from "../run/result.js";
 import { mergeParts, parsePart } from "../run/shard.js";
 import { readTextFile } from "../table/read.js";
-import { addOutputOptions, type OutputFlags, outputFormat } from "./common.js";
+import { addOutputOptions, type OutputFlags, outputFormat, outputTo } from "./common.js";
 
 export function registerMerge(program: Command): void {
   const cmd = program
@@ -17,8 +16,9 @@ export function registerMerge(program: Command): void {
     .addHelpText("after", "\nExample:\n  $ swissround merge part1.json part2.json part3.json --format json -o ranking.json")
     .action((files: string[], flags: OutputFlags) => {
       const format = outputFormat(flags);
+      const write = outputTo(flags.output, files);
       const parts = files.map((file) => ({ file, part: parsePart(readTextFile(file, "shard file"), file) }));
       const { config, notes, tallies } = mergeParts(parts);
-      emit(renderRank(assembleResult(config, tallies, notes), format), flags.output);
+      write(renderRank(assembleResult(config, tallies, notes), format));
     });
 }

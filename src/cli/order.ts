@@ -3,9 +3,8 @@ import type { Command } from "commander";
 import { rerankOnThreads } from "../analysis/rerank-threads.js";
 import { stabilityStudy } from "../analysis/stability.js";
 import { renderStability } from "../output/render-studies.js";
-import { emit } from "../output/write.js";
 import { parseNameList } from "../run/options.js";
-import { type OutputFlags, outputFormat } from "./common.js";
+import { type OutputFlags, outputFormat, outputTo, runInputs } from "./common.js";
 import { type SimulationFlags, threadsFrom } from "./simulation-options.js";
 import { addStudyOptions, type MethodFlags, prepareStudy, wholeOption } from "./study-options.js";
 
@@ -32,6 +31,7 @@ export function registerOrder(program: Command): void {
       '  $ swissround order scores.csv --orders 100 --order "code,math,knowledge" --format markdown -o order.md',
   ).action(async (scores: string, flags: OrderFlags) => {
     const format = outputFormat(flags);
+    const write = outputTo(flags.output, runInputs([scores], flags));
     const { prepared, settings } = prepareStudy(scores, flags);
     const options = {
       randomOrders: wholeOption(flags.orders, "--orders", 0, 100_000),
@@ -39,6 +39,6 @@ export function registerOrder(program: Command): void {
       leaveOneOut: flags.leaveOneOut,
     };
     const result = await stabilityStudy(prepared.table, prepared.plan, settings, options, rerankOnThreads(threadsFrom(flags)));
-    emit(renderStability(result, format), flags.output);
+    write(renderStability(result, format));
   });
 }

@@ -2,9 +2,8 @@
 import { Argument, type Command, Option } from "commander";
 import { buildChart, UNAVAILABLE } from "../output/charts/index.js";
 import { type ChartSpec, type ChartVariant, FILE_WIDTH } from "../output/charts/types.js";
-import { writeAtomic } from "../output/write.js";
 import { InputError } from "../table/errors.js";
-import { addTableOptions } from "./common.js";
+import { addTableOptions, outputTo, runInputs } from "./common.js";
 import { addCostFileOptions } from "./cost-options.js";
 import { type ReportFlags, reportDataFrom } from "./report.js";
 import { addSimulationOptions } from "./simulation-options.js";
@@ -106,6 +105,7 @@ export function registerPlot(program: Command): void {
       checkViewFlags(chart, flags);
       if (format === "png" && !flags.output)
         throw new InputError("--format png needs -o FILE (binary output is not written to a terminal)");
+      const write = outputTo(flags.output, runInputs([scores], flags));
       const width = positiveNumber(flags.width, "--width", 20_000);
       const scale = positiveNumber(flags.scale, "--scale", 8);
       // Only the compare chart needs the other methods.
@@ -119,9 +119,7 @@ export function registerPlot(program: Command): void {
       const { renderSvg, svgToPng } = await renderer;
       const svg = renderSvg(variant, width);
       const content = format === "svg" ? svg : svgToPng(svg, scale);
-      if (flags.output) {
-        writeAtomic(flags.output, content);
-        if (!flags.quiet) process.stderr.write(`swissround: wrote the ${chart} chart to ${flags.output}\n`);
-      } else process.stdout.write(content);
+      write(content);
+      if (flags.output && !flags.quiet) process.stderr.write(`swissround: wrote the ${chart} chart to ${flags.output}\n`);
     });
 }

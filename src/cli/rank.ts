@@ -1,13 +1,12 @@
 /** `swissround rank`: the CSD ranking and Failure Sensitivity Analysis of a score table. */
 import type { Command } from "commander";
 import { renderRank } from "../output/render-rank.js";
-import { emit, writeAtomic } from "../output/write.js";
 import { parsePrecision } from "../run/options.js";
 import { runPrepared, runShard } from "../run/pipeline.js";
 import { prepareRank, SCRIPT_MODE_WARNING } from "../run/rank.js";
 import { parseShard } from "../run/shard.js";
 import { InputError } from "../table/errors.js";
-import { addOutputOptions, addTableOptions, type OutputFlags, outputFormat, printNotes } from "./common.js";
+import { addOutputOptions, addTableOptions, type OutputFlags, outputFormat, outputTo, printNotes, runInputs } from "./common.js";
 import { addSimulationOptions, rankOptionsFrom, type SimulationFlags, threadsFrom, withProgress } from "./simulation-options.js";
 import { wholeOption } from "./study-options.js";
 
@@ -53,18 +52,23 @@ export function registerRank(program: Command): void {
     const shard = flags.shard ? parseShard(flags.shard) : undefined;
     if (shard && !flags.out) throw new InputError("--shard needs --out FILE for the shard's tallies");
     if (flags.out && !shard) throw new InputError("--out is for shard files; use -o FILE for the ranking");
+    if (shard && flags.output)
+      throw new InputError("--shard writes the shard's tallies to --out; -o is for a whole run's ranking (see merge)");
     const format = outputFormat(flags);
+    const inputs = runInputs([scores], flags);
+    const write = shard ? undefined : outputTo(flags.output, inputs);
+    const writeShard = shard ? outputTo(flags.out, inputs, "--out") : undefined;
     const prepared = prepareRank(scores, rankOptionsFrom(flags, { rankDistribution: flags.rankDistribution ?? false }));
     const bootstrap = flags.bootstrap ? wholeOption(flags.bootstrap, "--bootstrap", 2, 100_000) : undefined;
     const precision = flags.precision ? parsePrecision(flags.precision) : undefined;
     if (precision !== undefined && shard)
       throw new InputError("--precision cannot be combined with --shard (the number of contests is not known in advance)");
     const threads = threadsFrom(flags);
-    if (shard && flags.out) {
+    if (shard && writeShard) {
       const part = await withProgress(prepared, flags, `simulating shard ${shard.index}/${shard.count}`, (onProgress) =>
         runShard(prepared, shard, { threads, onProgress }),
       );
-      writeAtomic(flags.out, JSON.stringify(part));
+      writeShard(JSON.stringify(part));
       if (!flags.quiet) process.stderr.write(`swissround: wrote shard ${shard.index}/${shard.count} to ${flags.out}\n`);
       return;
     }
@@ -76,6 +80,6 @@ export function registerRank(program: Command): void {
         prepared.notes.filter((n) => n !== SCRIPT_MODE_WARNING),
         flags.quiet ?? false,
       );
-    emit(renderRank(result, format), flags.output);
+    write?.(renderRank(result, format));
   });
 }

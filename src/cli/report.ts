@@ -4,9 +4,8 @@ import type { ReportData } from "../output/report/data.js";
 import { renderReport } from "../output/report/document.js";
 import { COMPARE_AUTO_MODELS, type ReportDataOptions, reportData, STUDIES_AUTO_MODELS } from "../output/report/gather.js";
 import { readReportRuntime } from "../output/report/runtime-file.js";
-import { emit } from "../output/write.js";
 import { prepareRank, SCRIPT_MODE_WARNING } from "../run/rank.js";
-import { addTableOptions, printNotes } from "./common.js";
+import { addTableOptions, outputTo, printNotes, runInputs } from "./common.js";
 import { addCostFileOptions, type CostInputFlags, costChartData } from "./cost-options.js";
 import { addSimulationOptions, rankOptionsFrom, runWithProgress, type SimulationFlags, threadsFrom } from "./simulation-options.js";
 
@@ -63,9 +62,10 @@ export function registerReport(program: Command): void {
     .option("-o, --output <file>", "write to this file (atomically) instead of stdout")
     .addHelpText("after", EXAMPLES)
     .action(async (scores: string, flags: ReportFlags & { title?: string; output?: string }) => {
+      const write = outputTo(flags.output, runInputs([scores], flags));
       const runtime = readReportRuntime();
       const data = await reportDataFrom(scores, flags, { title: flags.title });
-      emit(renderReport(data, runtime), flags.output);
+      write(renderReport(data, runtime));
       if (flags.output && !flags.quiet) process.stderr.write(`swissround: wrote the report to ${flags.output}\n`);
     });
 }

@@ -3,10 +3,9 @@ import { type Command, Option } from "commander";
 import { type CorruptTo, corruptionStudy } from "../analysis/corruption.js";
 import { rerankOnThreads } from "../analysis/rerank-threads.js";
 import { renderCorruption } from "../output/render-studies.js";
-import { emit } from "../output/write.js";
 import { parseNameList } from "../run/options.js";
 import { InputError } from "../table/errors.js";
-import { type OutputFlags, outputFormat } from "./common.js";
+import { type OutputFlags, outputFormat, outputTo, runInputs } from "./common.js";
 import { type SimulationFlags, threadsFrom } from "./simulation-options.js";
 import { addStudyOptions, type MethodFlags, prepareStudy, wholeOption } from "./study-options.js";
 
@@ -35,6 +34,7 @@ export function registerStress(program: Command): void {
       '  $ swissround stress scores.csv --models "gpt-4o,llama-3-70b" --corrupt 3 --trials 50 --T 0,2 --format json -o stress.json',
   ).action(async (scores: string, flags: StressFlags, command: Command) => {
     const format = outputFormat(flags);
+    const write = outputTo(flags.output, runInputs([scores], flags));
     const { prepared, settings } = prepareStudy(scores, flags);
     const inUse = prepared.table.benchmarks.length;
     if (command.getOptionValueSource("corrupt") === "default" && Number(flags.corrupt) > inUse) {
@@ -50,6 +50,6 @@ export function registerStress(program: Command): void {
       to: flags.corruptTo,
     };
     const result = await corruptionStudy(prepared.table, prepared.plan, settings, options, rerankOnThreads(threadsFrom(flags)));
-    emit(renderCorruption(result, format), flags.output);
+    write(renderCorruption(result, format));
   });
 }
