@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
@@ -245,5 +245,44 @@ describe("sharded runs", () => {
     const noOut = run("rank", fx("models-rows.csv"), "--shard", "1/2");
     assert.equal(noOut.code, 2);
     assert.match(noOut.stderr, /--shard needs --out/);
+  });
+
+  it("merge refuses edited tallies: each part is checked against the contests it says it played", () => {
+    const dir = tmp();
+    const parts = [1, 2].map((i) => join(dir, `p${i}.json`));
+    parts.forEach((file, i) => {
+      const r = run("rank", OC, "--runs", "2000", "--T", "0,1", "--shard", `${i + 1}/2`, "--out", file);
+      assert.equal(r.code, 0, r.stderr);
+    });
+    const good = run("merge", ...parts, "--format", "json");
+    assert.equal(good.code, 0, good.stderr);
+    type Part = { shard: { chunks: number[] }; tallies: Record<string, unknown>[] };
+    const original = readFileSync(parts[1], "utf8");
+    const edits: [string, (p: Part) => void, RegExp][] = [
+      ["contests", (p) => (p.tallies[0].contests = 5000), /contests is 5000, but the shard plays \d+/],
+      [
+        "a negative count",
+        (p) => ((p.tallies[1].firstCount as number[])[3] = -1),
+        /firstCount holds a value that is not a whole number >= 0/,
+      ],
+      ["NaN", (p) => ((p.tallies[0].scoreSum as unknown[])[0] = "NaN"), /scoreSum holds a value that is not a whole number/],
+      ["a truncated array", (p) => (p.tallies[0].byeSum as number[]).pop(), /byeSum should hold 35 numbers/],
+      [
+        "points moved",
+        (p) => ((p.tallies[0].scoreSum as number[])[0] += 7),
+        /the points add up to \d+, not \d+ per contest x \d+ contests/,
+      ],
+      ["chunks", (p) => (p.shard.chunks = [0, 1]), /covers chunks \d+-\d+, not \[0,1\]/],
+    ];
+    for (const [name, edit, pattern] of edits) {
+      const part = JSON.parse(original) as Part;
+      edit(part);
+      writeFileSync(parts[1], JSON.stringify(part));
+      const r = run("merge", ...parts, "--format", "json");
+      assert.equal(r.code, 2, `${name}: ${r.stderr}`);
+      assert.match(r.stderr, /p2\.json: damaged or edited shard file:/, name);
+      assert.match(r.stderr, pattern, name);
+      assert.equal(r.stdout, "", name);
+    }
   });
 });

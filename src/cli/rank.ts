@@ -33,7 +33,10 @@ export function registerRank(program: Command): void {
   const cmd = program
     .command("rank")
     .description("rank models by Competitive Swiss-System Dynamics (E[S_m]) with a Failure Sensitivity Analysis")
-    .argument("<scores>", "score table: CSV/TSV/JSON, models as rows, benchmarks as rows, or long (model, benchmark, score)")
+    .argument(
+      "<scores>",
+      "score table: CSV/TSV/JSON, models as rows, benchmarks as rows, or long (model, benchmark, score); - reads standard input",
+    )
     .option("--rank-distribution", "include the full final-rank distribution (models x positions)")
     .option(
       "--bootstrap <B>",

@@ -1,5 +1,6 @@
 /** Round plans: which benchmarks make up each round, in order. */
 import { InputError, listProblems } from "../table/errors.js";
+import { checkJsonStructure } from "../table/json-structure.js";
 import { lazyModule } from "../table/lazy-module.js";
 import { notScoresHint } from "../table/select.js";
 import type { ScoreTable } from "../table/types.js";
@@ -41,6 +42,7 @@ let planSchema: ReturnType<typeof buildPlanSchema> | undefined;
 /** Parses and checks a plan against the table's benchmarks. */
 export function parseRoundPlan(text: string, file: string, table: ScoreTable): RoundPlan {
   let data: unknown;
+  checkJsonStructure(text, file);
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {

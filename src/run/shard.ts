@@ -3,9 +3,11 @@
  * merging all slices gives exactly the single run's result for the same seed.
  */
 import { type ChunkPlan, planChunks, sliceChunks } from "../engine/montecarlo.js";
-import { emptyTally, mergeTallyInto } from "../engine/tally.js";
+import { pointsPerContest } from "../engine/points.js";
+import { emptyTally, mergeTallyInto, rankBinCount } from "../engine/tally.js";
 import type { Tally } from "../engine/types.js";
 import { InputError, listProblems } from "../table/errors.js";
+import { checkJsonStructure } from "../table/json-structure.js";
 import { VERSION } from "../version.js";
 import type { RankConfig } from "./config.js";
 
@@ -86,6 +88,7 @@ function reviveTally(s: SerialTally): Tally {
 /** Parses a part file's text, checking that it is one. */
 export function parsePart(text: string, file: string): PartFile {
   let data: unknown;
+  checkJsonStructure(text, file);
   try {
     data = JSON.parse(text);
   } catch (e) {
@@ -98,7 +101,74 @@ export function parsePart(text: string, file: string): PartFile {
   if (p.tallies.length !== p.config.settings.length) {
     throw new InputError(`${file}: damaged shard file: ${p.tallies.length} tallies for ${p.config.settings.length} settings`);
   }
+  const problems = partProblems(p as PartFile);
+  if (problems.length > 0) throw new InputError(listProblems(`${file}: damaged or edited shard file:`, problems, 10));
   return p as PartFile;
+}
+
+const isCount = (x: unknown): x is number => typeof x === "number" && Number.isSafeInteger(x) && x >= 0;
+
+/**
+ * What a shard's tallies must satisfy to be the contests it says it played: integer counts of the
+ * right shapes, the contest count of its slice of the chunks, every contest's points handed out
+ * (the same total in every contest), one winner and one final position per model per contest.
+ */
+function partProblems(p: PartFile): string[] {
+  const out: string[] = [];
+  const c = p.config;
+  const models = c.input?.models;
+  if (!Array.isArray(models) || models.length < 2 || !Array.isArray(c.settings) || !isCount(c.runs) || c.runs < 1 || !isCount(c.seed))
+    return ["its configuration lacks the models, settings, runs or seed"];
+  if (!isCount(c.rankBinWidth) || c.rankBinWidth < 1) return ["its configuration's rankBinWidth is not a whole number >= 1"];
+  const { index, count, chunks } = p.shard;
+  if (!isCount(index) || !isCount(count) || index < 1 || index > count) return [`shard ${index}/${count} is not i/n with 1 <= i <= n`];
+  const plan = planChunks(c.runs, c.seed);
+  const [from, to] = shardChunks(plan, { index, count });
+  if (!Array.isArray(chunks) || chunks[0] !== from || chunks[1] !== to)
+    out.push(`shard ${index}/${count} of ${c.runs} contests covers chunks ${from}-${to}, not ${JSON.stringify(chunks)}`);
+  const contests = Math.max(0, Math.min(c.runs, to * plan.chunkSize) - from * plan.chunkSize);
+  const M = models.length;
+  const bins = rankBinCount(M, c.rankBinWidth);
+  p.tallies.forEach((t, s) => {
+    const at = `setting ${c.settings[s]?.label ?? s + 1}`;
+    if (t.contests !== contests) out.push(`${at}: contests is ${JSON.stringify(t.contests)}, but the shard plays ${contests}`);
+    if (t.models !== M || t.rankBinWidth !== c.rankBinWidth || t.rankBins !== bins)
+      out.push(`${at}: the tally's shape (models, rank bins) does not match the configuration`);
+    const arrays: [keyof SerialTally, number][] = [
+      ["scoreSum", M],
+      ["scoreSqSum", M],
+      ["firstCount", M],
+      ["eliminatedCount", M],
+      ["roundsSum", M],
+      ["byeSum", M],
+      ["rankHistogram", M * bins],
+    ];
+    for (const [name, length] of arrays) {
+      const a = t[name] as unknown;
+      if (!Array.isArray(a) || a.length !== length) out.push(`${at}: ${name} should hold ${length} numbers`);
+      else if (!a.every(isCount)) out.push(`${at}: ${name} holds a value that is not a whole number >= 0`);
+    }
+    if (out.length > 0) return;
+    const schedule = c.settings[s]?.schedule;
+    const points = Array.isArray(schedule) ? pointsPerContest(M, schedule) : Number.NaN;
+    const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);
+    if (sum(t.scoreSum) !== points * contests)
+      out.push(`${at}: the points add up to ${sum(t.scoreSum)}, not ${points} per contest x ${contests} contests`);
+    if (sum(t.firstCount) !== contests) out.push(`${at}: ${sum(t.firstCount)} first places in ${contests} contests`);
+    for (let m = 0; m < M; m++) {
+      if (t.eliminatedCount[m] > contests || t.scoreSqSum[m] < t.scoreSum[m]) {
+        out.push(`${at}: model "${models[m]}"'s counts are impossible for ${contests} contests`);
+        break;
+      }
+      let row = 0;
+      for (let b = 0; b < bins; b++) row += t.rankHistogram[m * bins + b];
+      if (row !== contests) {
+        out.push(`${at}: model "${models[m]}" has ${row} final positions in ${contests} contests`);
+        break;
+      }
+    }
+  });
+  return out;
 }
 
 /** Checks that the parts are the n slices of one run and adds their tallies. */

@@ -7,6 +7,9 @@ import { InputError } from "./errors.js";
 
 export type RecordHandler = (fields: string[], line: number) => void;
 
+/** The longest record (line, or lines inside quotes) a streamed file may hold: memory stays bounded by it. */
+export const MAX_RECORD_CHARS = 16 * 1024 * 1024;
+
 export class CsvSplitter {
   private buf = "";
   private line = 1; // physical line number of buf[0]
@@ -33,6 +36,8 @@ export class CsvSplitter {
     this.buf = this.buf.length === 0 ? chunk : this.buf + chunk;
     const consumed = this.consume(false);
     this.buf = this.buf.slice(consumed);
+    if (this.buf.length > MAX_RECORD_CHARS)
+      this.fail(this.line, `a record longer than ${MAX_RECORD_CHARS / 1048576}M characters (a quote never closed, or not a text file?)`);
   }
 
   /** Flushes the last record (a file need not end with a newline). */

@@ -6,6 +6,7 @@
  *   --layout benchmarks-rows), optionally wrapped as {"scores": {...}}.
  */
 import { InputError } from "./errors.js";
+import { checkJsonStructure } from "./json-structure.js";
 import type { Cell, RecordRow, Records } from "./records.js";
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -28,6 +29,7 @@ export function jsonErrorMessage(text: string, e: unknown, file: string): string
 
 /** JSON.parse with a located error. */
 export function parseJsonText(text: string, file: string): unknown {
+  checkJsonStructure(text, file);
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {
@@ -104,6 +106,7 @@ export function parseJsonl(text: string, file: string): Records {
     .forEach((line, i) => {
       if (line.trim() === "") return;
       let v: unknown;
+      checkJsonStructure(line, `${file}: line ${i + 1}`);
       try {
         v = JSON.parse(line);
       } catch (e) {

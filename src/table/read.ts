@@ -3,7 +3,7 @@
  * and build the table. Per-item CSV/JSONL files are streamed in chunks (bounded memory, any size);
  * everything else is small and read whole.
  */
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { chooseAdapter } from "./adapters/index.js";
 import { perItemFeeder, planPerItem } from "./adapters/per-item.js";
@@ -31,12 +31,63 @@ export function decodeText(buf: Buffer): string {
   return buf.toString("utf8");
 }
 
-/** Reads a file as text with a clear error when it cannot be read or is empty. */
+/**
+ * Files read whole (tables, JSON, YAML, plans, price tables; per-item CSV and JSON Lines are
+ * streamed instead) may hold at most this many bytes: a string of the whole text must fit in V8's
+ * limit (about 512 million characters), and /dev/zero or a runaway pipe must end with a message.
+ */
+export const MAX_WHOLE_FILE_BYTES = 256 * 1024 * 1024;
+
+const CHUNK = 1 << 20;
+
+/** "-" names standard input (whatever it is: a file, a pipe, a socket). */
+export const STDIN = "-";
+
+/** A blocking read, also on a non-blocking descriptor (standard input may be one): waits and retries on EAGAIN. */
+function readChunk(fd: number, buf: Buffer): number {
+  for (;;) {
+    try {
+      return readSync(fd, buf, 0, buf.length, null);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    }
+  }
+}
+
+/** The bytes of a file, device or pipe, up to `limit` (read in chunks: the size of a pipe is not known in advance). */
+function readBounded(path: string, what: string, limit: number): Buffer {
+  const fd = path === STDIN ? 0 : openSync(path, "r");
+  try {
+    const st = fstatSync(fd);
+    if (st.isFile() && st.size > limit) throw new InputError(tooLarge(path, what, st.size, limit));
+    const parts: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(CHUNK);
+      const n = readChunk(fd, buf);
+      if (n === 0) break;
+      total += n;
+      if (total > limit) throw new InputError(tooLarge(path, what, total, limit));
+      parts.push(n === CHUNK ? buf : buf.subarray(0, n));
+    }
+    return Buffer.concat(parts, total);
+  } finally {
+    if (fd !== 0) closeSync(fd);
+  }
+}
+
+function tooLarge(path: string, what: string, bytes: number, limit: number): string {
+  const mb = (x: number) => `${Math.round(x / 1048576)} MiB`;
+  return `${path}: the ${what} is larger than ${mb(limit)} (${bytes >= limit ? "at least " : ""}${mb(bytes)} read), the limit for files read whole; per-item CSV and JSON Lines files are streamed with no such limit`;
+}
+
+/** Reads a file (or a device or pipe) as text with a clear error when it cannot be read, is too large or is empty. */
 export function readTextFile(path: string, what = "file"): string {
   let text: string;
   try {
-    if (statSync(path).isDirectory()) throw new InputError(`${path}: is a directory, expected a ${what}`);
-    text = decodeText(readFileSync(path));
+    if (path !== STDIN && statSync(path).isDirectory()) throw new InputError(`${path}: is a directory, expected a ${what}`);
+    text = decodeText(readBounded(path, what, MAX_WHOLE_FILE_BYTES));
   } catch (e) {
     throw cannotRead(path, what, e);
   }
@@ -57,8 +108,6 @@ export function harnessFiles(dir: string): string[] {
   walk(dir);
   return out;
 }
-
-const CHUNK = 1 << 20;
 
 /** Calls `onChunk` with the file's text, CHUNK bytes at a time (synchronous: no event loop needed). */
 export function streamFile(path: string, onChunk: (text: string) => void): number {
@@ -95,6 +144,8 @@ function readHead(path: string): string {
 /** A per-item CSV/JSONL file, streamed; undefined when the file is not one. */
 function streamPerItem(path: string, options: ReadOptions): RawTable | undefined {
   if (options.layout || extension(path) === "json" || isYaml(path)) return undefined;
+  // A pipe or a device cannot be read twice (head, then stream): it is read whole, within the limit.
+  if (path === STDIN || !statSync(path).isFile()) return undefined;
   const head = readHead(path);
   const choice = chooseAdapter(path, head, options.from);
   if (choice.adapter?.name !== "per-item") return undefined;
@@ -111,7 +162,7 @@ function streamPerItem(path: string, options: ReadOptions): RawTable | undefined
 export function readRawTable(path: string, options: ReadOptions = {}): RawTable {
   let isDir: boolean;
   try {
-    isDir = statSync(path).isDirectory();
+    isDir = path !== STDIN && statSync(path).isDirectory();
   } catch (e) {
     throw cannotRead(path, "score table", e);
   }

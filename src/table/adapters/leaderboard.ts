@@ -98,6 +98,8 @@ export function wideRaw(rec: Records, choice: LayoutChoice, adapter: string, unn
         return;
       }
     }
+    // Values under an empty header cell: a benchmark named "" cannot be named in a plan or an output.
+    if (name === "") throw new InputError(`${file}: column ${c + 1} has values but no name in the header; name it (or remove it)`);
     // Numbers written the European way (71,2) or with a % sign are scores in the wrong format, not metadata.
     const numberLike = cells.some((x) => typeof x === "string" && /^\s*[+-]?(\d+,\d+|[\d.]+\s*%)\s*$/.test(x));
     if (anyText && !anyNumber && !numberLike) return void ignored.push(name); // metadata (organisation, licence, ...)

@@ -6,10 +6,11 @@
  */
 import { type ColumnRole, findRoles, normaliseName } from "../columns.js";
 import { detectDelimiter } from "../csv.js";
-import { CsvSplitter, csvHeader } from "../csv-stream.js";
+import { CsvSplitter, csvHeader, MAX_RECORD_CHARS } from "../csv-stream.js";
 import { InputError } from "../errors.js";
 import type { TokenPartCells } from "../item-store.js";
 import { jsonErrorMessage } from "../json.js";
+import { checkJsonStructure } from "../json-structure.js";
 import { isTextCell, parseItemCell } from "../numbers.js";
 import { type ItemTransform, PerItemAggregator } from "../per-item.js";
 import type { RawTable } from "../raw.js";
@@ -283,6 +284,7 @@ export function perItemFeeder(plan: PerItemPlan, options: AdapterOptions = {}): 
         text += chunk;
       },
       end: () => {
+        checkJsonStructure(text, file);
         const rows = jsonRows(text);
         if (!rows) throw new InputError(`${file}: expected a JSON array of objects (one per item result)`);
         rows.forEach((o, i) => onObject(o, i + 1));
@@ -297,6 +299,7 @@ export function perItemFeeder(plan: PerItemPlan, options: AdapterOptions = {}): 
     lineNo++;
     if (text.trim() === "") return;
     let v: unknown;
+    checkJsonStructure(text, `${file}: line ${lineNo}`);
     try {
       v = JSON.parse(text);
     } catch (e) {
@@ -316,6 +319,8 @@ export function perItemFeeder(plan: PerItemPlan, options: AdapterOptions = {}): 
       const lines = text.split("\n");
       rest = lines.pop() ?? "";
       for (const l of lines) onLine(l);
+      if (rest.length > MAX_RECORD_CHARS)
+        throw new InputError(`${file}: line ${lineNo + 1} is longer than ${MAX_RECORD_CHARS / 1048576}M characters (not JSON Lines?)`);
     },
     end() {
       if (rest !== "") onLine(rest);
