@@ -1,5 +1,6 @@
 /** Options and helpers shared by the commands. */
 import { type Command, Option } from "commander";
+import { messageSafe } from "../output/escape.js";
 import { OUTPUT_FORMATS, type OutputFormat } from "../output/render-rank.js";
 import { parseNameList } from "../run/options.js";
 import { ADAPTER_NAMES, type AdapterName } from "../table/adapters/index.js";
@@ -135,5 +136,5 @@ export function outputTo(path: string | undefined, inputs: readonly string[], op
 /** Prints the notes a user must see (warnings) on stderr, once. */
 export function printNotes(notes: readonly string[], quiet: boolean): void {
   if (quiet) return;
-  for (const n of notes) process.stderr.write(`swissround: note: ${n}\n`);
+  for (const n of notes) process.stderr.write(`swissround: note: ${messageSafe(n)}\n`);
 }

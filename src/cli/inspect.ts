@@ -1,5 +1,6 @@
 /** `swissround inspect FILE`: what reading understood, so a user can check before ranking. */
 import { type Command, Option } from "commander";
+import { terminalSafe } from "../output/escape.js";
 import { defaultRoundPlan } from "../plan/plan.js";
 import { cellErrors, type NoiseReport, noiseReport } from "../run/noise.js";
 import { type InspectReport, inspectTable } from "../table/inspect.js";
@@ -115,6 +116,10 @@ export function registerInspect(program: Command): void {
     const cells = cellErrors(table);
     const report: InspectReport & { noise?: NoiseReport } =
       cells.source === "none" ? base : { ...base, noise: noiseReport(table, defaultRoundPlan(table), cells) };
-    write(flags.format === "json" ? `${JSON.stringify(report, jsonReplacer, 2)}\n` : renderInspect(report, flags.all ?? false));
+    write(
+      flags.format === "json"
+        ? `${JSON.stringify(report, jsonReplacer, 2)}\n`
+        : terminalSafe(renderInspect(report, flags.all ?? false), true),
+    );
   });
 }

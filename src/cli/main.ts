@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** The swissround command line. Exit codes: 0 done, 2 bad input or options, 1 internal error. */
 import { Command, CommanderError } from "commander";
+import { messageSafe } from "../output/escape.js";
 import { InputError } from "../table/errors.js";
 import { VERSION } from "../version.js";
 import { registerCompare } from "./compare.js";
@@ -41,7 +42,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof InputError) {
-      process.stderr.write(`swissround: error: ${e.message}\n`);
+      process.stderr.write(`swissround: error: ${messageSafe(e.message)}\n`);
       return 2;
     }
     process.stderr.write(`swissround: internal error (please report it): ${(e as Error).stack ?? e}\n`);

@@ -1,4 +1,5 @@
 /** Text and Markdown documents built from headings, paragraphs and tables. */
+import { markdownSafe, terminalSafe } from "./escape.js";
 import { type Column, renderMarkdown, renderText } from "./grid.js";
 
 export type Block = { kind: "heading"; text: string } | { kind: "text"; text: string } | { kind: "table"; columns: Column[] };
@@ -7,15 +8,19 @@ export type Block = { kind: "heading"; text: string } | { kind: "text"; text: st
 export function renderBlocks(blocks: readonly Block[], markdown: boolean): string[] {
   const out: string[] = [];
   for (const b of blocks) {
-    if (b.kind === "heading") out.push("", markdown ? `## ${b.text}` : `${b.text}\n${"=".repeat(b.text.length)}`, "");
-    else if (b.kind === "text") out.push(b.text);
-    else out.push(markdown ? renderMarkdown(b.columns) : renderText(b.columns));
+    if (b.kind === "heading") {
+      const t = terminalSafe(b.text);
+      out.push("", markdown ? `## ${markdownSafe(b.text)}` : `${t}\n${"=".repeat(t.length)}`, "");
+    } else if (b.kind === "text") {
+      // A Markdown paragraph ends at a blank line: each text block is its own paragraph.
+      out.push(markdown ? `${b.text.split("\n").map(markdownSafe).join("  \n")}\n` : terminalSafe(b.text, true));
+    } else out.push(markdown ? renderMarkdown(b.columns) : renderText(b.columns));
   }
   return out;
 }
 
 export function renderDocument(title: string, blocks: readonly Block[], markdown: boolean): string {
-  return `${[markdown ? `# ${title}` : title, ...renderBlocks(blocks, markdown)].join("\n")}\n`;
+  return `${[markdown ? `# ${markdownSafe(title)}` : terminalSafe(title), ...renderBlocks(blocks, markdown)].join("\n")}\n`;
 }
 
 export const heading = (text: string): Block => ({ kind: "heading", text });

@@ -1,6 +1,7 @@
 /** A CSD ranking as text, Markdown, CSV or JSON. */
 import type { RankResult } from "../run/result.js";
 import { renderBlocks } from "./document.js";
+import { markdownSafe, terminalSafe } from "./escape.js";
 import { renderCsv, renderMarkdown, renderText } from "./grid.js";
 import { describeRun, expectedScoreDigits, sensitivityColumns, settingColumns } from "./rank-tables.js";
 import { noiseBlocks, uncertaintyBlocks } from "./uncertainty-tables.js";
@@ -29,16 +30,19 @@ export function renderRank(result: RankResult, format: OutputFormat): string {
 
 function rankDocument(result: RankResult, markdown: boolean): string {
   const table = markdown ? renderMarkdown : renderText;
-  const h = (text: string) => (markdown ? `## ${text}` : `${text}\n${"=".repeat(text.length)}`);
+  // Names from the data appear in these lines too: escaped for the medium (a Markdown line is its own paragraph).
+  const line = (text: string) => (markdown ? `${markdownSafe(text)}\n` : terminalSafe(text, true));
+  const h = (text: string) => (markdown ? `## ${markdownSafe(text)}` : `${terminalSafe(text)}\n${"=".repeat(terminalSafe(text).length)}`);
   const out: string[] = [];
-  out.push(markdown ? `# ${describeRun(result)[0]}` : describeRun(result)[0]);
-  out.push(describeRun(result)[1]);
-  for (const note of result.notes) out.push(`Note: ${note}`);
+  const [title, rounds] = describeRun(result);
+  out.push(markdown ? `# ${markdownSafe(title)}\n` : terminalSafe(title));
+  out.push(line(rounds));
+  for (const note of result.notes) out.push(line(`Note: ${note}`));
   const s = result.sensitivity;
   if (s) {
     out.push("", h(`Failure Sensitivity Analysis: E[S] per T, ordered by E[S] at T=${s.harshestLabel}`), "");
     out.push(table(sensitivityColumns(result)));
-    out.push("", `Label rule: ${s.rule.replace("harshest T", `T=${s.harshestLabel}`)}`);
+    out.push("", line(`Label rule: ${s.rule.replace("harshest T", `T=${s.harshestLabel}`)}`));
   }
   const digits = expectedScoreDigits(result);
   for (const r of result.results) {
@@ -47,9 +51,11 @@ function rankDocument(result: RankResult, markdown: boolean): string {
   }
   out.push(
     "",
-    "E[S]: mean final score over the simulated contests (SE: its Monte Carlo standard error). P(first): share of contests " +
-      "finished in first place (ties at the top shared). Median rank and 5-95%: final position over the contests. " +
-      "Rounds: rounds spent in the contest; Byes: rounds without an opponent; P(elim): share of contests in which the model was eliminated.",
+    line(
+      "E[S]: mean final score over the simulated contests (SE: its Monte Carlo standard error). P(first): share of contests " +
+        "finished in first place (ties at the top shared). Median rank and 5-95%: final position over the contests. " +
+        "Rounds: rounds spent in the contest; Byes: rounds without an opponent; P(elim): share of contests in which the model was eliminated.",
+    ),
   );
   const extra = [...(result.uncertainty ? uncertaintyBlocks(result.uncertainty) : []), ...(result.noise ? noiseBlocks(result.noise) : [])];
   if (result.precision) {

@@ -1,6 +1,7 @@
 /** Charts to files without a browser: ECharts' server-side SVG renderer, then resvg for PNG. Node only. */
 import { createRequire } from "node:module";
 import { Resvg } from "@resvg/resvg-js";
+import { xmlSafe } from "../escape.js";
 import { type ChartVariant, FILE_WIDTH } from "./types.js";
 
 /**
@@ -19,7 +20,8 @@ export function renderSvg(variant: ChartVariant, width = FILE_WIDTH): string {
   });
   try {
     chart.setOption(variant.option);
-    return chart.renderToSVGString();
+    // ECharts escapes markup but not the control characters XML forbids (a model name may hold one).
+    return xmlSafe(chart.renderToSVGString());
   } finally {
     chart.dispose();
   }

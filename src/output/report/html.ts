@@ -1,15 +1,22 @@
 /** Small HTML helpers: escaping, and tables from rows of already-escaped cells. */
+import { terminalSafe } from "../escape.js";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
-/** Escapes text for element content and attribute values. */
+/** Escapes text for element content and attribute values; control characters (invalid in HTML) are shown as escapes. */
 export function esc(text: string | number): string {
-  return String(text).replace(/[&<>"']/g, (c) => ESCAPES[c]);
+  return terminalSafe(String(text), true).replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
-/** JSON that is safe inside <script type="application/json">: no "</script", no "<!--". */
+/**
+ * JSON that is safe inside <script type="application/json">: no "</script", no "<!--", and no raw
+ * line separators or bidirectional controls in the page's source (the same JSON, escaped).
+ */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c");
+  return JSON.stringify(value).replace(
+    /[<\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 /** JavaScript source that is safe inside <script>: a "</script" in a string literal cannot end the element. */
