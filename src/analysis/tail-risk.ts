@@ -1,6 +1,7 @@
 /** Tail risk of a model's column scores: CVaR, the mean of its worst alpha share. */
 
 import { type Normalisation, normalise, presentValues, type ScoreMatrix } from "../rank/matrix.js";
+import { finiteMean } from "../stats/stats.js";
 
 /** CVaR_alpha: mean of the worst alpha share of a model's column scores; with n scores, the floor(alpha n) lowest count fully and the next one with weight alpha n - floor(alpha n). */
 export const cvarDefinition =
@@ -39,7 +40,7 @@ export function tailRisk(matrix: ScoreMatrix, alpha = 0.25, normalisation: Norma
   const rows = m.models.map((_, i) => presentValues(m, i));
   return {
     cvar: rows.map((xs) => cvar(xs, alpha)),
-    mean: rows.map((xs) => (xs.length === 0 ? Number.NaN : xs.reduce((a, b) => a + b, 0) / xs.length)),
+    mean: rows.map(finiteMean),
     counts: rows.map((xs) => xs.length),
     alpha,
     normalisation,

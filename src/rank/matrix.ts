@@ -101,27 +101,40 @@ export function minMaxNormalise(matrix: ScoreMatrix): ScoreMatrix {
       if (v < lo) lo = v;
       if (v > hi) hi = v;
     }
-    const range = hi - lo;
-    return (v) => (range > 0 ? (v - lo) / range : 0.5);
+    // Halves when the range itself overflows (columns spanning -1e308 to 1e308): the same ratio, finite.
+    const half = !Number.isFinite(hi - lo);
+    const range = half ? hi / 2 - lo / 2 : hi - lo;
+    return (v) => (range > 0 ? (half ? v / 2 - lo / 2 : v - lo) / range : 0.5);
   });
 }
 
 /** Per-column z-scores over the models scored there (population SD; constant column -> 0). */
 export function zScoreNormalise(matrix: ScoreMatrix): ScoreMatrix {
   return mapColumns(matrix, (col) => {
-    let n = 0;
-    let sum = 0;
-    for (const v of col) {
-      if (Number.isNaN(v)) continue;
-      n++;
-      sum += v;
-    }
-    const mean = sum / n;
-    let ss = 0;
-    for (const v of col) if (!Number.isNaN(v)) ss += (v - mean) * (v - mean);
-    const sd = Math.sqrt(ss / n);
-    return (v) => (sd > 0 ? (v - mean) / sd : 0);
+    const z = zScorer(col, 1);
+    if (z) return z;
+    // z-scores do not change with the scale: a column whose squares overflow is divided by its largest |x| first.
+    let top = 0;
+    for (const v of col) if (!Number.isNaN(v)) top = Math.max(top, Math.abs(v));
+    return zScorer(col, top) ?? (() => 0);
   });
+}
+
+/** The z-score map of a column divided by `scale`, or undefined when its sums overflow. */
+function zScorer(col: Float64Array, scale: number): ((v: number) => number) | undefined {
+  let n = 0;
+  let sum = 0;
+  for (const v of col) {
+    if (Number.isNaN(v)) continue;
+    n++;
+    sum += v / scale;
+  }
+  const mean = sum / n;
+  let ss = 0;
+  for (const v of col) if (!Number.isNaN(v)) ss += (v / scale - mean) * (v / scale - mean);
+  const sd = Math.sqrt(ss / n);
+  if (!Number.isFinite(sd)) return undefined;
+  return (v) => (sd > 0 ? (v / scale - mean) / sd : 0);
 }
 
 /** Apply the named normalisation (a copy for "none" as well, so callers may mutate). */
@@ -136,10 +149,19 @@ export function normalise(matrix: ScoreMatrix, how: Normalisation): ScoreMatrix 
  * scale-sensitive methods should print it when run with normalisation "none".
  */
 export function scaleWarning(matrix: ScoreMatrix): string | null {
+  // Half ranges: a column spanning -1e308 to 1e308 has a range beyond the largest double.
   const ranges: number[] = [];
   for (let c = 0; c < matrix.columns.length; c++) {
-    const col = Array.from(columnValues(matrix, c)).filter((v) => !Number.isNaN(v));
-    if (col.length >= 2) ranges.push(Math.max(...col) - Math.min(...col));
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    let n = 0;
+    for (const v of columnValues(matrix, c)) {
+      if (Number.isNaN(v)) continue;
+      n++;
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+    if (n >= 2) ranges.push(hi / 2 - lo / 2);
   }
   const positive = ranges.filter((r) => r > 0);
   if (positive.length < 2) return null;
@@ -147,13 +169,13 @@ export function scaleWarning(matrix: ScoreMatrix): string | null {
   const hi = Math.max(...positive);
   if (hi / lo <= 5) return null;
   return (
-    `column ranges differ ${(hi / lo).toFixed(1)}-fold (${fmt(lo)} to ${fmt(hi)}): ` +
+    `column ranges differ ${(hi / lo).toFixed(1)}-fold (${fmt(2 * lo)} to ${fmt(2 * hi)}): ` +
     "raw averages are dominated by the widest columns; consider min-max or z-score normalisation"
   );
 }
 
 function fmt(x: number): string {
-  return Number(x.toPrecision(3)).toString();
+  return Number.isFinite(x) ? Number(x.toPrecision(3)).toString() : "more than 1.8e308";
 }
 
 function mapColumns(matrix: ScoreMatrix, makeMap: (col: Float64Array) => (v: number) => number): ScoreMatrix {

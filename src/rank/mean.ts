@@ -1,6 +1,6 @@
 /** Mean score over the columns where each model has a score. */
 
-import { competitionRanks } from "../stats/stats.js";
+import { competitionRanks, finiteMean } from "../stats/stats.js";
 import { type Normalisation, normalisationDefinitions, normalise, presentValues, type ScoreMatrix, scaleWarning } from "./matrix.js";
 import type { RankingOptions, RankingResult } from "./types.js";
 
@@ -25,7 +25,7 @@ export function meanScores(matrix: ScoreMatrix, normalisation: Normalisation = "
   for (let i = 0; i < m.models.length; i++) {
     const xs = presentValues(m, i);
     counts.push(xs.length);
-    means.push(xs.length === 0 ? Number.NaN : xs.reduce((a, b) => a + b, 0) / xs.length);
+    means.push(finiteMean(xs));
   }
   return { means, counts };
 }

@@ -96,3 +96,18 @@ export function shuffleInPlace(xs: Uint32Array | number[], rng: Rng): void {
     xs[j] = t;
   }
 }
+
+/**
+ * The mean, finite for any finite values: the plain sum when it is finite (the usual rounding),
+ * otherwise the sum of x / n, which cannot overflow (scores near +-1e308 add up to Infinity).
+ */
+export function finiteMean(xs: ArrayLike<number>): number {
+  const n = xs.length;
+  if (n === 0) return Number.NaN;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += xs[i];
+  if (Number.isFinite(sum)) return sum / n;
+  let scaled = 0;
+  for (let i = 0; i < n; i++) scaled += xs[i] / n;
+  return scaled;
+}
