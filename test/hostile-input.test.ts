@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { checkJsonStructure, MAX_JSON_DEPTH } from "../src/table/json-structure.js";
+import { readScoreTable } from "../src/table/read.js";
 import { ROOT, throwsInput } from "./helpers.js";
 
 const CLI = join(ROOT, "dist", "src", "cli", "main.js");
@@ -51,6 +52,18 @@ describe("endless and oversized input: a stated limit, exit 2, bounded memory", 
     const stdin = run(["rank", "-", "--runs", "500", "-q", "--format", "json"], readFileSync(OC, "utf8"));
     assert.equal(stdin.code, 0, stdin.stderr);
     assert.equal((JSON.parse(stdin.stdout) as { config: { input: { file: string } } }).config.input.file, "-");
+  });
+});
+
+describe("cells built to make a regular expression backtrack", () => {
+  // A number pattern with two ways to split a run of digits took 60 s on a 200,000-digit cell; the timeout catches a hang.
+  it("a score cell of 200,000 digits (or spaces) is judged in linear time", { timeout: 20_000 }, () => {
+    const dir = tmp();
+    const file = join(dir, "scores.csv");
+    for (const cell of [`${"9".repeat(200_000)}x`, `1${" ".repeat(200_000)}x`, `${"1".repeat(200_000)}.5 ~`]) {
+      writeFileSync(file, `model,MMLU,GSM8K\na,1,2\nb,3,4\nc,5,${cell}\n`);
+      throwsInput(() => readScoreTable(file), /line 4, column "GSM8K"/);
+    }
   });
 });
 

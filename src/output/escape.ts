@@ -40,7 +40,7 @@ export function markdownSafe(s: string): string {
     .replace(/>/g, "&gt;");
 }
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const NUMBER = /^[+-]?(\d+(?:\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
  * For a CSV cell that a spreadsheet may open: text starting with =, +, -, @, a tab or a carriage

@@ -6,7 +6,7 @@ const MISSING = new Set(["", "-", "na", "n/a", "null", "none", "missing"]);
 
 export type ParsedCell = { kind: "number"; value: number } | { kind: "missing" } | { kind: "invalid"; reason: string };
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const NUMBER = /^[+-]?(\d+(?:\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 export function parseScoreCell(cell: Cell): ParsedCell {
   if (cell === null) return { kind: "missing" };
@@ -38,7 +38,7 @@ export function parseScoreCell(cell: Cell): ParsedCell {
   return { kind: "number", value };
 }
 
-const PERCENT = /^\s*([+-]?(?:\d+\.?\d*|\.\d+))\s*%\s*$/;
+const PERCENT = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*%\s*$/;
 
 /** "71.2%" -> 71.2 (the number as written, on its 0-100 scale); undefined for anything else. */
 export function parsePercentCell(cell: Cell): number | undefined {

@@ -29,7 +29,7 @@ const STAT_COLUMNS: [RegExp, string][] = [
 ];
 
 /** A score written with something after it: "52.8 ± 1.2", "52.8 (1.2)", "52.8*", "52.8 +/- 1.2". */
-const DECORATED_NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)\s*(±|\+\/-|\(|\[|\*|†|‡)/;
+const DECORATED_NUMBER = /^\s*[+-]?(\d+(?:\.\d*)?|\.\d+)\s*(±|\+\/-|\(|\[|\*|†|‡)/;
 
 function statKind(name: string): string | undefined {
   const n = name.trim().replace(/[\s-]+/g, "_");
