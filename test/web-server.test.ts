@@ -80,6 +80,67 @@ describe("the dashboard server", () => {
     assert.equal((await app.request("/api/datasets", { headers: { host: "localhost:1234" } })).status, 200);
   });
 
+  it("refuses a state-changing request from another site's page (Origin, Sec-Fetch-Site): 403", async () => {
+    const body = () => form({ source: { dataset: "bundled" }, settings: SETTINGS });
+    for (const headers of [
+      { ...HOST, origin: "https://attacker.example" },
+      { ...HOST, origin: "http://127.0.0.1:9999" },
+      { ...HOST, "sec-fetch-site": "cross-site" },
+    ]) {
+      const r = await app.request("/api/prepare", { method: "POST", body: body(), headers });
+      assert.equal(r.status, 403, JSON.stringify(headers));
+      assert.match(((await r.json()) as { error: string }).error, /cross-origin request refused/);
+    }
+    // The page's own origin, and a client that is not a browser (no Origin), are served.
+    for (const headers of [{ ...HOST, origin: "http://127.0.0.1:8787", "sec-fetch-site": "same-origin" }, HOST]) {
+      const r = await app.request("/api/prepare", { method: "POST", body: body(), headers });
+      assert.equal(r.status, 200, JSON.stringify(headers));
+    }
+  });
+
+  it("prepares tables off the event loop, within a time limit: the server answers meanwhile", async () => {
+    // A table big enough to take a while to read and check (2,000 models x 100 benchmarks).
+    const rows = Array.from(
+      { length: 2000 },
+      (_, m) => `m${m},${Array.from({ length: 100 }, (_, b) => ((m * 7 + b * 13) % 97) + 0.5).join(",")}`,
+    );
+    const big = `model,${Array.from({ length: 100 }, (_, b) => `b${b}`).join(",")}\n${rows.join("\n")}\n`;
+    const roomy = createApp({
+      assets: loadAssets(WEB_DIST),
+      datasets: [bundledDataset()],
+      maxUploadBytes: big.length + 1,
+      allowedHosts: ["127.0.0.1", "localhost", "[::1]"],
+    });
+    const order: string[] = [];
+    const slow = prepare(roomy, form({ source: "upload", settings: { ...SETTINGS, runs: "100" } }, { scores: ["big.csv", big] })).then(
+      (r) => {
+        order.push("prepare");
+        return r;
+      },
+    );
+    // Asked 50 ms into the preparation: a preparation on the event loop would hold this timer until it ends.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const quick = Promise.resolve(roomy.request("/api/datasets", { headers: HOST })).then((r) => {
+      order.push("datasets");
+      return r;
+    });
+    assert.equal((await quick).status, 200);
+    const done = await slow;
+    assert.equal(done.status, 200, JSON.stringify(done.answer).slice(0, 300));
+    assert.deepEqual(order, ["datasets", "prepare"]);
+    const hasty = createApp({
+      assets: loadAssets(WEB_DIST),
+      datasets: [bundledDataset()],
+      maxUploadBytes: LIMIT,
+      allowedHosts: ["127.0.0.1", "localhost", "[::1]"],
+      prepareTimeoutMs: 1,
+    });
+    const stopped = await prepare(hasty, form({ source: { dataset: "bundled" }, settings: SETTINGS }));
+    assert.equal(stopped.status, 503);
+    assert.ok(!stopped.answer.ok);
+    assert.match(stopped.answer.error, /preparing the table took longer than 0 s and was stopped/);
+  });
+
   it("lists the datasets and the upload limit", async () => {
     const r = await app.request("/api/datasets", { headers: HOST });
     assert.deepEqual(await r.json(), {

@@ -10,6 +10,7 @@ interface ServeFlags extends TableFlags {
   host: string;
   port: string;
   maxUpload: string;
+  prepareTimeout: string;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -45,12 +46,16 @@ export function registerServe(program: Command): void {
     .option("--rounds <plan>", "round plan JSON for the score table")
     .option("--host <host>", "address to listen on (anything but loopback exposes the dashboard to your network)", "127.0.0.1")
     .option("--port <n>", "port to listen on (0 = any free port)", String(DEFAULT_PORT))
-    .option("--max-upload <MB>", "largest table or plan the page may load", String(DEFAULT_MAX_UPLOAD_MB));
+    .option("--max-upload <MB>", "largest table or plan the page may load", String(DEFAULT_MAX_UPLOAD_MB))
+    .option("--prepare-timeout <s>", "longest the server may spend reading and checking one table (on its own thread)", "60");
   addTableOptions(cmd)
     .addHelpText("after", EXAMPLES)
     .action(async (scores: string | undefined, flags: ServeFlags) => {
       if (flags.rounds && !scores) throw new InputError("--rounds needs a score table (swissround serve SCORES --rounds PLAN)");
       const maxUploadBytes = megabytes(flags.maxUpload);
+      const timeout = Number(flags.prepareTimeout);
+      if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 86_400)
+        throw new InputError(`--prepare-timeout: "${flags.prepareTimeout}" is not valid: expected seconds above 0 and at most 86400`);
       const datasets: Dataset[] = [bundledDataset()];
       if (scores) {
         const file = fileDataset(scores, flags.rounds, readOptionsFrom(flags));
@@ -63,7 +68,14 @@ export function registerServe(program: Command): void {
       if (!isLoopback(flags.host)) {
         process.stderr.write(`swissround: warning: listening on ${flags.host}: anyone who can reach this address can use the dashboard\n`);
       }
-      const server = await startServer({ host: flags.host, port: port(flags.port), datasets, maxUploadBytes, webDir: WEB_DIST });
+      const server = await startServer({
+        host: flags.host,
+        port: port(flags.port),
+        datasets,
+        maxUploadBytes,
+        webDir: WEB_DIST,
+        prepareTimeoutMs: timeout * 1000,
+      });
       process.stdout.write(`swissround: dashboard at ${server.url} (Ctrl+C to stop)\n`);
       await new Promise<void>((resolve) => {
         const stop = () => {

@@ -12,7 +12,8 @@ import { megabytes, tooLargeMessage } from "../shared/limits.js";
 import type { DatasetsResponse, PrepareResponse } from "../shared/protocol.js";
 import type { Asset } from "./assets.js";
 import type { Dataset } from "./datasets.js";
-import { type FileRef, prepareForDashboard, safeName } from "./prepare.js";
+import { type FileRef, safeName } from "./prepare.js";
+import { PrepareTimeout, prepareOnThread } from "./prepare-thread.js";
 
 export interface AppOptions {
   assets: Map<string, Asset>;
@@ -21,6 +22,24 @@ export interface AppOptions {
   maxUploadBytes: number;
   /** Host names the page may be reached by (loopback by default); empty = any (a non-loopback --host). */
   allowedHosts: string[];
+  /** Longest a table's preparation may run on its thread before it is stopped (default 60 s). */
+  prepareTimeoutMs?: number;
+}
+
+export const DEFAULT_PREPARE_TIMEOUT_MS = 60_000;
+
+/**
+ * A request that changes state must come from the server's own page: a browser names the page that
+ * sent it in Origin (and Sec-Fetch-Site), so a page on another site cannot post to a local server.
+ * Clients that send neither (curl, scripts) are not browsers and are let through.
+ */
+function crossOrigin(c: Context): string | undefined {
+  const site = c.req.header("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") return `Sec-Fetch-Site: ${site}`;
+  const origin = c.req.header("origin");
+  if (origin === undefined) return undefined;
+  const own = `${new URL(c.req.url).protocol}//${c.req.header("host") ?? ""}`;
+  return origin === own ? undefined : `Origin ${origin}`;
 }
 
 const requestSchema = z.object({
@@ -39,7 +58,7 @@ const CSP =
   "default-src 'self'; script-src 'self'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
   "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
-function fail(c: Context, error: string, status: 400 | 404 | 413) {
+function fail(c: Context, error: string, status: 400 | 403 | 404 | 413 | 503) {
   return c.json({ ok: false, error } satisfies PrepareResponse, status);
 }
 
@@ -73,6 +92,14 @@ export function createApp(options: AppOptions): Hono {
     maxSize: 2 * limit + 65_536,
     onError: (c) => fail(c, `the upload is larger than the dashboard accepts (${megabytes(limit)} per file)`, 413),
   });
+  app.use("/api/*", async (c, next) => {
+    if (c.req.method !== "GET" && c.req.method !== "HEAD") {
+      const other = crossOrigin(c);
+      if (other) return fail(c, `cross-origin request refused (${other}): use the dashboard's own page`, 403);
+    }
+    await next();
+  });
+
   app.post("/api/prepare", limited, async (c) => {
     let request: z.infer<typeof requestSchema>;
     let form: Record<string, string | File>;
@@ -94,10 +121,12 @@ export function createApp(options: AppOptions): Hono {
     const scores = dataset ? dataset.scores : await upload(files.scores as File);
     const plan = files.plan ? await upload(files.plan) : dataset?.plan;
     try {
-      const run = prepareForDashboard({ scores, plan, settings: request.settings, options: dataset?.options });
+      const input = { scores, plan, settings: request.settings, options: dataset?.options };
+      const run = await prepareOnThread(input, options.prepareTimeoutMs ?? DEFAULT_PREPARE_TIMEOUT_MS);
       return c.json({ ok: true, run } satisfies PrepareResponse);
     } catch (e) {
       if (e instanceof InputError) return fail(c, e.message, 400);
+      if (e instanceof PrepareTimeout) return fail(c, `${e.message}: try a smaller table, or the command line (swissround rank)`, 503);
       throw e;
     }
   });

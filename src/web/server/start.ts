@@ -14,6 +14,8 @@ export interface ServeOptions {
   maxUploadBytes: number;
   /** The built page (dist/web/). */
   webDir: string;
+  /** Longest one table's preparation may run (see app.ts). */
+  prepareTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -31,6 +33,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     datasets: options.datasets,
     maxUploadBytes: options.maxUploadBytes,
     allowedHosts: isLoopback(options.host) ? ["127.0.0.1", "localhost", "[::1]"] : [],
+    ...(options.prepareTimeoutMs ? { prepareTimeoutMs: options.prepareTimeoutMs } : {}),
   });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   await new Promise<void>((resolve, reject) => {
