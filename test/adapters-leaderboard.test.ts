@@ -374,6 +374,31 @@ describe("duplicate model names: --duplicates", () => {
     assert.equal(t.models.length, 469);
     assert.match(t.notes.join("\n"), /--duplicates best: \d+ models with repeated scores/);
   });
+
+  it("without options, Epoch's table is recognised as long and the error gives the --columns line that reads it", () => {
+    const file = testData("epoch-stitching", "derived_long_scores.csv");
+    let suggestion = "";
+    throwsInput(
+      () => readScoreTable(file),
+      /a long table \(columns "model_version" and "benchmark"\) with several score columns \(score_raw, score_fraction\)/,
+    );
+    try {
+      readScoreTable(file);
+    } catch (e) {
+      suggestion = /--columns (model=model_version,benchmark=benchmark,score=score_fraction)/.exec((e as Error).message)?.[1] ?? "";
+    }
+    const columns = Object.fromEntries(suggestion.split(",").map((kv) => kv.split("="))) as Record<string, string>;
+    const t = readScoreTable(file, { columns, duplicates: "best" });
+    assert.equal(t.adapter, "long");
+    assert.equal(t.models.length, 469);
+    // One score_* column needs no option at all; detection never looks at the file name.
+    const one = "benchmark,model_version,score_fraction\nGPQA,a,0.5\nGPQA,b,0.4\nMMLU,a,0.7\nMMLU,b,0.8\n";
+    for (const name of ["derived_long_scores.csv", "x.csv"]) {
+      const u = scoreTableFromText(one, name);
+      assert.equal(u.layout, "long");
+      assert.deepEqual(u.models, ["a", "b"]);
+    }
+  });
 });
 
 describe("mixed scales are warned about, naming the columns", () => {

@@ -132,7 +132,16 @@ describe("malformed files: a clear located message, exit 2, nothing written", ()
       sharedData("livebench", "table_2026_01_08.csv"),
       /near line 110 \(the row of "nemotron-3-super-120b-a12b"\): Invalid Record Length: expect 24, got 21/,
     ],
-    ["a directory without results files", join(ROOT, "test", "fixtures", "adapters", "bad"), /a directory without results\*\.json files/],
+    [
+      "a directory with a results file cut short",
+      join(ROOT, "test", "fixtures", "adapters", "bad"),
+      /truncated-results\.json: malformed JSON at line 2/,
+    ],
+    [
+      "a directory without JSON files",
+      join(ROOT, "test", "fixtures", "adapters", "aider"),
+      /a directory without JSON files \(expected lm-evaluation-harness results\)/,
+    ],
   ];
   for (const [name, file, pattern] of cases) {
     for (const command of ["rank", "inspect"]) {

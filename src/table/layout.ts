@@ -54,6 +54,24 @@ export function chooseLayout(columns: readonly string[], file: string, forced?: 
       reason: forced ? "forced by --layout" : `columns "${columns[model]}", "${columns[bench]}", "${columns[score]}"`,
     };
   }
+  // A model column and a benchmark column but no column named plainly "score": a long table whose
+  // scores are in score_* columns (Epoch AI's score_raw and score_fraction). One: read it; several: say how to choose.
+  if (!forced && model >= 0 && bench >= 0 && score < 0) {
+    const scored = columns.map((c, i) => [c.trim(), i] as const).filter(([c]) => /^score[\s_\-(.]/i.test(c));
+    if (scored.length === 1)
+      return {
+        layout: "long",
+        keyColumn: model,
+        benchmarkColumn: bench,
+        scoreColumn: scored[0][1],
+        reason: `columns "${columns[model]}", "${columns[bench]}", "${scored[0][0]}"`,
+      };
+    if (scored.length > 1)
+      throw new InputError(
+        `${file}: a long table (columns "${columns[model]}" and "${columns[bench]}") with several score columns (${scored.map(([c]) => c).join(", ")}); ` +
+          `choose one: ${scored.map(([c]) => `--columns model=${columns[model]},benchmark=${columns[bench]},score=${c}`).join(" or ")}`,
+      );
+  }
   if (forced === "models-rows") {
     const key = Math.max(model, 0);
     return { layout: forced, keyColumn: key, reason: "forced by --layout" };

@@ -110,7 +110,7 @@ export function readRaw(sources: readonly SourceText[], options: ReadOptions = {
   if (sources.length !== 1) {
     const adapter = chooseAdapter(sources[0]?.file ?? "", "", options.from ?? "harness").adapter;
     const raw = adapter?.read(sources, adapterOptions(options)) as RawTable;
-    return { ...raw, notes: [`read by the ${raw.adapter} adapter (a directory of ${sources.length} results files)`, ...raw.notes] };
+    return { ...raw, notes: [`read by the ${raw.adapter} adapter (${sources.length} results files)`, ...raw.notes] };
   }
   const [src] = sources;
   const forcedTable = options.layout && !options.from;

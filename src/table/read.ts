@@ -3,12 +3,14 @@
  * and build the table. Per-item CSV/JSONL files are streamed in chunks (bounded memory, any size);
  * everything else is small and read whole.
  */
-import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { isHarnessResults } from "./adapters/harness.js";
 import { chooseAdapter } from "./adapters/index.js";
 import { perItemFeeder, planPerItem } from "./adapters/per-item.js";
-import { extension, isYaml } from "./adapters/types.js";
+import { extension, isYaml, type SourceText } from "./adapters/types.js";
 import { InputError } from "./errors.js";
+import { parseJsonText } from "./json.js";
 import { adapterOptions, finishTable, HEAD_CHARS, type ReadOptions, readRaw } from "./load.js";
 import type { RawTable } from "./raw.js";
 import type { ScoreTable } from "./types.js";
@@ -95,18 +97,66 @@ export function readTextFile(path: string, what = "file"): string {
   return text;
 }
 
-/** results*.json files under a directory (the harness writes <output>/<model>/results_<date>.json). */
-export function harnessFiles(dir: string): string[] {
+/** Every .json file under a directory, in a stable order (the harness's own layout, or any other). */
+export function jsonFilesUnder(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const p = join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (/^results.*\.json$/i.test(e.name)) out.push(p);
+      else if (/\.json$/i.test(e.name)) out.push(p);
     }
   };
   walk(dir);
   return out;
+}
+
+/** A path with * or ? in it (quoted, so the shell left it alone): a glob; ** crosses directories. */
+export function isGlob(path: string): boolean {
+  return /[*?]/.test(path) && !existsSync(path);
+}
+
+/** The files a glob names, in a stable order: walked from the longest directory prefix without wildcards. */
+export function expandGlob(pattern: string): string[] {
+  const parts = pattern.split(/[\\/]/);
+  const fixed = parts.findIndex((p) => /[*?]/.test(p));
+  const base = parts.slice(0, fixed).join("/") || (pattern.startsWith("/") ? "/" : ".");
+  const literal = (s: string) => s.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  const rest = parts
+    .slice(fixed)
+    .map((p) => (p === "**" ? "(?:.*/)?" : `${literal(p).replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")}/`))
+    .join("")
+    .replace(/\/$/, "");
+  const re = new RegExp(`^${rest}$`);
+  if (!existsSync(base) || !statSync(base).isDirectory()) return [];
+  const out: string[] = [];
+  const walk = (d: string, rel: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(join(d, e.name), r);
+      else if (re.test(r)) out.push(join(d, e.name));
+    }
+  };
+  walk(base, "");
+  return out;
+}
+
+/** The harness results among files, by content; the others listed for a note. */
+function harnessSources(files: readonly string[], what: string): { sources: SourceText[]; skipped: string[] } {
+  const sources: SourceText[] = [];
+  const skipped: string[] = [];
+  for (const file of files) {
+    const text = readTextFile(file, "harness results file");
+    // A file cut short is most likely a results file that is damaged: an error naming it, not a skip.
+    const value = parseJsonText(text, file);
+    if (isHarnessResults(value)) sources.push({ file, text });
+    else skipped.push(file);
+  }
+  if (sources.length === 0)
+    throw new InputError(
+      `${what}: no lm-evaluation-harness results files (JSON with "results" by task and "versions" or "config")${files.length > 0 ? ` among its ${files.length} JSON files` : ""}`,
+    );
+  return { sources, skipped };
 }
 
 /** Calls `onChunk` with the file's text, CHUNK bytes at a time (synchronous: no event loop needed). */
@@ -158,20 +208,28 @@ function streamPerItem(path: string, options: ReadOptions): RawTable | undefined
   return { ...raw, notes: [`read by the per-item adapter (${choice.reason}), streamed`, ...raw.notes] };
 }
 
-/** The file (or harness directory) read by its adapter, before duplicates are resolved. */
+/** The file (or harness directory, or glob of harness files) read by its adapter, before duplicates are resolved. */
 export function readRawTable(path: string, options: ReadOptions = {}): RawTable {
-  let isDir: boolean;
+  const glob = path !== STDIN && isGlob(path);
+  let isDir = false;
   try {
-    isDir = path !== STDIN && statSync(path).isDirectory();
+    isDir = path !== STDIN && !glob && statSync(path).isDirectory();
   } catch (e) {
     throw cannotRead(path, "score table", e);
   }
-  if (isDir) {
-    const files = harnessFiles(path);
+  if (isDir || glob) {
+    const files = isDir ? jsonFilesUnder(path) : expandGlob(path);
     if (files.length === 0)
-      throw new InputError(`${path}: a directory without results*.json files (expected lm-evaluation-harness output)`);
-    const sources = files.map((f) => ({ file: f, text: readTextFile(f, "harness results file") }));
-    return readRaw(sources, { ...options, from: options.from ?? "harness" });
+      throw new InputError(
+        isDir
+          ? `${path}: a directory without JSON files (expected lm-evaluation-harness results)`
+          : `${path}: no file matches this pattern`,
+      );
+    const { sources, skipped } = harnessSources(files, isDir ? `${path} (a directory)` : path);
+    const raw = readRaw(sources, { ...options, from: options.from ?? "harness" });
+    if (skipped.length === 0) return raw;
+    const shown = skipped.slice(0, 3).join(", ") + (skipped.length > 3 ? `, ... (${skipped.length})` : "");
+    return { ...raw, notes: [...raw.notes, `JSON files that are not harness results, left out: ${shown}`] };
   }
   let raw: RawTable | undefined;
   try {

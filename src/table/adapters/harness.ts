@@ -1,8 +1,11 @@
 /**
- * EleutherAI lm-evaluation-harness results: `results_<date>.json` files (v0.4: keys
- * "metric,filter"; v0.3: plain "metric"), one model each, or a directory of them. Each task's
- * metric is chosen by --metric, else by DEFAULT_METRICS; the harness's stderr values and sample
- * counts are kept. Group tasks' subtasks are folded into the group unless --harness-tasks all.
+ * EleutherAI lm-evaluation-harness results files (v0.4: keys "metric,filter"; v0.3: plain
+ * "metric"), one model (at one checkpoint) each, or a directory or glob of them, recognised by
+ * content whatever their names. Each task's metric is chosen by --metric, else by DEFAULT_METRICS;
+ * a task that reports no score metric (crows_pairs' bias measures) is left out with a note. The
+ * harness's stderr values and sample counts are kept. Group tasks' subtasks are folded into the
+ * group unless --harness-tasks all. A model evaluated at several checkpoints keeps each one apart
+ * (name@revision), and a task run with different few-shot counts becomes one benchmark per count.
  */
 import { InputError, listProblems } from "../errors.js";
 import { parseJsonText } from "../json.js";
@@ -32,7 +35,9 @@ export const DEFAULT_METRICS = [
 ];
 /** Filters preferred when a metric has several ("exact_match,strict-match" and ",flexible-extract"). */
 const FILTER_ORDER = ["none", "strict-match", "flexible-extract"];
-const LOWER_IS_BETTER = new Set(["perplexity", "word_perplexity", "byte_perplexity", "bits_per_byte", "ter"]);
+const LOWER_IS_BETTER = new Set(["perplexity", "ppl", "word_perplexity", "byte_perplexity", "bits_per_byte", "ter"]);
+/** Metrics that are scores, better one way or the other: anything else (a bias measure) is not ranked unless --metric names it. */
+const SCORE_METRICS = new Set([...DEFAULT_METRICS, ...LOWER_IS_BETTER]);
 const NOT_METRICS = new Set(["alias", "name", "sample_len", "sample_count", "samples", " "]);
 
 type Obj = Record<string, unknown>;
@@ -48,6 +53,8 @@ interface HarnessFile {
   file: string;
   model: string;
   modelFrom: string;
+  /** The checkpoint (model_args revision=...), when the file names one. */
+  revision?: string;
   results: Record<string, Obj>;
   data: Obj;
 }
@@ -78,6 +85,14 @@ function parseMetricSpec(spec: string): { task?: string; metric: string; filter?
   return { task: lhs?.trim(), metric: metric.trim(), filter: filter?.trim() };
 }
 
+/** model_args's value for a key ("revision" in "pretrained=EleutherAI/pythia-1b,revision=step1000"). */
+function modelArg(data: Obj, key: string): string | undefined {
+  const cfg = isObj(data.config) ? data.config : {};
+  const args = typeof cfg.model_args === "string" ? cfg.model_args : "";
+  const hit = args.split(",").find((a) => a.trim().startsWith(`${key}=`));
+  return hit?.slice(hit.indexOf("=") + 1).trim() || undefined;
+}
+
 function modelName(data: Obj, file: string): [string, string] {
   if (typeof data.model_name === "string" && data.model_name.trim() !== "") return [data.model_name.trim(), "model_name"];
   const cfg = isObj(data.config) ? data.config : {};
@@ -94,9 +109,8 @@ function modelName(data: Obj, file: string): [string, string] {
         `config.model_args ${prefix}`,
       ];
   }
-  const parts = file.split(/[\\/]/);
-  if (parts.length >= 2) return [parts[parts.length - 2], "its directory name"];
-  return [(parts.pop() ?? file).replace(/\.json$/, ""), "its file name"];
+  // Nothing in the file names the model (the harness's own regression outputs): its file name does.
+  return [(file.split(/[\\/]/).pop() ?? file).replace(/\.json$/i, ""), "the file name (the file names no model)"];
 }
 
 function readFile(src: SourceText): HarnessFile {
@@ -107,7 +121,51 @@ function readFile(src: SourceText): HarnessFile {
     );
   }
   const [model, modelFrom] = modelName(data, src.file);
-  return { file: src.file, model, modelFrom, results: data.results as Record<string, Obj>, data };
+  const revision = modelArg(data, "revision");
+  return { file: src.file, model, modelFrom, ...(revision ? { revision } : {}), results: data.results as Record<string, Obj>, data };
+}
+
+/** A model at several checkpoints: each file's model becomes name@revision (the same name at one checkpoint stays as it is). */
+function keepCheckpoints(files: HarnessFile[]): string | undefined {
+  const revisions = new Map<string, Set<string>>();
+  for (const f of files) {
+    const set = revisions.get(f.model) ?? new Set<string>();
+    set.add(f.revision ?? "");
+    revisions.set(f.model, set);
+  }
+  const several = [...revisions.entries()].filter(([, set]) => set.size > 1);
+  if (several.length === 0) return undefined;
+  const named = new Set(several.map(([m]) => m));
+  for (const f of files) if (named.has(f.model)) f.model = `${f.model}@${f.revision ?? "(no revision)"}`;
+  const shown = several.slice(0, 3).map(([m, set]) => `${m} (${set.size})`);
+  return `models at several checkpoints are kept apart as name@revision: ${shown.join(", ")}${several.length > 3 ? `, ... (${several.length} models)` : ""}`;
+}
+
+/** The few-shot count of a task in a file: v0.4's "n-shot", or v0.3's config.num_fewshot. */
+function shotsOf(f: HarnessFile, task: string): string {
+  const n = isObj(f.data["n-shot"]) ? (f.data["n-shot"] as Obj)[task] : undefined;
+  if (typeof n === "number" || typeof n === "string") return String(n);
+  const cfg = isObj(f.data.config) ? f.data.config : {};
+  return typeof cfg.num_fewshot === "number" ? String(cfg.num_fewshot) : "";
+}
+
+/** A task run with different few-shot counts across the files becomes one benchmark per count: "arc_easy (5-shot)". */
+function splitByShots(files: HarnessFile[]): string | undefined {
+  const shots = new Map<string, Set<string>>();
+  for (const f of files)
+    for (const t of Object.keys(f.results)) {
+      const set = shots.get(t) ?? new Set<string>();
+      set.add(shotsOf(f, t));
+      shots.set(t, set);
+    }
+  const split = new Set([...shots.entries()].filter(([, s]) => s.size > 1).map(([t]) => t));
+  if (split.size === 0) return undefined;
+  for (const f of files) {
+    const renamed: Record<string, Obj> = {};
+    for (const [t, e] of Object.entries(f.results)) renamed[split.has(t) ? `${t} (${shotsOf(f, t) || "?"}-shot)` : t] = e;
+    f.results = renamed;
+  }
+  return `${split.size} tasks run with different few-shot counts are one benchmark per count ("${[...split][0]} (0-shot)", ...)`;
 }
 
 /** Subtasks of groups (group_subtasks), or entries whose alias starts with "-" (older v0.4 files). */
@@ -120,7 +178,7 @@ function subtasks(f: HarnessFile): Set<string> {
   return out;
 }
 
-function chooseMetric(task: string, files: readonly HarnessFile[], prefs: ReturnType<typeof parseMetricSpec>[]): MetricKey {
+function chooseMetric(task: string, files: readonly HarnessFile[], prefs: ReturnType<typeof parseMetricSpec>[]): MetricKey | undefined {
   const perFile = files.map((f) => metricKeys(f.results[task]));
   const common = perFile[0].filter((k) => perFile.every((keys) => keys.some((x) => x.key === k.key)));
   const pick = (metric: string, filter?: string): MetricKey | undefined => {
@@ -143,7 +201,10 @@ function chooseMetric(task: string, files: readonly HarnessFile[], prefs: Return
     const hit = pick(p.metric, p.filter);
     if (hit) return hit;
   }
-  if (common.length > 0) return common[0];
+  const score = common.find((k) => SCORE_METRICS.has(k.metric));
+  if (score) return score;
+  // Only measures that are not scores (crows_pairs: likelihood_difference, pct_stereotype): left out, said in a note.
+  if (common.length > 0) return undefined;
   throw new InputError(
     listProblems(
       `task "${task}": no metric reported by every file that has it:`,
@@ -160,6 +221,7 @@ export function readHarness(sources: readonly SourceText[], options: AdapterOpti
   if (sources.length === 0) throw new InputError("no lm-evaluation-harness results files found (expected results*.json)");
   const files = sources.map(readFile);
   const source = sources.length === 1 ? sources[0].file : `${sources.length} harness results files`;
+  const fileNotes = [keepCheckpoints(files), splitByShots(files)].filter((n): n is string => n !== undefined);
   const folded = new Map<string, number>();
   const tasks: string[] = [];
   for (const f of files) {
@@ -173,13 +235,23 @@ export function readHarness(sources: readonly SourceText[], options: AdapterOpti
   for (const p of prefs)
     if (p.task && !tasks.includes(p.task))
       throw new InputError(`--metric ${p.task}=${p.metric}: no task "${p.task}" (tasks: ${tasks.join(", ")})`);
-  const chosen = tasks.map((t) =>
+  const picked = tasks.map((t) =>
     chooseMetric(
       t,
       files.filter((f) => t in f.results),
       prefs,
     ),
   );
+  const notScores = tasks.filter((_, j) => picked[j] === undefined);
+  if (notScores.length > 0) {
+    const kept = tasks.filter((_, j) => picked[j] !== undefined);
+    const metricsOf = (t: string) => metricKeys(files.find((f) => t in f.results)?.results[t] ?? {}).map((k) => k.key);
+    fileNotes.push(
+      `tasks without a score metric left out: ${notScores.map((t) => `${t} (${metricsOf(t).join(", ")})`).join("; ")}; rank one with --metric TASK=METRIC`,
+    );
+    tasks.splice(0, tasks.length, ...kept);
+  }
+  const chosen = picked.filter((k): k is MetricKey => k !== undefined);
   const lowerIsBetter: string[] = [];
   tasks.forEach((t, j) => {
     const hib = files
@@ -233,6 +305,7 @@ export function readHarness(sources: readonly SourceText[], options: AdapterOpti
     `lm-evaluation-harness results: ${files.length} file${files.length === 1 ? "" : "s"}, model names from ${[...new Set(files.map((f) => f.modelFrom))].join(", ")}`,
     `metrics: ${tasks.map((t, j) => `${t} ${chosen[j].key}`).join("; ")} (choose with --metric; default order ${DEFAULT_METRICS.slice(0, 5).join(", ")}, ...)`,
   ];
+  notes.push(...fileNotes);
   if (folded.size > 0) notes.push(`${folded.size} subtasks folded into their groups (not benchmarks; --harness-tasks all keeps them)`);
   if (lowerIsBetter.length > 0) notes.push(`lower is better (from the harness's higher_is_better): ${lowerIsBetter.join(", ")}`);
   if (mergedNotes.length > 0) notes.push(`files of one model with different tasks merged: ${mergedNotes.join("; ")}`);
@@ -246,7 +319,7 @@ export function readHarness(sources: readonly SourceText[], options: AdapterOpti
     benchmarkWhere: tasks.map((t, j) => `task "${t}" (${chosen[j].key})`),
     rows: merged,
     duplicateUnit: "row",
-    ignored: [],
+    ignored: notScores,
     lowerIsBetter,
     notes,
   };
