@@ -15,10 +15,14 @@ const OLLM2 = LB("open_llm_leaderboard_v2_2024-08-29.csv");
 describe("leaderboard exports: the leaderboard's own aggregate columns", () => {
   it("detected by name, kept as columns (so they can be named), reported and left out of default plans", () => {
     const cases: [string, string, RegExp][] = [
-      [join(ROOT, "data", "opencompass_2024-08-29.csv"), "opencompass", /named after the leaderboard/],
-      [LB("livebench_2024-08-29.csv"), "livebench_240725", /named after the leaderboard/],
+      [join(ROOT, "data", "opencompass_2024-08-29.csv"), "opencompass", /the first column, without the prefix "OC_" of the others/],
+      [LB("livebench_2024-08-29.csv"), "livebench_240725", /the row mean of the other 6 columns/],
       [LB("helm_lite_2024-06-10_long.csv"), "helm_lite_mwr", /mean win rate/],
-      [BB("helm_classic_240829.csv"), "helm_classic", /named after the leaderboard/],
+      [
+        BB("helm_classic_240829.csv"),
+        "helm_classic",
+        /the first column, without the prefix "HELM_" of the others, ordering the models as their mean does/,
+      ],
     ];
     for (const [file, name, reason] of cases) {
       const t = readScoreTable(file);

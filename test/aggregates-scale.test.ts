@@ -65,4 +65,21 @@ describe("aggregate detection at scale", () => {
       ["c"],
     );
   });
+
+  it("detection never depends on the file's name: the bundled table under any name, the same aggregate", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { ROOT } = await import("./helpers.js");
+    const text = readFileSync(join(ROOT, "data", "opencompass_2024-08-29.csv"), "utf8");
+    for (const name of ["opencompass_2024-08-29.csv", "scores.csv", "upload (3).csv"])
+      assert.deepEqual(
+        scoreTableFromText(text, name).aggregates?.map((a) => a.name),
+        ["opencompass"],
+        name,
+      );
+    // A first column that orders the models unlike the others' mean is a benchmark, whatever its name.
+    const lines = text.trim().split("\n");
+    const shuffled = lines.map((l, i) => (i === 0 ? l : l.replace(/^([^,]*),([^,]*)/, (_, m) => `${m},${(i * 37) % 50}`)));
+    assert.equal(scoreTableFromText(`${shuffled.join("\n")}\n`, "x.csv").aggregates, undefined);
+  });
 });

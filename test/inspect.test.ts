@@ -59,7 +59,7 @@ describe("inspect: what was understood", () => {
     assert.equal(text.code, 0, text.stderr);
     assert.match(text.stdout, /Read as: leaderboard \(layout models-rows\)/);
     assert.match(text.stdout, /Models \(35\)/);
-    assert.match(text.stdout, /opencompass .*aggregate: named after the leaderboard/);
+    assert.match(text.stdout, /opencompass .*aggregate: the first column, without the prefix "OC_"/);
     assert.match(text.stdout, /Gaps: none/);
     const json = run("inspect", FX("harness"), "--format", "json");
     assert.equal(json.code, 0, json.stderr);

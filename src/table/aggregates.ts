@@ -4,11 +4,12 @@
  * counted as one more benchmark. Pure. Rules, each stated in the report:
  * - named by the user (--aggregates A,B), or by a name that only aggregates use (Average, Overall,
  *   *_mwr, "mean win rate");
- * - a leaderboard file's column named after the leaderboard itself (opencompass in
- *   opencompass_2024-08-29.csv, livebench_240725 in livebench_2024-08-29.csv);
+ * - the first column, without the prefix the others share and ordering the models as their mean
+ *   does (opencompass before OC_Language, OC_Knowledge, ...); never the file's name;
  * - equal, within the printed rounding, to the row mean of the other columns on the same scale;
  * - equal within 0.01 to each model's mean win rate over the other columns (HELM).
  */
+import { averageRanks } from "../stats/stats.js";
 import { InputError } from "./errors.js";
 import { classifyValues, columnValues } from "./scales.js";
 import type { AggregateColumn, ScoreTable } from "./types.js";
@@ -45,20 +46,79 @@ function byName(name: string): string | undefined {
   return undefined;
 }
 
-/** "open_llm_leaderboard_v2_2024-08-29.csv" -> "open_llm_leaderboard_v2": the name before the date. */
-export function leaderboardStem(file: string): string {
-  const base = (file.split(/[\\/]/).pop() ?? "").replace(/\.[^.]+$/, "");
-  const tokens = norm(base).split("_");
-  const out: string[] = [];
-  for (const t of tokens) {
-    if (/^\d+$/.test(t)) break;
-    out.push(t);
+/** The longest separator-ended prefix that at least `share` of the names carry. */
+function commonPrefix(names: readonly string[], share: number): string {
+  const counts = new Map<string, number>();
+  for (const n of names) {
+    for (let i = 0; i < n.length; i++) {
+      if (n[i] !== "_" && n[i] !== "-" && n[i] !== " ") continue;
+      const p = n.slice(0, i + 1);
+      counts.set(p, (counts.get(p) ?? 0) + 1);
+    }
   }
-  return out.join("_");
+  let best = "";
+  for (const [p, c] of counts) if (c >= share * names.length && p.length > best.length) best = p;
+  return best;
 }
 
-function withoutTrailingNumbers(name: string): string {
-  return norm(name).replace(/(_\d+)+$/, "");
+/** Spearman's rho between two equally long samples (average ranks for ties). */
+function spearmanRho(x: readonly number[], y: readonly number[]): number {
+  const rx = averageRanks(x, false);
+  const ry = averageRanks(y, false);
+  const n = x.length;
+  const mx = rx.reduce((a, b) => a + b, 0) / n;
+  const my = ry.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (rx[i] - mx) * (ry[i] - my);
+    sxx += (rx[i] - mx) ** 2;
+    syy += (ry[i] - my) ** 2;
+  }
+  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
+}
+
+/**
+ * A leaderboard's own summary column, told by its name and its values only (never the file's name):
+ * the first benchmark column, when it lacks the prefix at least 3 in 4 of the others share
+ * (opencompass before OC_Language, OC_Knowledge, ...; helm_classic before HELM_MMLU, ...) and
+ * orders the models as the mean of the others does (Spearman's rho >= 0.9 over the models scored
+ * on at least half of them): what a leaderboard's overall score or mean win rate looks like.
+ */
+function leadingSummaryColumn(t: ScoreTable, candidates: readonly number[]): [number, string] | undefined {
+  if (candidates.length < 4 || candidates[0] !== 0) return undefined;
+  const [c, ...others] = candidates;
+  const prefix = commonPrefix(
+    others.map((b) => t.benchmarks[b].name),
+    0.75,
+  );
+  if (prefix === "" || t.benchmarks[c].name.startsWith(prefix)) return undefined;
+  const B = t.benchmarks.length;
+  const own: number[] = [];
+  const means: number[] = [];
+  for (let m = 0; m < t.models.length; m++) {
+    const v = t.scores[m * B + c];
+    if (Number.isNaN(v)) continue;
+    let s = 0;
+    let k = 0;
+    for (const o of others) {
+      const x = t.scores[m * B + o];
+      if (Number.isNaN(x)) continue;
+      s += x;
+      k++;
+    }
+    if (k * 2 < others.length) continue;
+    own.push(v);
+    means.push(s / k);
+  }
+  if (own.length < 5) return undefined;
+  const rho = spearmanRho(own, means);
+  if (rho < 0.9) return undefined;
+  return [
+    c,
+    `the first column, without the prefix "${prefix}" of the others, ordering the models as their mean does (Spearman ${rho.toFixed(2)}): a summary`,
+  ];
 }
 
 function decimals(v: number): number {
@@ -226,13 +286,6 @@ export function detectAggregates(t: ScoreTable, option: AggregateOption = "auto"
     const why = byName(n);
     if (why) found.set(b, why);
   });
-  if (t.adapter === "leaderboard" && names.length >= 3) {
-    const stem = leaderboardStem(t.source);
-    names.forEach((n, b) => {
-      if (!found.has(b) && stem.length >= 4 && withoutTrailingNumbers(n) === stem)
-        found.set(b, `named after the leaderboard (file ${stem}...)`);
-    });
-  }
   const fam = names.map((_, b) => family(columnValues(t, b)));
   const decimalsOf = names.map((_, b) => columnDecimals(t, b));
   // Each pass checks every column against the others of its family; a find changes the families' sums, so pass again.
@@ -255,6 +308,14 @@ export function detectAggregates(t: ScoreTable, option: AggregateOption = "auto"
         changed = true;
       }
     }
+  }
+  // Last, after the rules on values: a leaderboard's summary column told apart by its name among the rest.
+  if (t.adapter === "leaderboard") {
+    const odd = leadingSummaryColumn(
+      t,
+      names.map((_, b) => b).filter((b) => !found.has(b)),
+    );
+    if (odd) found.set(odd[0], odd[1]);
   }
   return [...found.entries()].sort((a, b) => a[0] - b[0]).map(([b, reason]) => ({ name: names[b], reason }));
 }
