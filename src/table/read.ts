@@ -7,10 +7,14 @@ import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync, stat
 import { join } from "node:path";
 import { isHarnessResults } from "./adapters/harness.js";
 import { chooseAdapter } from "./adapters/index.js";
+import { LongTableBuilder } from "./adapters/long.js";
 import { perItemFeeder, planPerItem } from "./adapters/per-item.js";
-import { extension, isYaml, type SourceText } from "./adapters/types.js";
+import { extension, isJsonLines, isYaml, type SourceText } from "./adapters/types.js";
+import { detectDelimiter } from "./csv.js";
+import { CsvSplitter, csvHeader } from "./csv-stream.js";
 import { InputError } from "./errors.js";
 import { parseJsonText } from "./json.js";
+import { chooseLayout } from "./layout.js";
 import { adapterOptions, finishTable, HEAD_CHARS, type ReadOptions, readRaw } from "./load.js";
 import type { RawTable } from "./raw.js";
 import type { ScoreTable } from "./types.js";
@@ -208,6 +212,44 @@ function streamPerItem(path: string, options: ReadOptions): RawTable | undefined
   return { ...raw, notes: [`read by the per-item adapter (${choice.reason}), streamed`, ...raw.notes] };
 }
 
+/**
+ * A long CSV table (model, benchmark, score columns), streamed row by row into the long builder:
+ * memory grows with the scores, not with the text or its records. undefined when the file is not one
+ * (or names its columns with --columns: that path reads it whole).
+ */
+function streamLong(path: string, options: ReadOptions): RawTable | undefined {
+  const ext = extension(path);
+  if (ext === "json" || isYaml(path) || isJsonLines(path) || options.columns || (options.layout && options.layout !== "long"))
+    return undefined;
+  if (options.from && options.from !== "long") return undefined;
+  if (path === STDIN || !statSync(path).isFile()) return undefined;
+  const head = readHead(path);
+  const choice = chooseAdapter(path, head, options.from);
+  if (choice.adapter && choice.adapter.name !== "long") return undefined;
+  const delimiter = ext === "tsv" ? "\t" : detectDelimiter(head);
+  const header = csvHeader(head, path, delimiter)?.map((c) => c.trim());
+  if (!header || header.length < 2) return undefined;
+  const layout = chooseLayout(header, path, options.layout);
+  if (layout.layout !== "long") return undefined;
+  const cols = { model: layout.keyColumn, benchmark: layout.benchmarkColumn as number, score: layout.scoreColumn as number };
+  const builder = new LongTableBuilder(path, header, cols, layout.reason, options.unnamed);
+  let records = 0;
+  const splitter = new CsvSplitter(path, delimiter, (fields, line) => {
+    if (records++ === 0) return; // the header
+    if (fields.length !== header.length)
+      throw new InputError(
+        `${path}: malformed CSV near line ${line}${fields[0] ? ` (the row of "${fields[0].slice(0, 60)}")` : ""}: Invalid Record Length: expect ${header.length}, got ${fields.length} ` +
+          "(every row must have as many fields as the header; check for a missing or extra delimiter)",
+      );
+    builder.add(fields, line);
+  });
+  streamFile(path, (t) => splitter.push(t));
+  splitter.end();
+  const raw = builder.finish();
+  if (records <= 1) throw new InputError(`${path}: only a header line, no data rows`);
+  return { ...raw, notes: [`read by the long adapter (${choice.reason}), streamed`, ...raw.notes] };
+}
+
 /** The file (or harness directory, or glob of harness files) read by its adapter, before duplicates are resolved. */
 export function readRawTable(path: string, options: ReadOptions = {}): RawTable {
   const glob = path !== STDIN && isGlob(path);
@@ -233,7 +275,7 @@ export function readRawTable(path: string, options: ReadOptions = {}): RawTable 
   }
   let raw: RawTable | undefined;
   try {
-    raw = streamPerItem(path, options);
+    raw = streamPerItem(path, options) ?? streamLong(path, options);
   } catch (e) {
     throw cannotRead(path, "score table", e);
   }

@@ -5,7 +5,7 @@
 import { findRoles } from "../columns.js";
 import { InputError, listProblems } from "../errors.js";
 import { chooseLayout } from "../layout.js";
-import { allPercent, parseBenchmarkCell, parseScoreCell } from "../numbers.js";
+import { parsePercentCell, parseScoreCell } from "../numbers.js";
 import { emptyValues, type RawRow, type RawTable } from "../raw.js";
 import type { Cell, Records } from "../records.js";
 import { parseRecords } from "../text-records.js";
@@ -22,101 +22,210 @@ const EXTRA_COLUMNS: { extra: "stderr" | "count"; names: string[] }[] = [
   { extra: "count", names: ["n", "count", "n_items", "items", "n_samples", "num_samples"] },
 ];
 
+/** A growable typed array (doubling), for one number per long-table row. */
+class Column<T extends Float64Array | Int32Array> {
+  length = 0;
+  constructor(private data: T) {}
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new (this.data.constructor as new (n: number) => T)(Math.max(1024, this.data.length * 2));
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = v;
+  }
+  at(i: number): number {
+    return this.data[i];
+  }
+}
+
+/**
+ * A long table built row by row, from parsed records or straight from a streamed CSV file: each
+ * row keeps only numbers (model, benchmark, value, where), so 2 million rows take tens of
+ * megabytes, not the records' hundreds. Percentages are decided per benchmark at the end (a
+ * benchmark written all in % is read without the sign; % among plain numbers is an error).
+ */
+export class LongTableBuilder {
+  private readonly models = new Map<string, number>();
+  private readonly benches = new Map<string, number>();
+  private readonly model = new Column(new Int32Array(1024));
+  private readonly bench = new Column(new Int32Array(1024));
+  private readonly value = new Column(new Float64Array(1024));
+  private readonly extras: Column<Float64Array>[];
+  private readonly extraCols: { extra: "stderr" | "count"; col: number }[];
+  /** Where each row is: a line number (streamed CSV) or a label such as "[12]" (records). */
+  private readonly where: (number | string)[] = [];
+  /** Rows whose score was a percentage, with its text (for the message if its benchmark mixes). */
+  private readonly percentText = new Map<number, string>();
+  private readonly anyPercent: boolean[] = [];
+  private readonly anyPlain: boolean[] = [];
+  private readonly problems: [number, string][] = [];
+  private readonly unnamed: string[] = [];
+  private readonly ignored: string[];
+
+  constructor(
+    private readonly file: string,
+    private readonly columns: readonly string[],
+    private readonly cols: { model: number; benchmark: number; score: number },
+    private readonly reason: string,
+    private readonly unnamedRows: UnnamedPolicy = "error",
+  ) {
+    checkUniqueColumns(columns, "column", file);
+    this.extraCols = EXTRA_COLUMNS.map((e) => ({
+      extra: e.extra,
+      col: columns.findIndex((c) => e.names.includes(c.trim().toLowerCase())),
+    })).filter((e) => e.col >= 0 && e.col !== cols.score);
+    this.extras = this.extraCols.map(() => new Column(new Float64Array(1024)));
+    const used = new Set([cols.model, cols.benchmark, cols.score, ...this.extraCols.map((e) => e.col)]);
+    this.ignored = columns.filter((_, i) => !used.has(i));
+  }
+
+  private label(where: number | string): string {
+    return typeof where === "number" ? `line ${where}` : where;
+  }
+
+  add(cells: readonly Cell[], where: number | string): void {
+    const { model: mc, benchmark: bc, score: sc } = this.cols;
+    const m = cellName(cells[mc]);
+    const b = cellName(cells[bc]);
+    const row = this.where.length;
+    if (m === "" || b === "") {
+      if (this.unnamedRows === "drop") this.unnamed.push(this.label(where));
+      else
+        this.problems.push([
+          row,
+          `${this.label(where)}: empty ${m === "" ? `"${this.columns[mc]}"` : `"${this.columns[bc]}"`} (or leave such rows out with --unnamed drop)`,
+        ]);
+      return;
+    }
+    let mi = this.models.get(m);
+    if (mi === undefined) {
+      mi = this.models.size;
+      this.models.set(m, mi);
+    }
+    let bi = this.benches.get(b);
+    if (bi === undefined) {
+      bi = this.benches.size;
+      this.benches.set(b, bi);
+      this.anyPercent.push(false);
+      this.anyPlain.push(false);
+    }
+    const pct = parsePercentCell(cells[sc]);
+    let v: number;
+    if (pct !== undefined) {
+      v = pct;
+      this.anyPercent[bi] = true;
+      this.percentText.set(row, String(cells[sc]).trim());
+    } else {
+      const p = parseScoreCell(cells[sc]);
+      if (p.kind === "invalid") {
+        this.problems.push([row, `${this.label(where)}, column "${this.columns[sc]}": ${p.reason}`]);
+        v = Number.NaN;
+      } else {
+        v = p.kind === "number" ? p.value : Number.NaN;
+        if (p.kind === "number") this.anyPlain[bi] = true;
+      }
+    }
+    this.extraCols.forEach((e, i) => {
+      const q = parseScoreCell(cells[e.col]);
+      if (q.kind === "invalid") this.problems.push([row, `${this.label(where)}, column "${this.columns[e.col]}": ${q.reason}`]);
+      this.extras[i].push(q.kind === "number" ? q.value : Number.NaN);
+    });
+    this.model.push(mi);
+    this.bench.push(bi);
+    this.value.push(v);
+    this.where.push(where);
+  }
+
+  finish(): RawTable {
+    const { file, columns } = this;
+    const B = this.benches.size;
+    const mixed = (bi: number) => this.anyPercent[bi] && this.anyPlain[bi];
+    for (const [row, text] of this.percentText) {
+      const bi = this.bench.at(row);
+      if (mixed(bi))
+        this.problems.push([
+          row,
+          `${this.label(this.where[row])}, column "${columns[this.cols.score]}": "${text}" is a percentage among plain numbers (write every value of a benchmark the same way)`,
+        ]);
+    }
+    if (this.problems.length > 0) {
+      this.problems.sort((a, b) => a[0] - b[0]);
+      throw new InputError(
+        listProblems(
+          `${file}: invalid rows:`,
+          this.problems.map(([, p]) => p),
+        ),
+      );
+    }
+    // The k-th score of (model, benchmark) goes to the model's k-th row: duplicates.ts resolves them.
+    const names = [...this.models.keys()];
+    const rowsOf: RawRow[][] = names.map(() => []);
+    const filledAt: Int32Array[][] = names.map(() => []);
+    const order: RawRow[] = [];
+    const n = this.where.length;
+    for (let i = 0; i < n; i++) {
+      const mi = this.model.at(i);
+      const bi = this.bench.at(i);
+      const list = rowsOf[mi];
+      let k = 0;
+      while (k < list.length && filledAt[mi][k][bi] !== 0) k++;
+      if (k === list.length) {
+        const row: RawRow = { model: names[mi], where: this.label(this.where[i]), values: emptyValues(B) };
+        if (this.extraCols.length > 0) row.extras = Object.fromEntries(this.extraCols.map((e) => [e.extra, emptyValues(B)]));
+        list.push(row);
+        filledAt[mi].push(new Int32Array(B));
+        order.push(row);
+      }
+      const row = list[k];
+      row.values[bi] = this.value.at(i);
+      this.extraCols.forEach((e, j) => {
+        const arr = row.extras?.[e.extra];
+        if (arr) arr[bi] = this.extras[j].at(i);
+      });
+      filledAt[mi][k][bi] = i + 1;
+    }
+    // Where each cell came from matters only for a model with repeated scores (duplicates.ts names them).
+    names.forEach((_, mi) => {
+      if (rowsOf[mi].length < 2) return;
+      rowsOf[mi].forEach((row, k) => {
+        row.cellWhere = Array.from(filledAt[mi][k], (i) => (i === 0 ? "" : this.label(this.where[i - 1])));
+      });
+    });
+    const inPercent = [...this.benches.keys()].filter((_, bi) => this.anyPercent[bi] && !this.anyPlain[bi]);
+    return {
+      source: file,
+      adapter: "long",
+      layout: "long",
+      benchmarks: [...this.benches.keys()],
+      benchmarkWhere: [...this.benches.keys()].map(() => ""),
+      rows: order,
+      duplicateUnit: "cell",
+      ignored: this.ignored,
+      lowerIsBetter: [],
+      notes: [
+        `layout long (${this.reason})`,
+        ...(this.extraCols.length > 0
+          ? [`kept beside the scores: ${this.extraCols.map((e) => `${e.extra} from column "${columns[e.col]}"`).join(", ")}`]
+          : []),
+        ...(inPercent.length > 0 ? [`percentages read as numbers from 0 to 100 (the % sign dropped): ${inPercent.join(", ")}`] : []),
+        ...(this.unnamed.length > 0
+          ? [unnamedNote(this.unnamed, `column "${columns[this.cols.model]}" or "${columns[this.cols.benchmark]}"`)]
+          : []),
+      ],
+    };
+  }
+}
+
 export function longRaw(
   rec: Records,
   cols: { model: number; benchmark: number; score: number },
   reason: string,
   unnamedRows: UnnamedPolicy = "error",
 ): RawTable {
-  const { file, columns, rows } = rec;
-  checkUniqueColumns(columns, "column", file);
-  const { model: mc, benchmark: bc, score: sc } = cols;
-  const extraCols = EXTRA_COLUMNS.map((e) => ({ ...e, col: columns.findIndex((c) => e.names.includes(c.trim().toLowerCase())) })).filter(
-    (e) => e.col >= 0 && e.col !== sc,
-  );
-  const used = new Set([mc, bc, sc, ...extraCols.map((e) => e.col)]);
-  const ignored = columns.filter((_, i) => !used.has(i));
-  const benches = new Map<string, number>();
-  const problems: string[] = [];
-  // Benchmarks written all in percentages are read without the % sign (as in wide tables).
-  const scoresOf = new Map<string, Cell[]>();
-  for (const r of rows) {
-    const b = cellName(r.cells[bc]);
-    const list = scoresOf.get(b);
-    if (list) list.push(r.cells[sc]);
-    else scoresOf.set(b, [r.cells[sc]]);
-  }
-  const inPercent = new Set([...scoresOf].filter(([, cells]) => allPercent(cells)).map(([b]) => b));
-  const cells: { m: string; b: number; v: number; where: string; extra: number[] }[] = [];
-  const unnamed: string[] = [];
-  for (const r of rows) {
-    const m = cellName(r.cells[mc]);
-    const b = cellName(r.cells[bc]);
-    if (m === "" || b === "") {
-      if (unnamedRows === "drop") unnamed.push(r.where);
-      else
-        problems.push(
-          `${r.where}: empty ${m === "" ? `"${columns[mc]}"` : `"${columns[bc]}"`} (or leave such rows out with --unnamed drop)`,
-        );
-      continue;
-    }
-    if (!benches.has(b)) benches.set(b, benches.size);
-    const p = parseBenchmarkCell(r.cells[sc], inPercent.has(b));
-    if (p.kind === "invalid") {
-      problems.push(`${r.where}, column "${columns[sc]}": ${p.reason}`);
-      continue;
-    }
-    const extra = extraCols.map((e) => {
-      const q = parseScoreCell(r.cells[e.col]);
-      if (q.kind === "invalid") problems.push(`${r.where}, column "${columns[e.col]}": ${q.reason}`);
-      return q.kind === "number" ? q.value : Number.NaN;
-    });
-    cells.push({ m, b: benches.get(b) as number, v: p.kind === "number" ? p.value : Number.NaN, where: r.where, extra });
-  }
-  if (problems.length > 0) throw new InputError(listProblems(`${file}: invalid rows:`, problems));
-  // The k-th score of (model, benchmark) goes to the model's k-th row: duplicates.ts resolves them.
-  const B = benches.size;
-  const byModel = new Map<string, RawRow[]>();
-  const order: RawRow[] = [];
-  for (const c of cells) {
-    let list = byModel.get(c.m);
-    if (!list) {
-      list = [];
-      byModel.set(c.m, list);
-    }
-    let row = list.find((r) => r.cellWhere?.[c.b] === "");
-    if (!row) {
-      row = { model: c.m, where: c.where, values: emptyValues(B), cellWhere: new Array(B).fill("") };
-      if (extraCols.length > 0) row.extras = Object.fromEntries(extraCols.map((e) => [e.extra, emptyValues(B)]));
-      list.push(row);
-      order.push(row);
-    }
-    row.values[c.b] = c.v;
-    extraCols.forEach((e, i) => {
-      const arr = row.extras?.[e.extra];
-      if (arr) arr[c.b] = c.extra[i];
-    });
-    (row.cellWhere as string[])[c.b] = c.where;
-  }
-  return {
-    source: file,
-    adapter: "long",
-    layout: "long",
-    benchmarks: [...benches.keys()],
-    benchmarkWhere: [...benches.keys()].map(() => ""),
-    rows: order,
-    duplicateUnit: "cell",
-    ignored,
-    lowerIsBetter: [],
-    notes: [
-      `layout long (${reason})`,
-      ...(extraCols.length > 0
-        ? [`kept beside the scores: ${extraCols.map((e) => `${e.extra} from column "${columns[e.col]}"`).join(", ")}`]
-        : []),
-      ...(inPercent.size > 0 ? [`percentages read as numbers from 0 to 100 (the % sign dropped): ${[...inPercent].join(", ")}`] : []),
-      ...(unnamed.length > 0 ? [unnamedNote(unnamed, `column "${columns[mc]}" or "${columns[bc]}"`)] : []),
-    ],
-  };
+  const builder = new LongTableBuilder(rec.file, rec.columns, cols, reason, unnamedRows);
+  for (const r of rec.rows) builder.add(r.cells, r.where);
+  return builder.finish();
 }
 
 export const longAdapter: Adapter = {
