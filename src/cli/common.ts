@@ -113,7 +113,10 @@ export function outputFormat(flags: OutputFlags): OutputFormat {
   if (flags.format) return flags.format as OutputFormat;
   const ext = flags.output ? /\.([^./\\]+)$/.exec(flags.output)?.[1]?.toLowerCase() : undefined;
   if (ext && !(ext in EXTENSION_FORMATS)) {
-    throw new InputError(`-o ${flags.output}: cannot tell the format from ".${ext}"; add --format ${OUTPUT_FORMATS.join("|")}`);
+    throw new InputError(
+      `-o ${flags.output}: cannot tell the format from ".${ext}"; add --format ${OUTPUT_FORMATS.join("|")}` +
+        (ext === "html" || ext === "htm" ? " (for an HTML report with the charts: swissround report ... -o FILE.html)" : ""),
+    );
   }
   return ext ? EXTENSION_FORMATS[ext] : "table";
 }
@@ -136,5 +139,9 @@ export function outputTo(path: string | undefined, inputs: readonly string[], op
 /** Prints the notes a user must see (warnings) on stderr, once. */
 export function printNotes(notes: readonly string[], quiet: boolean): void {
   if (quiet) return;
-  for (const n of notes) process.stderr.write(`swissround: note: ${messageSafe(n)}\n`);
+  // A note that is a warning says so once ("swissround: warning: ...", not "note: warning: ...").
+  for (const n of notes) {
+    const warning = n.startsWith("warning: ");
+    process.stderr.write(`swissround: ${warning ? "warning" : "note"}: ${messageSafe(warning ? n.slice(9) : n)}\n`);
+  }
 }

@@ -102,7 +102,7 @@ export function describeRun(result: RankResult): string[] {
     (r, i) => `${i + 1}. ${r.name}${r.benchmarks.length > 1 || r.benchmarks[0] !== r.name ? ` (${r.benchmarks.join(", ")})` : ""}`,
   );
   return [
-    `CSD ranking of ${c.input.file}: ${c.input.models.length} models, ${c.plan.rounds.length} rounds, ` +
+    `CSD ranking of ${c.input.file}: ${c.input.models.length} models, ${c.plan.rounds.length} round${c.plan.rounds.length === 1 ? "" : "s"}, ` +
       `N = ${c.runs.toLocaleString("en-US")} contests per setting, seed ${c.seed}, ${c.elimination} elimination` +
       (c.tieTolerance > 0 ? `, ties within ${c.tieTolerance}` : ""),
     `Rounds (${c.plan.source}): ${rounds.join("; ")}`,

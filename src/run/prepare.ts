@@ -9,6 +9,7 @@ import { chooseRankBinWidth } from "../engine/tally.js";
 import type { ContestRules, EliminationMode, OutcomeMode, RoundScores } from "../engine/types.js";
 import { defaultRoundPlan, parseRoundPlan, type RoundPlan, unusedBenchmarks } from "../plan/plan.js";
 import { buildRoundScores, type RoundMissing } from "../plan/round-scores.js";
+import { averageRanks } from "../stats/stats.js";
 import type { DuplicateReport } from "../table/duplicates.js";
 import { InputError } from "../table/errors.js";
 import type { ReadOptions } from "../table/load.js";
@@ -63,10 +64,8 @@ function planFor(raw: ScoreTable, planSource?: PlanSource): { plan: RoundPlan; n
     const rankable = scoreBenchmarks(raw);
     if (rankable.length === 0)
       return { plan: defaultRoundPlan(raw), notes: ["every benchmark column looks like an aggregate: all are used"] };
-    const plan = defaultRoundPlan(selectBenchmarks(raw, rankable));
-    const notes =
-      aggregates.length > 0 ? [`aggregate columns left out of the default plan: ${aggregates.map((a) => a.name).join(", ")}`] : [];
-    return { plan, notes };
+    // The table's own note already says its aggregates are left out of default plans: once is enough.
+    return { plan: defaultRoundPlan(selectBenchmarks(raw, rankable)), notes: [] };
   }
   const plan = parseRoundPlan(planSource.text, planSource.file, raw);
   const used = new Set(plan.rounds.flatMap((r) => r.benchmarks));
@@ -82,8 +81,15 @@ function planFor(raw: ScoreTable, planSource?: PlanSource): { plan: RoundPlan; n
 export function prepareRankFromTable(raw: ScoreTable, options: RankOptions = {}, planSource?: PlanSource): PreparedRank {
   const planned = planFor(raw, planSource);
   const unused = unusedBenchmarks(raw, planned.plan);
-  // Only the benchmarks the plan uses must be complete.
+  // Only the benchmarks the plan uses must be complete. Aggregates left out by default are not listed again.
+  const aggregateNames = new Set((raw.aggregates ?? []).map((a) => a.name));
+  const plainUnused = unused.filter((n) => !(planSource === undefined && aggregateNames.has(n)));
   const used = selectBenchmarks(raw, undefined, unused, "benchmarks not in the round plan (not used)");
+  if (plainUnused.length < unused.length) {
+    const label = "benchmarks not in the round plan (not used): ";
+    const at = used.notes.findIndex((n) => n.startsWith(label));
+    if (at >= 0) used.notes.splice(at, 1, ...(plainUnused.length > 0 ? [`${label}${plainUnused.join(", ")}`] : []));
+  }
   const missing = applyMissingPolicy(used, planned.plan, options.missing ?? "error");
   const { table, plan } = missing;
   const notes = [...table.notes, ...planned.notes, ...missing.notes];
@@ -100,6 +106,15 @@ export function prepareRankFromTable(raw: ScoreTable, options: RankOptions = {},
     const multi = plan.rounds.filter((r) => r.benchmarks.length > 1).map((r) => r.name);
     notes.push(`warning: ${w}${multi.length > 0 ? `; rounds averaging several benchmarks: ${multi.join(", ")}` : ""}`);
   }
+  if (plan.rounds.length === 1)
+    notes.push(
+      `warning: one round only (${plan.rounds[0].name}): each contest is one match against a random opponent, so E[S] is about the share of the field a model beats there; CSD needs several benchmarks to say more`,
+    );
+  const twins = nearDuplicateRounds(table, plan);
+  if (twins.length > 0)
+    notes.push(
+      `warning: rounds that order the models almost alike (Spearman >= 0.98; the same benchmark twice, on two scales?), each counted as a round of its own: ${twins.join("; ")}`,
+    );
   const constant = constantBenchmarks(table);
   if (constant.length > 0)
     notes.push(`benchmarks with the same score for every model (each of their matches is a coin flip): ${constant.join(", ")}`);
@@ -181,6 +196,34 @@ function noiseAwareErrors(table: ScoreTable, plan: RoundPlan, notes: string[]): 
     ...cells.notes,
   );
   return errors;
+}
+
+/** Pairs of single-benchmark rounds whose scores order the models almost alike (BBH and BBH Raw). */
+function nearDuplicateRounds(table: ScoreTable, plan: RoundPlan): string[] {
+  const B = table.benchmarks.length;
+  const M = table.models.length;
+  if (M < 5) return [];
+  const single = plan.rounds
+    .filter((r) => r.benchmarks.length === 1)
+    .map((r) => table.benchmarks.findIndex((b) => b.name === r.benchmarks[0]));
+  if (single.length > 200) return []; // a pairwise check of hundreds of columns: left to inspect
+  const ranks = single.map((b) => {
+    const col = Array.from({ length: M }, (_, m) => table.scores[m * B + b]);
+    return col.some(Number.isNaN) ? undefined : averageRanks(col, !table.benchmarks[b].lowerIsBetter);
+  });
+  const out: string[] = [];
+  for (let i = 0; i < single.length; i++) {
+    for (let j = i + 1; j < single.length; j++) {
+      const a = ranks[i];
+      const b = ranks[j];
+      if (!a || !b) continue;
+      let d2 = 0;
+      for (let m = 0; m < M; m++) d2 += (a[m] - b[m]) ** 2;
+      const rho = 1 - (6 * d2) / (M * (M * M - 1));
+      if (rho >= 0.98) out.push(`${table.benchmarks[single[i]].name} ~ ${table.benchmarks[single[j]].name} (${rho.toFixed(3)})`);
+    }
+  }
+  return out;
 }
 
 export function contestRules(config: RankConfig): ContestRules[] {

@@ -1,0 +1,44 @@
+/** What the notes say, once and plainly: warnings as warnings, one note per aggregate, one-round and near-duplicate rounds. */
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { it } from "node:test";
+import { ROOT, testData } from "./helpers.js";
+
+const CLI = join(ROOT, "dist", "src", "cli", "main.js");
+const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", cwd: ROOT });
+
+it("Open LLM v2: one note for its aggregate, BBH and BBH Raw flagged as near-duplicate rounds, warnings printed as warnings", () => {
+  const r = run(
+    "rank",
+    testData("leaderboards", "open_llm_leaderboard_v2_2024-08-29.csv"),
+    "--duplicates",
+    "first",
+    "--runs",
+    "200",
+    "--format",
+    "csv",
+  );
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stderr.match(/hf_open_llm_v2/g)?.length, 1, r.stderr);
+  assert.match(r.stderr, /swissround: warning: rounds that order the models almost alike .*HFV2_BBH ~ HFV2_BBH Raw \(0\.99\d\)/);
+  assert.doesNotMatch(r.stderr, /note: warning:/);
+});
+
+it("a one-benchmark table says what a one-round contest means; '1 round', not '1 rounds'", () => {
+  const dir = mkdtempSync(join(tmpdir(), "swissround-notes-"));
+  const file = join(dir, "one.csv");
+  writeFileSync(file, "model,pass_rate\na,10\nb,20\nc,30\n");
+  const r = run("rank", file, "--runs", "200");
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /3 models, 1 round, /);
+  assert.match(r.stdout, /one round only \(pass_rate\): each contest is one match against a random opponent/);
+});
+
+it("rank -o FILE.html points to report", () => {
+  const r = run("rank", join(ROOT, "data", "opencompass_2024-08-29.csv"), "-o", join(tmpdir(), "x.html"));
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /for an HTML report with the charts: swissround report \.\.\. -o FILE\.html/);
+});
