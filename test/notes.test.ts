@@ -42,3 +42,19 @@ it("rank -o FILE.html points to report", () => {
   assert.equal(r.status, 2);
   assert.match(r.stderr, /for an HTML report with the charts: swissround report \.\.\. -o FILE\.html/);
 });
+
+it("--top N: the best N models in each table and in CSV, with how many more; JSON keeps all; 0 is refused", () => {
+  const file = testData("leaderboards", "open_llm_leaderboard_v2_2024-08-29.csv");
+  const text = run("rank", file, "--duplicates", "first", "--runs", "200", "--top", "3", "-q");
+  assert.equal(text.status, 0, text.stderr);
+  assert.equal(text.stdout.match(/\.\.\. and 337 more models/g)?.length, 4, "the sensitivity table and each of three settings");
+  assert.match(text.stdout, /^Warning: rounds that order the models almost alike/m);
+  const csv = run("rank", file, "--duplicates", "first", "--runs", "200", "--top", "3", "--format", "csv", "-q");
+  assert.equal(csv.stdout.trim().split("\n").length, 1 + 3 * 3);
+  const json = run("rank", file, "--duplicates", "first", "--runs", "200", "--top", "3", "--format", "json", "-q");
+  assert.equal((JSON.parse(json.stdout) as { results: { models: unknown[] }[] }).results[0].models.length, 340);
+  const compare = run("compare", file, "--duplicates", "first", "--runs", "200", "--top", "2", "--methods", "mean,borda", "-q");
+  assert.equal(compare.status, 0, compare.stderr);
+  assert.match(compare.stdout, /\.\.\. and 338 more models/);
+  assert.match(run("rank", file, "--top", "0").stderr, /--top: "0" is not valid/);
+});

@@ -121,6 +121,18 @@ export function outputFormat(flags: OutputFlags): OutputFormat {
   return ext ? EXTENSION_FORMATS[ext] : "table";
 }
 
+/** --top N: only the best N models in each table (JSON keeps every model). */
+export function addTopOption(cmd: Command): Command {
+  return cmd.option("--top <n>", "show only the best N models in each table and in CSV (JSON keeps all; default: all)");
+}
+
+export function topFrom(flags: { top?: string }): number | undefined {
+  if (flags.top === undefined) return undefined;
+  const n = Number(flags.top);
+  if (!/^\d+$/.test(flags.top.trim()) || n < 1) throw new InputError(`--top: "${flags.top}" is not valid: expected a whole number >= 1`);
+  return n;
+}
+
 /** The files a run reads, from its positional inputs and its file options: an output never replaces one. */
 export function runInputs(inputs: readonly string[], flags: { rounds?: string; prices?: string; costs?: string }): string[] {
   return [...inputs, flags.rounds, flags.prices, flags.costs].filter((f): f is string => typeof f === "string");

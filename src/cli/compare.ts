@@ -4,11 +4,12 @@ import { renderCompare } from "../output/render-compare.js";
 import { compareRun } from "../output/report/gather.js";
 import { parseShare } from "../run/options.js";
 import { prepareRank } from "../run/rank.js";
-import { addOutputOptions, addTableOptions, type OutputFlags, outputFormat, outputTo, runInputs } from "./common.js";
+import { addOutputOptions, addTableOptions, addTopOption, type OutputFlags, outputFormat, outputTo, runInputs, topFrom } from "./common.js";
 import { addSimulationOptions, rankOptionsFrom, runWithProgress, type SimulationFlags, threadsFrom } from "./simulation-options.js";
 import { addMethodOptions, type MethodFlags, methodIds, wholeOption } from "./study-options.js";
 
 interface CompareFlags extends SimulationFlags, OutputFlags, MethodFlags {
+  top?: string;
   tiers: string;
   cvar: string;
   topK: string;
@@ -30,6 +31,7 @@ export function registerCompare(program: Command): void {
   addMethodOptions(cmd);
   addTableOptions(cmd);
   addOutputOptions(cmd);
+  addTopOption(cmd);
   cmd
     .addHelpText(
       "after",
@@ -38,6 +40,7 @@ export function registerCompare(program: Command): void {
     )
     .action(async (scores: string, flags: CompareFlags) => {
       const format = outputFormat(flags);
+      const top = topFrom(flags);
       const write = outputTo(flags.output, runInputs([scores], flags));
       const tiers = wholeOption(flags.tiers, "--tiers", 1, 50);
       const topK = wholeOption(flags.topK, "--top-k", 1, 1_000_000);
@@ -56,6 +59,6 @@ export function registerCompare(program: Command): void {
         topK,
         threads: threadsFrom(flags),
       });
-      write(renderCompare(result, format));
+      write(renderCompare(result, format, { top }));
     });
 }

@@ -6,11 +6,22 @@ import { runPrepared, runShard } from "../run/pipeline.js";
 import { prepareRank, SCRIPT_MODE_WARNING } from "../run/rank.js";
 import { parseShard } from "../run/shard.js";
 import { InputError } from "../table/errors.js";
-import { addOutputOptions, addTableOptions, type OutputFlags, outputFormat, outputTo, printNotes, runInputs } from "./common.js";
+import {
+  addOutputOptions,
+  addTableOptions,
+  addTopOption,
+  type OutputFlags,
+  outputFormat,
+  outputTo,
+  printNotes,
+  runInputs,
+  topFrom,
+} from "./common.js";
 import { addSimulationOptions, rankOptionsFrom, type SimulationFlags, threadsFrom, withProgress } from "./simulation-options.js";
 import { wholeOption } from "./study-options.js";
 
 interface RankFlags extends SimulationFlags, OutputFlags {
+  top?: string;
   rankDistribution?: boolean;
   bootstrap?: string;
   precision?: string;
@@ -51,6 +62,7 @@ export function registerRank(program: Command): void {
   addSimulationOptions(cmd);
   addTableOptions(cmd);
   addOutputOptions(cmd);
+  addTopOption(cmd);
   cmd.addHelpText("after", EXAMPLES).action(async (scores: string, flags: RankFlags) => {
     const shard = flags.shard ? parseShard(flags.shard) : undefined;
     if (shard && !flags.out) throw new InputError("--shard needs --out FILE for the shard's tallies");
@@ -58,6 +70,7 @@ export function registerRank(program: Command): void {
     if (shard && flags.output)
       throw new InputError("--shard writes the shard's tallies to --out; -o is for a whole run's ranking (see merge)");
     const format = outputFormat(flags);
+    const top = topFrom(flags);
     const inputs = runInputs([scores], flags);
     const write = shard ? undefined : outputTo(flags.output, inputs);
     const writeShard = shard ? outputTo(flags.out, inputs, "--out") : undefined;
@@ -83,6 +96,6 @@ export function registerRank(program: Command): void {
         prepared.notes.filter((n) => n !== SCRIPT_MODE_WARNING),
         flags.quiet ?? false,
       );
-    write?.(renderRank(result, format));
+    write?.(renderRank(result, format, { top }));
   });
 }

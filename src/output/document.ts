@@ -27,3 +27,15 @@ export const heading = (text: string): Block => ({ kind: "heading", text });
 export const text = (t: string): Block => ({ kind: "text", text: t });
 export const table = (columns: Column[]): Block => ({ kind: "table", columns });
 export const col = (header: string, cells: string[], align: "left" | "right" = "right"): Column => ({ header, align, cells });
+
+/** "Note: ..." or, for a note that is a warning, "Warning: ..." (never "Note: warning: ..."). */
+export function noteLine(note: string): string {
+  return note.startsWith("warning: ") ? `Warning: ${note.slice(9)}` : `Note: ${note}`;
+}
+
+/** "... and 1,377 more models (--top N shows the first N; without --top, all)". */
+export function moreModels(total: number, top: number): string | undefined {
+  return total > top
+    ? `... and ${(total - top).toLocaleString("en-US")} more models (--top N shows the best N; without it, all)`
+    : undefined;
+}

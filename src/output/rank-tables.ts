@@ -7,16 +7,17 @@ const col = (header: string, cells: string[], align: "left" | "right" = "right")
 
 /** Digits for E[S] so the standard error shows (at least 2, at most 4). */
 function digitsFor(result: RankResult): number {
-  const se = Math.max(...result.results.flatMap((r) => r.models.map((m) => m.standardError)));
+  let se = 0;
+  for (const r of result.results) for (const m of r.models) se = Math.max(se, m.standardError);
   return se > 0.05 ? 2 : se > 0.005 ? 3 : 4;
 }
 
 /** Models in the order of E[S] at the harshest setting, one E[S] column per setting. */
-export function sensitivityColumns(result: RankResult): Column[] {
+export function sensitivityColumns(result: RankResult, top = Number.POSITIVE_INFINITY): Column[] {
   const s = result.sensitivity;
   const d = digitsFor(result);
   const harshest = result.results.find((r) => r.T === s?.harshestLabel) ?? result.results[result.results.length - 1];
-  const order = harshest.models.map((m) => m.model);
+  const order = harshest.models.slice(0, top).map((m) => m.model);
   const bySetting = result.results.map((r) => new Map(r.models.map((m) => [m.model, m])));
   const columns: Column[] = [
     col(
@@ -48,8 +49,8 @@ export function sensitivityColumns(result: RankResult): Column[] {
   return columns;
 }
 
-export function settingColumns(r: SettingResult, digits: number): Column[] {
-  const ms = r.models;
+export function settingColumns(r: SettingResult, digits: number, top = Number.POSITIVE_INFINITY): Column[] {
+  const ms = r.models.slice(0, top);
   return [
     col(
       "Rank",

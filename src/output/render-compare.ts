@@ -1,9 +1,9 @@
 /** The method comparison as text, Markdown, CSV or JSON. */
 import type { ComparisonResult } from "../analysis/compare.js";
-import { type Block, col, heading, renderDocument, table, text } from "./document.js";
+import { type Block, col, heading, moreModels, noteLine, renderDocument, table, text } from "./document.js";
 import { fixed, signed } from "./format.js";
 import { renderCsv } from "./grid.js";
-import type { OutputFormat } from "./render-rank.js";
+import type { OutputFormat, RenderOptions } from "./render-rank.js";
 
 function scoreDigits(values: number[]): number {
   const max = Math.max(...values.filter(Number.isFinite).map(Math.abs));
@@ -23,13 +23,15 @@ function modelOrder(c: ComparisonResult): number[] {
  * const comparison = await compareRun(await runRankingWithTallies(table));
  * console.log(renderCompare(comparison, "table"));
  */
-export function renderCompare(c: ComparisonResult, format: OutputFormat): string {
+export function renderCompare(c: ComparisonResult, format: OutputFormat, options: RenderOptions = {}): string {
+  const top = options.top && options.top > 0 ? options.top : Number.POSITIVE_INFINITY;
   if (format === "json") return `${JSON.stringify(c, null, 2)}\n`;
-  if (format === "csv") return compareCsv(c);
-  const order = modelOrder(c);
+  if (format === "csv") return compareCsv(c, top);
+  const order = modelOrder(c).slice(0, top);
+  const more = moreModels(c.models.length, top);
   const last = c.tiers[c.tiers.length - 1];
   const blocks: Block[] = [];
-  for (const n of c.notes) blocks.push(text(`Note: ${n}`));
+  for (const n of c.notes) blocks.push(text(noteLine(n)));
   blocks.push(
     heading(`Ranks under every method (static methods over ${c.over}; models ordered by ${c.methods[c.methods.length - 1].name})`),
   );
@@ -196,10 +198,16 @@ export function renderCompare(c: ComparisonResult, format: OutputFormat): string
   );
   for (const d of c.tierDefinitions) blocks.push(text(`- ${d}`));
   blocks.push(text(`- ${risk.definition}`));
-  return renderDocument(`Method comparison: ${c.models.length} models, ${c.columns.length} ${c.over}`, blocks, format === "markdown");
+  // Tables of models cut at --top say how many more there are.
+  const shown = more
+    ? blocks.flatMap((b) =>
+        b.kind === "table" && b.columns[0]?.header === "Model" && b.columns[0].cells.length === order.length ? [b, text(more)] : [b],
+      )
+    : blocks;
+  return renderDocument(`Method comparison: ${c.models.length} models, ${c.columns.length} ${c.over}`, shown, format === "markdown");
 }
 
-function compareCsv(c: ComparisonResult): string {
+function compareCsv(c: ComparisonResult, top: number): string {
   const header = [
     "model",
     ...c.tiers.map((t) => `tier_T${t.T}`),
@@ -207,12 +215,15 @@ function compareCsv(c: ComparisonResult): string {
     "mean",
     "cvar",
   ];
-  const rows = c.models.map((name, i) => [
-    name,
-    ...c.tiers.map((t) => t.tiers[i]),
-    ...c.methods.flatMap((m) => [m.scores[i], m.ranks[i]]),
-    c.tailRisk.mean[i],
-    c.tailRisk.cvar[i],
-  ]);
+  const keep = new Set(modelOrder(c).slice(0, top));
+  const rows = c.models
+    .flatMap((name, i) => (keep.has(i) ? [i] : []))
+    .map((i) => [
+      c.models[i],
+      ...c.tiers.map((t) => t.tiers[i]),
+      ...c.methods.flatMap((m) => [m.scores[i], m.ranks[i]]),
+      c.tailRisk.mean[i],
+      c.tailRisk.cvar[i],
+    ]);
   return renderCsv(header, rows);
 }

@@ -1,6 +1,7 @@
 /** The cost-aware ranking as text, Markdown, CSV or JSON. */
+
 import type { CostFrontier, CostReport } from "../cost/report.js";
-import { type Block, col, heading, renderDocument, table, text } from "./document.js";
+import { type Block, col, heading, noteLine, renderDocument, table, text } from "./document.js";
 import { fixed } from "./format.js";
 import { renderCsv } from "./grid.js";
 import type { OutputFormat } from "./render-rank.js";
@@ -266,7 +267,7 @@ function costDocument(r: CostReport, markdown: boolean): string {
     blocks.push(
       text(`${r.budget.definition.replace(/^budget: /, "Budget: ")}: ${r.budget.kept.length} of ${r.models.length} models play.`),
     );
-  for (const n of r.notes) blocks.push(text(`Note: ${n}`));
+  for (const n of r.notes) blocks.push(text(noteLine(n)));
   blocks.push(...cellBlocks(r), ...frontierBlocks(r), ...paretoBlock(r), ...contestBlock(r));
   blocks.push(heading("Definitions"));
   for (const d of r.definitions) blocks.push(text(`- ${d}`));

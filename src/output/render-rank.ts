@@ -1,34 +1,41 @@
 /** A CSD ranking as text, Markdown, CSV or JSON. */
 import type { RankResult } from "../run/result.js";
-import { renderBlocks } from "./document.js";
+import { moreModels, noteLine, renderBlocks } from "./document.js";
 import { markdownSafe, terminalSafe } from "./escape.js";
 import { renderCsv, renderMarkdown, renderText } from "./grid.js";
 import { describeRun, expectedScoreDigits, sensitivityColumns, settingColumns } from "./rank-tables.js";
 import { noiseBlocks, uncertaintyBlocks } from "./uncertainty-tables.js";
 
+export { moreModels, noteLine } from "./document.js";
 export type OutputFormat = "table" | "json" | "csv" | "markdown";
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ["table", "json", "csv", "markdown"];
+
+export interface RenderOptions {
+  /** Only the first N models of each table (and of the CSV), best first; JSON always holds every model. */
+  top?: number;
+}
 
 /**
  * A ranking as the CLI prints it: "table" (terminal text), "markdown", "csv" or "json".
  *
  * @example
- * process.stdout.write(renderRank(await runRanking(table, { T: [0, 1, 2] }), "markdown"));
+ * process.stdout.write(renderRank(await runRanking(table, { T: [0, 1, 2] }), "markdown", { top: 20 }));
  */
-export function renderRank(result: RankResult, format: OutputFormat): string {
+export function renderRank(result: RankResult, format: OutputFormat, options: RenderOptions = {}): string {
+  const top = options.top && options.top > 0 ? options.top : Number.POSITIVE_INFINITY;
   switch (format) {
     case "json":
       return `${JSON.stringify(result, null, 2)}\n`;
     case "csv":
-      return rankCsv(result);
+      return rankCsv(result, top);
     case "markdown":
-      return rankDocument(result, true);
+      return rankDocument(result, true, top);
     case "table":
-      return rankDocument(result, false);
+      return rankDocument(result, false, top);
   }
 }
 
-function rankDocument(result: RankResult, markdown: boolean): string {
+function rankDocument(result: RankResult, markdown: boolean, top: number): string {
   const table = markdown ? renderMarkdown : renderText;
   // Names from the data appear in these lines too: escaped for the medium (a Markdown line is its own paragraph).
   const line = (text: string) => (markdown ? `${markdownSafe(text)}\n` : terminalSafe(text, true));
@@ -37,17 +44,21 @@ function rankDocument(result: RankResult, markdown: boolean): string {
   const [title, rounds] = describeRun(result);
   out.push(markdown ? `# ${markdownSafe(title)}\n` : terminalSafe(title));
   out.push(line(rounds));
-  for (const note of result.notes) out.push(line(`Note: ${note}`));
+  for (const note of result.notes) out.push(line(noteLine(note)));
   const s = result.sensitivity;
   if (s) {
     out.push("", h(`Failure Sensitivity Analysis: E[S] per T, ordered by E[S] at T=${s.harshestLabel}`), "");
-    out.push(table(sensitivityColumns(result)));
+    out.push(table(sensitivityColumns(result, top)));
+    const more = moreModels(result.config.input.models.length, top);
+    if (more) out.push(line(more));
     out.push("", line(`Label rule: ${s.rule.replace("harshest T", `T=${s.harshestLabel}`)}`));
   }
   const digits = expectedScoreDigits(result);
   for (const r of result.results) {
     out.push("", h(`T = ${r.T}: ${r.pointsPerContest} points per contest`), "");
-    out.push(table(settingColumns(r, digits)));
+    out.push(table(settingColumns(r, digits, top)));
+    const more = moreModels(r.models.length, top);
+    if (more) out.push(line(more));
   }
   out.push(
     "",
@@ -75,7 +86,7 @@ function rankDocument(result: RankResult, markdown: boolean): string {
 }
 
 /** One row per (setting, model), with the sensitivity columns repeated on each row. */
-function rankCsv(result: RankResult): string {
+function rankCsv(result: RankResult, top: number): string {
   const sens = new Map(result.sensitivity?.models.map((m) => [m.model, m]) ?? []);
   const intervals = new Map(
     (result.uncertainty?.settings ?? []).flatMap((s) => s.models.map((m) => [`${s.T}\u0000${m.model}`, m] as const)),
@@ -98,7 +109,7 @@ function rankCsv(result: RankResult): string {
     ...(result.uncertainty ? ["low95", "high95", "rankLow95", "rankHigh95", "groupRank"] : []),
   ];
   const rows = result.results.flatMap((r) =>
-    r.models.map((m) => [
+    r.models.slice(0, top).map((m) => [
       r.T,
       m.model,
       m.rank,

@@ -1,7 +1,8 @@
 /** The corruption (stress) and order (stability) studies as text, Markdown, CSV or JSON. */
+
 import type { CorruptionResult } from "../analysis/corruption.js";
 import type { StabilityResult } from "../analysis/stability.js";
-import { type Block, col, heading, renderDocument, table, text } from "./document.js";
+import { type Block, col, heading, noteLine, renderDocument, table, text } from "./document.js";
 import { fixed, percent, signed } from "./format.js";
 import { renderCsv } from "./grid.js";
 import type { OutputFormat } from "./render-rank.js";
@@ -15,7 +16,7 @@ export function renderCorruption(r: CorruptionResult, format: OutputFormat): str
       r.trialsDetail.map((d) => [d.model, d.benchmarks.join(";"), ...d.before.flatMap((b, i) => [b, d.after[i]])]),
     );
   }
-  const blocks: Block[] = [text(r.definition), ...r.notes.map((n) => text(`Note: ${n}`))];
+  const blocks: Block[] = [text(r.definition), ...r.notes.map((n) => text(noteLine(n)))];
   blocks.push(heading("Rank shift of the corrupted model, per method (positive = falls)"));
   const byStability = [...r.summary].sort((a, b) => a.meanAbsShift - b.meanAbsShift);
   blocks.push(
@@ -69,7 +70,7 @@ export function renderStability(r: StabilityResult, format: OutputFormat): strin
       ),
     );
   }
-  const blocks: Block[] = [text(r.definition), ...r.notes.map((n) => text(`Note: ${n}`))];
+  const blocks: Block[] = [text(r.definition), ...r.notes.map((n) => text(noteLine(n)))];
   for (const s of r.spread) {
     const ms = [...s.models].sort((a, b) => a.planRank - b.planRank);
     blocks.push(heading(`T = ${s.T}: E[S] over ${r.orders.length} orders of the rounds`));

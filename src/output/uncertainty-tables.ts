@@ -1,12 +1,13 @@
 /** Text/Markdown sections for the bootstrap intervals and the signal-and-noise report. */
+
 import type { BootstrapResult } from "../run/bootstrap.js";
 import type { NoiseReport } from "../run/noise.js";
-import { type Block, col, heading, table, text } from "./document.js";
+import { type Block, col, heading, noteLine, table, text } from "./document.js";
 import { fixed, percent } from "./format.js";
 
 export function uncertaintyBlocks(u: BootstrapResult): Block[] {
   const blocks: Block[] = [heading(`Uncertainty: ${u.resamples} bootstrap resamples`), text(u.definition)];
-  for (const n of u.notes) blocks.push(text(`Note: ${n}`));
+  for (const n of u.notes) blocks.push(text(noteLine(n)));
   for (const s of u.settings) {
     const ms = [...s.models].sort((a, b) => a.groupRank - b.groupRank || b.expectedScore - a.expectedScore);
     blocks.push(heading(`T = ${s.T}: intervals`));
@@ -80,7 +81,7 @@ export function noiseBlocks(n: NoiseReport): Block[] {
   return [
     heading(`Signal and noise (standard errors: ${n.source})`),
     text(n.definition),
-    ...n.notes.map((x) => text(`Note: ${x}`)),
+    ...n.notes.map((x) => text(noteLine(x))),
     rows(n.rounds, "Round"),
     text(""),
     rows(n.benchmarks, "Benchmark"),
