@@ -24,12 +24,23 @@ export function pullRerankRequest(req: RerankRequest, next: () => number): [numb
 
 const RERANK_JOB: IndexedJob<RerankRequest, MethodScores[]> = { name: "rerank", module: import.meta.url, pull: "pullRerankRequest" };
 
-export function rerankOnThreads(threads = defaultThreads(), pool?: SimulationPool): RerankBatch {
+/** onProgress(done, total): re-rankings claimed so far by every thread, reported as the calling thread claims its own. */
+export function rerankOnThreads(
+  threads = defaultThreads(),
+  pool?: SimulationPool,
+  onProgress?: (done: number, total: number) => void,
+): RerankBatch {
   return (jobs, settings) => {
     const light: RerankJob[] = jobs.map((job) => ({ ...job, table: withoutItems(job.table) }));
     // The calling thread reads the jobs as given (items kept): only copies to workers go light.
-    return shareIndexed(RERANK_JOB, { jobs: light, settings }, jobs.length, threads, pool, (_req, next) =>
-      pullReranks(jobs, settings, next),
+    return shareIndexed(
+      RERANK_JOB,
+      { jobs: light, settings },
+      jobs.length,
+      threads,
+      pool,
+      (_req, next) => pullReranks(jobs, settings, next),
+      onProgress,
     );
   };
 }

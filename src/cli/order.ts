@@ -5,7 +5,7 @@ import { stabilityStudy } from "../analysis/stability.js";
 import { renderStability } from "../output/render-studies.js";
 import { parseNameList } from "../run/options.js";
 import { type OutputFlags, outputFormat, outputTo, runInputs } from "./common.js";
-import { type SimulationFlags, threadsFrom } from "./simulation-options.js";
+import { progressFor, type SimulationFlags, threadsFrom } from "./simulation-options.js";
 import { addStudyOptions, type MethodFlags, prepareStudy, wholeOption } from "./study-options.js";
 
 interface OrderFlags extends SimulationFlags, OutputFlags, MethodFlags {
@@ -38,7 +38,10 @@ export function registerOrder(program: Command): void {
       givenOrders: flags.order.map((o) => parseNameList(o, "--order")),
       leaveOneOut: flags.leaveOneOut,
     };
-    const result = await stabilityStudy(prepared.table, prepared.plan, settings, options, rerankOnThreads(threadsFrom(flags)));
+    const progress = progressFor(flags, "order: re-ranking", "re-rankings");
+    const batch = rerankOnThreads(threadsFrom(flags), undefined, progress ? (done, total) => progress.update(done, total) : undefined);
+    const result = await stabilityStudy(prepared.table, prepared.plan, settings, options, batch);
+    progress?.finish();
     write(renderStability(result, format));
   });
 }

@@ -1,25 +1,51 @@
-/** Progress on stderr: only on a terminal, only once a run has taken more than a second. */
+/**
+ * Progress on stderr for any step longer than about a second: a line redrawn in place on a
+ * terminal, or, with --progress (logs, CI), plain lines every few seconds. Each says the step,
+ * done of total, and the time left at the pace so far.
+ */
 export interface Progress {
   update(done: number, total: number): void;
   finish(): void;
 }
 
-export function terminalProgress(label: string, stream: NodeJS.WriteStream = process.stderr): Progress {
+export interface ProgressOptions {
+  /** What is counted ("contests", "re-rankings"). */
+  unit?: string;
+  /** Plain lines even when stderr is not a terminal (--progress). */
+  force?: boolean;
+  stream?: NodeJS.WriteStream;
+}
+
+function timeLeft(elapsedMs: number, done: number, total: number): string {
+  if (done <= 0 || done >= total) return "";
+  const s = Math.round(((elapsedMs / done) * (total - done)) / 1000);
+  return s < 1 ? ", under a second left" : s < 120 ? `, about ${s} s left` : `, about ${Math.round(s / 60)} min left`;
+}
+
+export function terminalProgress(label: string, options: ProgressOptions = {}): Progress {
+  const stream = options.stream ?? process.stderr;
+  const unit = options.unit ?? "contests";
+  const live = stream.isTTY === true;
+  const plain = !live && options.force === true;
   const started = Date.now();
   let lastDraw = 0;
   let drawn = false;
+  const text = (done: number, total: number) => {
+    const pct = total > 0 ? Math.min(100, (100 * done) / total) : 0;
+    return `${label}: ${pct.toFixed(0)}% (${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} ${unit}${timeLeft(Date.now() - started, done, total)})`;
+  };
   return {
     update(done, total) {
-      if (!stream.isTTY) return;
+      if (!live && !plain) return;
       const now = Date.now();
-      if (now - started < 1000 || now - lastDraw < 100) return;
+      // On a terminal, only steps longer than a second; asked for (--progress), from the first update on.
+      if ((live && now - started < 1000) || now - lastDraw < (live ? 100 : 5000)) return;
       lastDraw = now;
       drawn = true;
-      const pct = total > 0 ? Math.min(100, (100 * done) / total) : 0;
-      stream.write(`\r${label}: ${pct.toFixed(0)}% (${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} contests)\u001b[K`);
+      stream.write(live ? `\r${text(done, total)}\u001b[K` : `swissround: ${text(done, total)}\n`);
     },
     finish() {
-      if (drawn) stream.write("\r\u001b[K");
+      if (drawn && live) stream.write("\r\u001b[K");
     },
   };
 }

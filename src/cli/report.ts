@@ -7,7 +7,14 @@ import { readReportRuntime } from "../output/report/runtime-file.js";
 import { prepareRank, SCRIPT_MODE_WARNING } from "../run/rank.js";
 import { addTableOptions, outputTo, printNotes, runInputs } from "./common.js";
 import { addCostFileOptions, type CostInputFlags, costChartData } from "./cost-options.js";
-import { addSimulationOptions, rankOptionsFrom, runWithProgress, type SimulationFlags, threadsFrom } from "./simulation-options.js";
+import {
+  addSimulationOptions,
+  progressFor,
+  rankOptionsFrom,
+  runWithProgress,
+  type SimulationFlags,
+  threadsFrom,
+} from "./simulation-options.js";
 
 export interface ReportFlags extends SimulationFlags, CostInputFlags {
   /** true with --compare, false with --no-compare; by default, up to COMPARE_AUTO_MODELS models. */
@@ -29,7 +36,9 @@ export async function reportDataFrom(
   );
   const run = await runWithProgress(prepared, flags);
   const cost = costChartData(scores, flags, prepared);
-  return reportData(run, {
+  const progress = progressFor(flags, "report: studies", "re-rankings");
+  const data = await reportData(run, {
+    onProgress: progress ? (_step, done, total) => progress.update(done, total) : undefined,
     ...options,
     compare: flags.compare,
     studies: flags.studies,
@@ -37,6 +46,8 @@ export async function reportDataFrom(
     generatedAt: new Date().toISOString(),
     ...(cost ? { cost } : {}),
   });
+  progress?.finish();
+  return data;
 }
 
 const EXAMPLES = `

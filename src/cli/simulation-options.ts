@@ -6,7 +6,7 @@ import { type RankRun, type RunOptions, runPrepared } from "../run/pipeline.js";
 import type { PreparedRank, RankOptions } from "../run/rank.js";
 import { SCRIPT_MODE_WARNING } from "../run/rank.js";
 import { readOptionsFrom, type TableFlags } from "./common.js";
-import { terminalProgress } from "./progress.js";
+import { type Progress, terminalProgress } from "./progress.js";
 
 export interface SimulationFlags extends TableFlags {
   rounds?: string;
@@ -19,6 +19,8 @@ export interface SimulationFlags extends TableFlags {
   outcomes?: string;
   threads?: string;
   quiet?: boolean;
+  /** Plain progress lines on stderr even when it is not a terminal (logs). */
+  progress?: boolean;
 }
 
 export function addSimulationOptions(cmd: Command, runsDefault = DEFAULT_RUNS): Command {
@@ -42,7 +44,8 @@ export function addSimulationOptions(cmd: Command, runsDefault = DEFAULT_RUNS): 
         .default("binary"),
     )
     .option("--threads <n>", "worker threads (default: all cores)")
-    .option("-q, --quiet", "no notes or progress on stderr");
+    .option("-q, --quiet", "no notes or progress on stderr")
+    .option("--progress", "progress lines on stderr even when it is not a terminal (for logs)");
 }
 
 export function rankOptionsFrom(flags: SimulationFlags, extra: Partial<RankOptions> = {}): RankOptions {
@@ -60,6 +63,11 @@ export function rankOptionsFrom(flags: SimulationFlags, extra: Partial<RankOptio
   };
 }
 
+/** A progress display for a step of this command (silent with --quiet; plain lines with --progress off a terminal). */
+export function progressFor(flags: SimulationFlags, label: string, unit: string): Progress | undefined {
+  return flags.quiet ? undefined : terminalProgress(label, { unit, force: flags.progress });
+}
+
 export function threadsFrom(flags: SimulationFlags): number | undefined {
   return flags.threads ? parseThreads(flags.threads) : undefined;
 }
@@ -75,7 +83,7 @@ export async function withProgress<T>(
   step: (onProgress: ((done: number, total: number) => void) | undefined) => Promise<T>,
 ): Promise<T> {
   if (prepared.config.elimination === "script") process.stderr.write(`swissround: warning: ${SCRIPT_MODE_WARNING}\n`);
-  const progress = terminalProgress(label);
+  const progress = terminalProgress(label, { force: flags.progress });
   const out = await step(flags.quiet ? undefined : (done, total) => progress.update(done, total));
   progress.finish();
   return out;

@@ -6,7 +6,7 @@ import { renderCorruption } from "../output/render-studies.js";
 import { parseNameList } from "../run/options.js";
 import { InputError } from "../table/errors.js";
 import { type OutputFlags, outputFormat, outputTo, runInputs } from "./common.js";
-import { type SimulationFlags, threadsFrom } from "./simulation-options.js";
+import { progressFor, type SimulationFlags, threadsFrom } from "./simulation-options.js";
 import { addStudyOptions, type MethodFlags, prepareStudy, wholeOption } from "./study-options.js";
 
 interface StressFlags extends SimulationFlags, OutputFlags, MethodFlags {
@@ -49,7 +49,10 @@ export function registerStress(program: Command): void {
       targets: flags.models ? parseNameList(flags.models, "--models") : undefined,
       to: flags.corruptTo,
     };
-    const result = await corruptionStudy(prepared.table, prepared.plan, settings, options, rerankOnThreads(threadsFrom(flags)));
+    const progress = progressFor(flags, "stress: re-ranking", "re-rankings");
+    const batch = rerankOnThreads(threadsFrom(flags), undefined, progress ? (done, total) => progress.update(done, total) : undefined);
+    const result = await corruptionStudy(prepared.table, prepared.plan, settings, options, batch);
+    progress?.finish();
     write(renderCorruption(result, format));
   });
 }

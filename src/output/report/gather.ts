@@ -35,9 +35,15 @@ export interface ReportDataOptions {
   generatedAt?: string;
   /** Worker threads for the comparison and the studies (the same numbers on any count). */
   threads?: number;
+  /** The studies' progress: re-rankings done of the current batch's total. */
+  onProgress?: (step: string, done: number, total: number) => void;
 }
 
-async function studySections(prepared: PreparedRank, threads: number | undefined): Promise<StudySection[]> {
+async function studySections(
+  prepared: PreparedRank,
+  threads: number | undefined,
+  onProgress?: ReportDataOptions["onProgress"],
+): Promise<StudySection[]> {
   const rules = contestRules(prepared.config);
   const settings: RerunSettings = {
     csd: prepared.config.settings.map((s, i) => ({ label: s.label, rules: rules[i] })),
@@ -48,7 +54,7 @@ async function studySections(prepared: PreparedRank, threads: number | undefined
     missing: prepared.roundMissing,
   };
   const { table, plan } = prepared;
-  const batch = rerankOnThreads(threads);
+  const batch = rerankOnThreads(threads, undefined, onProgress ? (done, total) => onProgress("report: studies", done, total) : undefined);
   const out: StudySection[] = [];
   if (table.benchmarks.length >= REPORT_STUDY.corrupt) {
     const options = { corrupt: REPORT_STUDY.corrupt, trials: REPORT_STUDY.trials, to: "zero" } as const;
@@ -98,7 +104,8 @@ export async function reportData(run: RankRun, options: ReportDataOptions = {}):
           compare: `the method comparison is left out above ${COMPARE_AUTO_MODELS} models (this field has ${models}); add --compare to include it, or run swissround compare`,
         }
       : undefined;
-  const studies = (options.studies ?? (whole && models <= STUDIES_AUTO_MODELS)) ? await studySections(prepared, options.threads) : [];
+  const studies =
+    (options.studies ?? (whole && models <= STUDIES_AUTO_MODELS)) ? await studySections(prepared, options.threads, options.onProgress) : [];
   return buildReportData({
     result,
     distributions: distributionsOf(result, tallies),
