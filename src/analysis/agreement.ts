@@ -3,7 +3,7 @@
  * Inputs are score vectors over the same models (higher = better); NaN entries drop that model.
  */
 
-import { averageRanks } from "../stats/stats.js";
+import { rankCorrelation } from "../stats/stats.js";
 
 /** Kendall tau-b: (concordant - discordant) / sqrt((n0 - n1)(n0 - n2)), n0 = pairs, n1/n2 = pairs tied in x/y. */
 export const kendallDefinition =
@@ -56,22 +56,7 @@ export function kendallTauB(x: ArrayLike<number>, y: ArrayLike<number>): number 
 /** Spearman rho over the models present in both (NaN if fewer than 2 or one side is constant). */
 export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const [xs, ys] = pairedPresent(x, y);
-  const rx = averageRanks(xs, false);
-  const ry = averageRanks(ys, false);
-  const n = rx.length;
-  if (n < 2) return Number.NaN;
-  const mx = rx.reduce((a, b) => a + b, 0) / n;
-  const my = ry.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (rx[i] - mx) * (ry[i] - my);
-    sxx += (rx[i] - mx) ** 2;
-    syy += (ry[i] - my) ** 2;
-  }
-  const denom = Math.sqrt(sxx * syy);
-  return denom === 0 ? Number.NaN : sxy / denom;
+  return rankCorrelation(xs, ys);
 }
 
 /** Indices in the top k of scores (higher = better), ties at the cut included; NaN never included. */

@@ -9,7 +9,7 @@ import { chooseRankBinWidth } from "../engine/tally.js";
 import type { ContestRules, EliminationMode, OutcomeMode, RoundScores } from "../engine/types.js";
 import { defaultRoundPlan, parseRoundPlan, type RoundPlan, unusedBenchmarks } from "../plan/plan.js";
 import { buildRoundScores, type RoundMissing } from "../plan/round-scores.js";
-import { averageRanks } from "../stats/stats.js";
+import { averageRanks, pearson } from "../stats/stats.js";
 import type { DuplicateReport } from "../table/duplicates.js";
 import { InputError } from "../table/errors.js";
 import type { ReadOptions } from "../table/load.js";
@@ -207,19 +207,19 @@ function nearDuplicateRounds(table: ScoreTable, plan: RoundPlan): string[] {
     .filter((r) => r.benchmarks.length === 1)
     .map((r) => table.benchmarks.findIndex((b) => b.name === r.benchmarks[0]));
   if (single.length > 200) return []; // a pairwise check of hundreds of columns: left to inspect
-  const ranks = single.map((b) => {
-    const col = Array.from({ length: M }, (_, m) => table.scores[m * B + b]);
-    return col.some(Number.isNaN) ? undefined : averageRanks(col, !table.benchmarks[b].lowerIsBetter);
+  // Oriented so that higher is better in every column; columns with gaps are left to inspect.
+  const cols = single.map((b) => {
+    const sign = table.benchmarks[b].lowerIsBetter ? -1 : 1;
+    const col = Array.from({ length: M }, (_, m) => sign * table.scores[m * B + b]);
+    return col.some(Number.isNaN) ? undefined : averageRanks(col, false);
   });
   const out: string[] = [];
   for (let i = 0; i < single.length; i++) {
     for (let j = i + 1; j < single.length; j++) {
-      const a = ranks[i];
-      const b = ranks[j];
+      const a = cols[i];
+      const b = cols[j];
       if (!a || !b) continue;
-      let d2 = 0;
-      for (let m = 0; m < M; m++) d2 += (a[m] - b[m]) ** 2;
-      const rho = 1 - (6 * d2) / (M * (M * M - 1));
+      const rho = pearson(a, b); // of the ranks: Spearman's rho
       if (rho >= 0.98) out.push(`${table.benchmarks[single[i]].name} ~ ${table.benchmarks[single[j]].name} (${rho.toFixed(3)})`);
     }
   }

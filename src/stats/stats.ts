@@ -111,3 +111,33 @@ export function finiteMean(xs: ArrayLike<number>): number {
   for (let i = 0; i < n; i++) scaled += xs[i] / n;
   return scaled;
 }
+
+/** Spearman's rho of two equally long samples without gaps: Pearson's r of their average ranks (NaN below 2 values or for a constant side). */
+export function rankCorrelation(xs: ArrayLike<number>, ys: ArrayLike<number>): number {
+  return pearson(averageRanks(xs, false), averageRanks(ys, false));
+}
+
+/** Pearson's r of two equally long samples (NaN below 2 values or for a constant side). */
+export function pearson(rx: ArrayLike<number>, ry: ArrayLike<number>): number {
+  const n = rx.length;
+  if (n < 2) return Number.NaN;
+  let sx = 0;
+  let sy = 0;
+  for (let i = 0; i < n; i++) {
+    sx += rx[i];
+    sy += ry[i];
+  }
+  // The same sums, in the same order, as the Spearman this replaced (agreement tables keep their digits).
+  const mx = sx / n;
+  const my = sy / n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (rx[i] - mx) * (ry[i] - my);
+    sxx += (rx[i] - mx) ** 2;
+    syy += (ry[i] - my) ** 2;
+  }
+  const denom = Math.sqrt(sxx * syy);
+  return denom === 0 ? Number.NaN : sxy / denom;
+}

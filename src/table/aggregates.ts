@@ -9,7 +9,7 @@
  * - equal, within the printed rounding, to the row mean of the other columns on the same scale;
  * - equal within 0.01 to each model's mean win rate over the other columns (HELM).
  */
-import { averageRanks } from "../stats/stats.js";
+import { rankCorrelation } from "../stats/stats.js";
 import { InputError } from "./errors.js";
 import { classifyValues, columnValues } from "./scales.js";
 import type { AggregateColumn, ScoreTable } from "./types.js";
@@ -61,24 +61,6 @@ function commonPrefix(names: readonly string[], share: number): string {
   return best;
 }
 
-/** Spearman's rho between two equally long samples (average ranks for ties). */
-function spearmanRho(x: readonly number[], y: readonly number[]): number {
-  const rx = averageRanks(x, false);
-  const ry = averageRanks(y, false);
-  const n = x.length;
-  const mx = rx.reduce((a, b) => a + b, 0) / n;
-  const my = ry.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (rx[i] - mx) * (ry[i] - my);
-    sxx += (rx[i] - mx) ** 2;
-    syy += (ry[i] - my) ** 2;
-  }
-  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
-}
-
 /**
  * A leaderboard's own summary column, told by its name and its values only (never the file's name):
  * the first benchmark column, when it lacks the prefix at least 3 in 4 of the others share
@@ -113,8 +95,8 @@ function leadingSummaryColumn(t: ScoreTable, candidates: readonly number[]): [nu
     means.push(s / k);
   }
   if (own.length < 5) return undefined;
-  const rho = spearmanRho(own, means);
-  if (rho < 0.9) return undefined;
+  const rho = rankCorrelation(own, means);
+  if (!(rho >= 0.9)) return undefined;
   return [
     c,
     `the first column, without the prefix "${prefix}" of the others, ordering the models as their mean does (Spearman ${rho.toFixed(2)}): a summary`,
