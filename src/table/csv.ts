@@ -33,6 +33,15 @@ function pipeHint(header: string): string {
   return other ? `; the header looks separated by ${JSON.stringify(other)}` : "";
 }
 
+/** A row with more or fewer fields than the header, located and named by its first field. */
+export function recordLengthError(file: string, line: number, fields: readonly string[], expected: number): InputError {
+  const first = fields[0] ? ` (the row of "${fields[0].slice(0, 60)}")` : "";
+  return new InputError(
+    `${file}: malformed CSV near line ${line}${first}: Invalid Record Length: expect ${expected}, got ${fields.length} ` +
+      "(every row must have as many fields as the header; check for a missing or extra delimiter)",
+  );
+}
+
 /**
  * Splits with the same RFC 4180 splitter that streams per-item files (property-tested against
  * csv-parse): csv-parse with per-record line info built an object per row and spent most of a
@@ -53,13 +62,7 @@ export function parseCsv(text: string, file: string, delimiter = detectDelimiter
       }
       return;
     }
-    if (fields.length !== columns.length) {
-      const first = fields[0] ? ` (the row of "${fields[0].slice(0, 60)}")` : "";
-      throw new InputError(
-        `${file}: malformed CSV near line ${line}${first}: Invalid Record Length: expect ${columns.length}, got ${fields.length} ` +
-          "(every row must have as many fields as the header; check for a missing or extra delimiter)",
-      );
-    }
+    if (fields.length !== columns.length) throw recordLengthError(file, line, fields, columns.length);
     rows.push({ where: `line ${line}`, cells: fields });
   });
   splitter.push(text);

@@ -10,7 +10,7 @@ import { chooseAdapter } from "./adapters/index.js";
 import { LongTableBuilder } from "./adapters/long.js";
 import { perItemFeeder, planPerItem } from "./adapters/per-item.js";
 import { extension, isJsonLines, isYaml, type SourceText } from "./adapters/types.js";
-import { detectDelimiter } from "./csv.js";
+import { detectDelimiter, recordLengthError } from "./csv.js";
 import { CsvSplitter, csvHeader } from "./csv-stream.js";
 import { InputError } from "./errors.js";
 import { parseJsonText } from "./json.js";
@@ -153,7 +153,7 @@ function harnessSources(files: readonly string[], what: string): { sources: Sour
     const text = readTextFile(file, "harness results file");
     // A file cut short is most likely a results file that is damaged: an error naming it, not a skip.
     const value = parseJsonText(text, file);
-    if (isHarnessResults(value)) sources.push({ file, text });
+    if (isHarnessResults(value)) sources.push({ file, text, value });
     else skipped.push(file);
   }
   if (sources.length === 0)
@@ -236,11 +236,7 @@ function streamLong(path: string, options: ReadOptions): RawTable | undefined {
   let records = 0;
   const splitter = new CsvSplitter(path, delimiter, (fields, line) => {
     if (records++ === 0) return; // the header
-    if (fields.length !== header.length)
-      throw new InputError(
-        `${path}: malformed CSV near line ${line}${fields[0] ? ` (the row of "${fields[0].slice(0, 60)}")` : ""}: Invalid Record Length: expect ${header.length}, got ${fields.length} ` +
-          "(every row must have as many fields as the header; check for a missing or extra delimiter)",
-      );
+    if (fields.length !== header.length) throw recordLengthError(path, line, fields, header.length);
     builder.add(fields, line);
   });
   streamFile(path, (t) => splitter.push(t));

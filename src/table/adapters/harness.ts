@@ -114,7 +114,7 @@ function modelName(data: Obj, file: string): [string, string] {
 }
 
 function readFile(src: SourceText): HarnessFile {
-  const data = parseJsonText(src.text, src.file);
+  const data = src.value ?? parseJsonText(src.text, src.file);
   if (!isHarnessResults(data)) {
     throw new InputError(
       `${src.file}: not an lm-evaluation-harness results file (expected {"results": {task: {"acc,none": ..., ...}}, "versions": ..., "config": ...})`,

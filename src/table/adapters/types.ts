@@ -10,6 +10,8 @@ export type AdapterName = (typeof ADAPTER_NAMES)[number];
 export interface SourceText {
   file: string;
   text: string;
+  /** The text already parsed as JSON, when the reader had to parse it to recognise it (harness folders). */
+  value?: unknown;
 }
 
 export interface AdapterOptions {
