@@ -215,15 +215,16 @@ function compareCsv(c: ComparisonResult, top: number): string {
     "mean",
     "cvar",
   ];
-  const keep = new Set(modelOrder(c).slice(0, top));
-  const rows = c.models
-    .flatMap((name, i) => (keep.has(i) ? [i] : []))
-    .map((i) => [
-      c.models[i],
-      ...c.tiers.map((t) => t.tiers[i]),
-      ...c.methods.flatMap((m) => [m.scores[i], m.ranks[i]]),
-      c.tailRisk.mean[i],
-      c.tailRisk.cvar[i],
-    ]);
+  // The best `top` models (all without --top), in input order as before.
+  const kept = modelOrder(c)
+    .slice(0, top)
+    .sort((a, b) => a - b);
+  const rows = kept.map((i) => [
+    c.models[i],
+    ...c.tiers.map((t) => t.tiers[i]),
+    ...c.methods.flatMap((m) => [m.scores[i], m.ranks[i]]),
+    c.tailRisk.mean[i],
+    c.tailRisk.cvar[i],
+  ]);
   return renderCsv(header, rows);
 }
