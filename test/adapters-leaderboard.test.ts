@@ -92,6 +92,29 @@ describe("leaderboard exports: metadata and statistics columns", () => {
     for (const c of ["standard_error", "n_wins", "n_total", "avg_length", "lc_standard_error", "mode"]) assert.ok(t.ignored.includes(c), c);
     assert.ok(t.notes.some((n) => /standard_error \(a standard error or interval\)/.test(n)));
   });
+
+  it("AlpacaEval's standard_error and lc_standard_error are the standard errors of win_rate and length_controlled_winrate", async () => {
+    const file = testData("alpaca-eval", "weighted_alpaca_eval_gpt4_turbo_leaderboard.csv");
+    const t = readScoreTable(file);
+    assert.match(
+      t.notes.join("\n"),
+      /standard errors beside the scores: standard_error for win_rate, lc_standard_error for length_controlled_winrate/,
+    );
+    const se = t.extras?.stderr;
+    assert.ok(se);
+    const B = t.benchmarks.length;
+    // NullModel's row: 76.92 +- 0.909 (win rate), 86.46 +- 0.1418 (length-controlled); discrete_win_rate has none.
+    assert.equal(se[0 * B + 0], 0.9090102449662572);
+    assert.equal(se[0 * B + 2], 0.14180005113427935);
+    assert.ok(Number.isNaN(se[0 * B + 1]));
+    // --bootstrap now has something to resample (it said the file had no standard errors).
+    const { runRanking } = await import("../src/run/ranking.js");
+    const r = await runRanking(t, { runs: 200, T: 0, bootstrap: 5, threads: 1 });
+    assert.ok(r.uncertainty && r.uncertainty.settings[0].models.length === 223);
+    // A column named after its benchmark pairs with it wherever it stands.
+    const named = scoreTableFromText("model,MMLU,GSM8K,MMLU_stderr\na,70,50,1.5\nb,60,55,1.2\n", "x.csv");
+    assert.deepEqual(Array.from(named.extras?.stderr ?? []), [1.5, Number.NaN, 1.2, Number.NaN]);
+  });
 });
 
 describe("identifier columns (mostly distinct text, a few values all digits)", () => {

@@ -31,6 +31,27 @@ const STAT_COLUMNS: [RegExp, string][] = [
 /** A score written with something after it: "52.8 ± 1.2", "52.8 (1.2)", "52.8*", "52.8 +/- 1.2". */
 const DECORATED_NUMBER = /^\s*[+-]?(\d+(?:\.\d*)?|\.\d+)\s*(±|\+\/-|\(|\[|\*|†|‡)/;
 
+/** A column of standard errors (not an interval, not a standard deviation): "standard_error", "lc_standard_error", "MMLU_stderr". */
+const STANDARD_ERROR = /(^|[_\s-])(std_?err(or)?|standard_error|se|sem)$/i;
+
+/**
+ * Standard-error columns of a leaderboard and the score column each belongs to: the one its
+ * prefix names ("MMLU_stderr"), else the score column just before it (AlpacaEval's "win_rate,
+ * standard_error" and "length_controlled_winrate, lc_standard_error"). [column, index in scoreCols].
+ */
+function standardErrorColumns(columns: readonly string[], scoreCols: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  columns.forEach((name, c) => {
+    if (scoreCols.includes(c) || !STANDARD_ERROR.test(name.trim())) return;
+    const prefix = name.trim().replace(STANDARD_ERROR, "").trim();
+    const named = prefix ? scoreCols.findIndex((s) => columns[s].trim() === prefix) : -1;
+    const before = scoreCols.indexOf(c - 1);
+    const j = named >= 0 ? named : before;
+    if (j >= 0 && !out.some(([, k]) => k === j)) out.push([c, j]);
+  });
+  return out;
+}
+
 function statKind(name: string): string | undefined {
   const n = name.trim().replace(/[\s-]+/g, "_");
   return STAT_COLUMNS.find(([re]) => re.test(n))?.[1];
@@ -153,11 +174,22 @@ export function wideRaw(rec: Records, choice: LayoutChoice, adapter: string, unn
     notes: [`layout ${choice.layout} (${choice.reason})`, ...notes],
   };
   if (byModel) {
+    const se = standardErrorColumns(columns, scoreCols);
+    if (se.length > 0)
+      base.notes.push(`standard errors beside the scores: ${se.map(([s, j]) => `${columns[s]} for ${columns[scoreCols[j]]}`).join(", ")}`);
     return {
       ...base,
       benchmarks: scoreCols.map((c) => columns[c]),
       benchmarkWhere: scoreCols.map((c) => `column "${columns[c]}"`),
-      rows: rows.map((r, i): RawRow => ({ model: rowNames[i], where: r.where, values: grid[i] })),
+      rows: rows.map((r, i): RawRow => {
+        if (se.length === 0) return { model: rowNames[i], where: r.where, values: grid[i] };
+        const stderr = emptyValues(scoreCols.length);
+        for (const [s, j] of se) {
+          const p = parseScoreCell(r.cells[s]);
+          if (p.kind === "number" && p.value >= 0) stderr[j] = p.value;
+        }
+        return { model: rowNames[i], where: r.where, values: grid[i], extras: { stderr } };
+      }),
     };
   }
   return {
