@@ -127,6 +127,8 @@ describe("the dashboard in Chromium", { skip }, () => {
     });
     await nextRun(page, n);
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#dl-json")]);
+    // Named after the table and the run, so that downloads of other runs do not overwrite it.
+    assert.equal(download.suggestedFilename(), "opencompass_2024-08-29-csd-N3000-seed11.json");
     const file = join(tmp(), "dashboard.json");
     await download.saveAs(file);
     const page_ = JSON.parse(readFileSync(file, "utf8")) as {

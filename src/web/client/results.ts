@@ -27,15 +27,22 @@ export function showResults(container: HTMLElement, run: PreparedRun, sim: Simul
   return data;
 }
 
+/** "opencompass_2024-08-29-csd-N20000-seed20251224.csv": the table, the run and the kind, so downloads do not overwrite each other. */
+export function downloadName(data: ReportData, kind: "report" | "ranking", ext: string): string {
+  const c = data.result.config;
+  const stem = (c.input.file.split(/[\\/]/).pop() ?? "table").replace(/\.[^.]+$/, "").replace(/[^\p{L}\p{N}._+-]+/gu, "_") || "table";
+  return `${stem}-csd${kind === "report" ? "-report" : ""}-N${c.runs}-seed${c.seed}.${ext}`;
+}
+
 export async function downloadReport(data: ReportData): Promise<void> {
   const runtime = await getReportRuntime();
-  download("swissround-report.html", renderReport({ ...data, generatedAt: new Date().toISOString() }, runtime), "text/html");
+  download(downloadName(data, "report", "html"), renderReport({ ...data, generatedAt: new Date().toISOString() }, runtime), "text/html");
 }
 
 export function downloadJson(data: ReportData): void {
-  download("swissround.json", renderRank(data.result, "json"), "application/json");
+  download(downloadName(data, "ranking", "json"), renderRank(data.result, "json"), "application/json");
 }
 
 export function downloadCsv(data: ReportData): void {
-  download("swissround.csv", renderRank(data.result, "csv"), "text/csv");
+  download(downloadName(data, "ranking", "csv"), renderRank(data.result, "csv"), "text/csv");
 }
