@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
+import { forThePage } from "../src/web/server/prepare.js";
 import { artifact, browserMissing, type Dashboard, launchBrowser, startDashboard } from "./browser.js";
 import { CLI, FIXTURES, OC, OC_PLAN, tmp } from "./report-fixture.js";
 
@@ -170,7 +171,7 @@ describe("the dashboard in Chromium", { skip }, () => {
   it("a malformed file shows the CLI's error in the page; a file over the limit is refused before upload", async () => {
     await page.setInputFiles("#file", join(FIXTURES, "bad-values.csv"));
     await page.waitForSelector("#error:not([hidden])");
-    assert.equal(await page.textContent("#error"), cliError("bad-values.csv"));
+    assert.equal(await page.textContent("#error"), forThePage(cliError("bad-values.csv")));
     assert.equal(await page.getAttribute("#status", "data-state"), "error");
     assert.doesNotMatch((await page.textContent("#source")) ?? "", /bad-values/, "the last good table stays in use");
     await page.screenshot({ path: artifact("dashboard-error.png") });
@@ -182,7 +183,8 @@ describe("the dashboard in Chromium", { skip }, () => {
   it("the table policies of rank (--duplicates, --missing) are settings of the page", async () => {
     await page.setInputFiles("#file", join(FIXTURES, "dup-six.csv"));
     await page.waitForFunction(() => document.querySelector("#error")?.textContent?.includes("dup-six.csv") === true);
-    assert.equal(await page.textContent("#error"), cliError("dup-six.csv"));
+    assert.equal(await page.textContent("#error"), forThePage(cliError("dup-six.csv")));
+    assert.match((await page.textContent("#error")) ?? "", /choose the "Duplicate models" setting \(first, best, mean, suffix\)/);
     let n = await runs(page);
     await page.selectOption("#duplicates", "best");
     await nextRun(page, n);

@@ -11,7 +11,7 @@ import { assembleResult } from "../src/run/result.js";
 import { createApp } from "../src/web/server/app.js";
 import { loadAssets } from "../src/web/server/assets.js";
 import { bundledDataset } from "../src/web/server/datasets.js";
-import { prepareForDashboard, safeName } from "../src/web/server/prepare.js";
+import { forThePage, prepareForDashboard, safeName } from "../src/web/server/prepare.js";
 import { PAGE_COMPARE_MODELS } from "../src/web/shared/limits.js";
 import type { DashboardSettings, PreparedRun, PrepareResponse } from "../src/web/shared/protocol.js";
 import { simulateRun } from "../src/web/shared/simulate.js";
@@ -169,7 +169,7 @@ describe("the dashboard server", () => {
       );
       assert.equal(status, 400, file);
       assert.ok(!answer.ok);
-      assert.equal(answer.error, cliError(file), file);
+      assert.equal(answer.error, forThePage(cliError(file)), file);
     }
   });
 
@@ -188,7 +188,10 @@ describe("the dashboard server", () => {
     const text = (name: string) => readFileSync(join(FIXTURES, name), "utf8");
     const dup = await prepare(app, form({ source: "upload", settings: SETTINGS }, { scores: ["dup-six.csv", text("dup-six.csv")] }));
     assert.ok(!dup.answer.ok);
-    assert.equal(dup.answer.error, cliError("dup-six.csv"));
+    assert.equal(dup.answer.error, forThePage(cliError("dup-six.csv")));
+    // The page's words, not the command line's: a browser user has a setting, not a flag.
+    assert.doesNotMatch(dup.answer.error, /--duplicates/);
+    assert.match(dup.answer.error, /the "Duplicate models" setting \(first, best, mean, suffix\)/);
     for (const [file, settings, flag] of [
       ["dup-six.csv", { ...SETTINGS, duplicates: "mean" }, ["--duplicates", "mean"]],
       ["gaps-six.csv", { ...SETTINGS, missing: "available-mean" }, ["--missing", "available-mean"]],
@@ -222,7 +225,7 @@ describe("the dashboard server", () => {
       ),
     );
     assert.ok(!answer.ok);
-    assert.equal(answer.error, cliError("bad-values.csv"));
+    assert.equal(answer.error, forThePage(cliError("bad-values.csv")));
   });
 
   it("malformed requests and unknown datasets are refused", async () => {

@@ -76,6 +76,24 @@ function costOf(prepared: ReturnType<typeof prepareRankFromTable>): PreparedRun[
   }
 }
 
+/** The page's settings where a message names the command line's options: a browser user has no flags to pass. */
+const PAGE_SETTINGS: [string, string][] = [
+  ["--duplicates", "Duplicate models"],
+  ["--missing", "Missing scores"],
+];
+
+export function forThePage(message: string): string {
+  let out = message;
+  for (const [flag, label] of PAGE_SETTINGS) {
+    out = out.replace(
+      new RegExp(`(pass |choose one with |use )?${flag}(?: ([a-z-]+(?:\\|[a-z-]+)*))?`, "g"),
+      (_m, verb?: string, choices?: string) =>
+        `${verb ? "choose " : ""}the "${label}" setting${choices ? ` (${choices.split("|").join(", ")})` : ""}`,
+    );
+  }
+  return out;
+}
+
 export function prepareForDashboard(input: DashboardInput): PreparedRun {
   const names: [string, string][] = [input.scores, input.plan]
     .filter((r): r is { path: string; shownAs?: string } => r !== undefined && "path" in r)
@@ -101,7 +119,7 @@ export function prepareForDashboard(input: DashboardInput): PreparedRun {
       ...(models <= PAGE_COMPARE_MODELS ? { table: encodeTable(prepared.table) } : { comparisonOmitted: comparisonOmittedMessage(models) }),
     };
   } catch (e) {
-    if (e instanceof InputError) throw new InputError(rename(e.message, names));
+    if (e instanceof InputError) throw new InputError(forThePage(rename(e.message, names)));
     throw e;
   }
 }
