@@ -237,6 +237,11 @@ describe("the dashboard in Chromium", { skip }, () => {
     await nextRun(page, n);
     assert.equal(await page.isHidden("#error"), true);
     assert.equal((await leaderboard(page)).length, 4);
+    // The dataset list shows the upload, not the bundled table it replaced.
+    assert.equal(
+      await page.$eval("#dataset", (s) => (s as unknown as { selectedOptions: { textContent: string }[] }).selectedOptions[0]?.textContent),
+      "Uploaded: models-rows.csv",
+    );
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#dl-report")]);
     const file = join(tmp(), "report.html");
     await download.saveAs(file);

@@ -161,10 +161,31 @@ async function useSource(source: PrepareRequest["source"], label: string, upload
   if (await refresh()) {
     el.resetRounds.hidden = true;
     el.source.textContent = `Showing: ${label}${plan ? ` with ${plan.name}` : ""}`;
+    showInDatasetList(source, label, upload, plan);
   } else {
     refused = { source, label, upload, plan };
     if (state.shown) Object.assign(state, previous);
   }
+}
+
+/** The dataset list's entry for the latest upload (a page without one has none). */
+const UPLOAD_OPTION = "__upload";
+let lastUpload: { label: string; upload?: File; plan?: File } | undefined;
+
+/** The dataset list shows what the page shows: after an upload, an "Uploaded: NAME" entry, selected. */
+function showInDatasetList(source: PrepareRequest["source"], label: string, upload?: File, plan?: File): void {
+  if (source !== "upload") {
+    el.dataset.value = source.dataset;
+    return;
+  }
+  lastUpload = { label, upload, plan };
+  let option = [...el.dataset.options].find((o) => o.value === UPLOAD_OPTION);
+  if (!option) {
+    option = new Option("", UPLOAD_OPTION);
+    el.dataset.add(option, 0);
+  }
+  option.text = `Uploaded: ${label}`;
+  el.dataset.value = UPLOAD_OPTION;
 }
 
 /** After a change of the settings: the refused table if there is one, else the current one again. */
@@ -178,6 +199,10 @@ async function start(): Promise<void> {
   state.maxUploadBytes = info.maxUploadBytes;
   el.dataset.replaceChildren(...info.datasets.map((d) => new Option(d.label, d.id, false, d.id === info.initial)));
   el.dataset.addEventListener("change", () => {
+    if (el.dataset.value === UPLOAD_OPTION) {
+      if (lastUpload) void useSource("upload", lastUpload.label, lastUpload.upload, lastUpload.plan);
+      return;
+    }
     showPolicies(info.datasets.find((d) => d.id === el.dataset.value));
     void useSource({ dataset: el.dataset.value }, el.dataset.selectedOptions[0]?.text ?? el.dataset.value);
   });
