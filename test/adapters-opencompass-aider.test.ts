@@ -84,3 +84,13 @@ describe("aider leaderboard YAML", () => {
     throwsInput(() => readScoreTable(FX("bad", "broken.yml")), /malformed YAML at line \d+, column \d+/);
   });
 });
+
+it("aider's refactor leaderboard (no second tries): ranked on pass_rate_1 with a note; a missing --metric names what the file has", () => {
+  const t = readScoreTable(testData("aider", "refactor_leaderboard.yml"), { duplicates: "suffix" });
+  assert.equal(t.benchmarks[0].name, "refactor");
+  assert.match(t.notes.join("\n"), /score pass_rate_1 \(%\) \(the file has no pass_rate_2: no second tries\)/);
+  throwsInput(
+    () => readScoreTable(testData("aider", "refactor_leaderboard.yml"), { metric: ["pass_rate_2"] }),
+    /--metric pass_rate_2: no record of .* has it \(it has pass_rate_1\)/,
+  );
+});

@@ -38,9 +38,15 @@ export function readAider(sources: readonly SourceText[], options: AdapterOption
   const data = parseYamlText(text, file);
   if (!isAiderRecords(data))
     throw new InputError(`${file}: not an aider leaderboard (expected a YAML list of records with model and pass_rate_1/pass_rate_2)`);
-  const metric = options.metric?.[0] ?? "pass_rate_2";
-  if (!data.some((r) => metric in r))
-    throw new InputError(`--metric ${metric}: no record of ${file} has it (try pass_rate_1 or pass_rate_2)`);
+  // pass_rate_2 is aider's headline; a leaderboard without second tries (refactor) has pass_rate_1 only.
+  const has = (m: string) => data.some((r) => m in r);
+  const metric = options.metric?.[0] ?? (has("pass_rate_2") || !has("pass_rate_1") ? "pass_rate_2" : "pass_rate_1");
+  if (!has(metric)) {
+    const present = ["pass_rate_1", "pass_rate_2"].filter(has);
+    throw new InputError(
+      `--metric ${metric}: no record of ${file} has it${present.length > 0 ? ` (it has ${present.join(" and ")})` : ""}`,
+    );
+  }
   const bench = benchmarkOf(file);
   const problems: string[] = [];
   let zeroCost = 0;
@@ -71,7 +77,11 @@ export function readAider(sources: readonly SourceText[], options: AdapterOption
   });
   if (problems.length > 0) throw new InputError(`${file}: ${problems.join("; ")}`);
   const keys = new Set(data.flatMap((r) => Object.keys(r)));
-  const notes = [`aider leaderboard: ${rows.length} runs of benchmark "${bench}", score ${metric} (%)`];
+  const notes = [
+    `aider leaderboard: ${rows.length} runs of benchmark "${bench}", score ${metric} (%)${
+      options.metric === undefined && metric === "pass_rate_1" ? " (the file has no pass_rate_2: no second tries)" : ""
+    }`,
+  ];
   if (zeroCost + noCost > 0)
     notes.push(
       `total_cost unknown for ${zeroCost + noCost} runs (${zeroCost} written as 0, which aider uses for unknown or free; ${noCost} without the key)`,
