@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { it } from "node:test";
-import { ROOT, testData } from "./helpers.js";
+import { NEEDS_SHARED, ROOT, sharedData, testData } from "./helpers.js";
 
 const CLI = join(ROOT, "dist", "src", "cli", "main.js");
 const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", cwd: ROOT });
@@ -57,4 +57,38 @@ it("--top N: the best N models in each table and in CSV, with how many more; JSO
   assert.equal(compare.status, 0, compare.stderr);
   assert.match(compare.stdout, /\.\.\. and 338 more models/);
   assert.match(run("rank", file, "--top", "0").stderr, /--top: "0" is not valid/);
+});
+
+it("a categories object (LiveBench's own categories_*.json) is a round plan: one round per category, in file order", () => {
+  const dir = mkdtempSync(join(tmpdir(), "swissround-plan-"));
+  const plan = join(dir, "categories.json");
+  writeFileSync(
+    plan,
+    JSON.stringify({ Knowledge: ["OC_Knowledge", "OC_Language"], Reasoning: ["OC_Reasoning", "OC_Math"], Code: ["OC_Code"] }),
+  );
+  const r = run("rank", join(ROOT, "data", "opencompass_2024-08-29.csv"), "--rounds", plan, "--runs", "200", "--format", "json", "-q");
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout) as { config: { plan: { rounds: { name: string; benchmarks: string[] }[] } } };
+  assert.deepEqual(
+    out.config.plan.rounds.map((x) => x.name),
+    ["Knowledge", "Reasoning", "Code"],
+  );
+  writeFileSync(plan, JSON.stringify({ Knowledge: ["OC_Knowledge"], Bad: ["nope"] }));
+  assert.match(run("rank", join(ROOT, "data", "opencompass_2024-08-29.csv"), "--rounds", plan).stderr, /unknown benchmark "nope"/);
+});
+
+it("LiveBench's real table with its own categories file (../shared only)", { skip: NEEDS_SHARED }, () => {
+  const r = run(
+    "rank",
+    sharedData("livebench", "table_2025_12_23.csv"),
+    "--rounds",
+    sharedData("livebench", "categories_2025_12_23.json"),
+    "--runs",
+    "200",
+    "--format",
+    "json",
+    "-q",
+  );
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal((JSON.parse(r.stdout) as { config: { plan: { rounds: unknown[] } } }).config.plan.rounds.length, 7);
 });

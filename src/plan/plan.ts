@@ -39,7 +39,14 @@ function buildPlanSchema() {
 
 let planSchema: ReturnType<typeof buildPlanSchema> | undefined;
 
-/** Parses and checks a plan against the table's benchmarks. */
+/** An object of round name -> benchmark names and nothing else (no "rounds" key). */
+function isCategoryMap(data: unknown): data is Record<string, string[]> {
+  if (typeof data !== "object" || data === null || Array.isArray(data) || "rounds" in data) return false;
+  const values = Object.values(data);
+  return values.length > 0 && values.every((v) => Array.isArray(v) && v.length > 0 && v.every((b) => typeof b === "string"));
+}
+
+/** Parses and checks a plan against the table's benchmarks: {"rounds": [...]}, or a categories object (LiveBench's). */
 export function parseRoundPlan(text: string, file: string, table: ScoreTable): RoundPlan {
   let data: unknown;
   checkJsonStructure(text, file);
@@ -48,6 +55,8 @@ export function parseRoundPlan(text: string, file: string, table: ScoreTable): R
   } catch (e) {
     throw new InputError(`${file}: malformed JSON: ${(e as Error).message}`);
   }
+  // LiveBench's own categories file, {"Reasoning": ["web_of_lies_v2", ...], ...}: one round per category, in file order.
+  if (isCategoryMap(data)) data = { rounds: Object.entries(data).map(([name, benchmarks]) => ({ name, benchmarks })) };
   planSchema ??= buildPlanSchema();
   const parsed = planSchema.safeParse(data);
   if (!parsed.success) {
