@@ -51,6 +51,13 @@ describe("long CSV tables, streamed", () => {
     });
   }
 
+  it("a UTF-16 file (which the streamer cannot decode) is read whole, with the same table", () => {
+    const text = readFileSync(FX("long.csv"), "utf8");
+    const file = join(dir, "utf16.csv");
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
+    assert.deepEqual(outcome(() => readScoreTable(file)), outcome(() => scoreTableFromText(text, file)));
+  });
+
   it("says it streamed; Epoch's real long table (with --columns) still reads whole", () => {
     const file = write("plain.csv", "model,benchmark,score\na,MMLU,1\nb,MMLU,2\n");
     assert.match(readScoreTable(file).notes.join("\n"), /read by the long adapter \(.*\), streamed/);

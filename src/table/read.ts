@@ -184,11 +184,13 @@ export function streamFile(path: string, onChunk: (text: string) => void): numbe
   return total;
 }
 
-function readHead(path: string): string {
+/** The file's first bytes as text, or undefined when they are UTF-16 (streamFile reads UTF-8 only: such a file is read whole). */
+function readHead(path: string): string | undefined {
   const fd = openSync(path, "r");
   try {
     const buf = Buffer.alloc(HEAD_CHARS);
     const n = readSync(fd, buf, 0, HEAD_CHARS, 0);
+    if (n >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) return undefined;
     return decodeText(buf.subarray(0, n));
   } finally {
     closeSync(fd);
@@ -201,6 +203,7 @@ function streamPerItem(path: string, options: ReadOptions): RawTable | undefined
   // A pipe or a device cannot be read twice (head, then stream): it is read whole, within the limit.
   if (path === STDIN || !statSync(path).isFile()) return undefined;
   const head = readHead(path);
+  if (head === undefined) return undefined;
   const choice = chooseAdapter(path, head, options.from);
   if (choice.adapter?.name !== "per-item") return undefined;
   const plan = planPerItem(path, head, adapterOptions(options));
@@ -224,6 +227,7 @@ function streamLong(path: string, options: ReadOptions): RawTable | undefined {
   if (options.from && options.from !== "long") return undefined;
   if (path === STDIN || !statSync(path).isFile()) return undefined;
   const head = readHead(path);
+  if (head === undefined) return undefined;
   const choice = chooseAdapter(path, head, options.from);
   if (choice.adapter && choice.adapter.name !== "long") return undefined;
   const delimiter = ext === "tsv" ? "\t" : detectDelimiter(head);
