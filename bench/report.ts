@@ -1,4 +1,5 @@
 /** The bench's figures: what is recorded per case, and the compact text table. */
+import { formatMethods, type MethodsBench } from "./methods.js";
 
 export interface SettingFigures {
   T: number;
@@ -86,6 +87,8 @@ export interface BenchResults {
   cli?: { seconds: number; cTotalSeconds?: number; ratio?: number; command: string } | { skipped: string };
   /** Streamed aggregation of a generated per-item file. */
   perItem?: { rows: number; rowsPerSecond: number; peakRssMB: number };
+  /** compare and each ranking method at leaderboard scale (bench/methods.ts). */
+  methods?: MethodsBench;
 }
 
 export function si(x: number): string {
@@ -220,6 +223,7 @@ export function formatResults(r: BenchResults): string {
       `Per-item aggregation (streamed): ${r.perItem.rows.toLocaleString("en")} rows at ${Math.round(r.perItem.rowsPerSecond).toLocaleString("en")} rows/s, peak RSS ${r.perItem.peakRssMB} MB`,
     );
   }
+  if (r.methods) out.push("", formatMethods(r.methods));
   out.push("");
   out.push("1t: simulate(threads: 1) in a fresh process (cold: JIT warm-up included, as a CLI run); warm: the same again in that process.");
   out.push(`${threads}t: simulate over all cores in a fresh process: new workers (start-up and warm-up included), as a CLI run.`);

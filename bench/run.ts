@@ -2,6 +2,7 @@
  * `npm run bench`: speed and memory of the CSD engine, against the C reference in the same run.
  *
  *   node dist/bench/run.js [--cases a,b,c] [--reps 2] [--baseline DIST_SRC_DIR] [--no-c] [--no-cli] [--no-items] [--item-rows N]
+ *                          [--no-methods] [--methods-tables v1,5000x50]
  *
  * Each case is measured in child processes (one per thread count) so that peak RSS is the case's
  * own. Prints a compact table and writes bench/out/results.json.
@@ -14,6 +15,7 @@ import { pointsPerContest } from "../src/engine/points.js";
 import { type CReference, compileCReference, removeCReference, runCReference, writeRoundsFile } from "./c-reference.js";
 import { CASES, FIXTURE, ROOT, tiedPairs, toRoundScores } from "./cases.js";
 import type { MeasureResult } from "./measure.js";
+import { benchMethods } from "./methods.js";
 import { benchPerItem } from "./per-item.js";
 import { type BenchResults, type CaseFigures, formatResults, type SettingFigures } from "./report.js";
 
@@ -25,6 +27,8 @@ interface Options {
   cli: boolean;
   /** Rows of the generated per-item file (0: skip that benchmark). */
   itemRows: number;
+  /** Tables of the compare benchmark (bench/methods.ts; empty: skip it). */
+  methodTables?: string[];
 }
 
 function parseArgs(argv: string[]): Options {
@@ -38,7 +42,12 @@ function parseArgs(argv: string[]): Options {
     else if (a === "--no-cli") o.cli = false;
     else if (a === "--no-items") o.itemRows = 0;
     else if (a === "--item-rows") o.itemRows = Number(argv[++i]);
-    else throw new Error(`unknown option ${a} (options: --cases a,b,c --reps N --baseline DIR --no-c --no-cli --no-items --item-rows N)`);
+    else if (a === "--no-methods") o.methodTables = [];
+    else if (a === "--methods-tables") o.methodTables = argv[++i].split(",");
+    else
+      throw new Error(
+        `unknown option ${a} (options: --cases a,b,c --reps N --baseline DIR --no-c --no-cli --no-items --item-rows N --no-methods --methods-tables v1,5000x50)`,
+      );
   }
   return o;
 }
@@ -233,6 +242,10 @@ async function main(): Promise<void> {
   if (opt.itemRows > 0) {
     log(`per-item aggregation of a generated ${opt.itemRows.toLocaleString("en")}-row file (streamed, in a child process)`);
     results.perItem = await benchPerItem(opt.itemRows);
+  }
+
+  if (opt.methodTables === undefined || opt.methodTables.length > 0) {
+    results.methods = benchMethods(opt.methodTables, 1, log);
   }
 
   results.loadAverage.end = loadavg()[0];

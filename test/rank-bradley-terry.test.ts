@@ -3,18 +3,20 @@ import { test } from "node:test";
 import fc from "fast-check";
 import { kendallTauB } from "../src/analysis/agreement.js";
 import { chunkRng } from "../src/engine/rng.js";
-import { type BattleCounts, type BattleRecord, battlesFromMatrix, battlesFromRecords, totalBattles } from "../src/rank/battles.js";
+import { type BattleCounts, type BattleRecord, battlesFromMatrix, battlesFromRecords } from "../src/rank/battles.js";
 import {
+  BT_DEFAULT_RIDGE,
   battleGroups,
   bradleyTerryRatings,
   fitBradleyTerry,
   intervalRanks,
   rankByBradleyTerry,
-  resampleBattles,
 } from "../src/rank/bradley-terry.js";
+import { battleTableFromCounts, battleTableFromMatrix, emptyTable } from "../src/rank/bradley-terry-table.js";
 import { matrixFromRows } from "../src/rank/matrix.js";
+import { PoissonSampler, poissonResample, poissonSampler } from "../src/rank/poisson.js";
 import { meanWinRates } from "../src/rank/win-rate.js";
-import { uniformIndex } from "../src/stats/stats.js";
+import { percentileInterval, uniformIndex } from "../src/stats/stats.js";
 import { loadHelmLite } from "./rank-data.js";
 
 const close = (a: number, b: number, tol: number) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
@@ -131,12 +133,20 @@ test("interval ranks: 1 + number of models whose lower bound exceeds my upper bo
   );
 });
 
-test("multinomial resample keeps the number of battles and only draws observed outcomes", () => {
+test("Poisson resample draws only observed outcomes, keeps each pair's games consistent, and is seeded", () => {
   const counts = battlesFromRecords(["a", "b", "c"], [...records("a", "b", 3, 1, 2), ...records("b", "c", 0, 4)]);
-  const boot = resampleBattles(counts, chunkRng(1, 0, 12));
-  assert.equal(totalBattles(boot), 10);
-  assert.equal(boot.wins[0 * 3 + 2] + boot.wins[2 * 3 + 0] + boot.ties[0 * 3 + 2], 0); // a-c never met
-  assert.equal(boot.wins[1 * 3 + 2], 0); // b never beat c
+  const base = battleTableFromCounts(counts);
+  const out = () => emptyTable(3, false);
+  const x = out();
+  const y = out();
+  poissonResample(base, x, poissonSampler(8), chunkRng(1, 0, 12));
+  poissonResample(base, y, poissonSampler(8), chunkRng(1, 0, 12));
+  assert.deepEqual([Array.from(x.win2), Array.from(x.games)], [Array.from(y.win2), Array.from(y.games)]);
+  assert.equal(x.games[0 * 3 + 2] + x.games[2 * 3 + 0], 0); // a-c never met
+  assert.equal(x.win2[1 * 3 + 2], 0); // b never beat nor tied c
+  for (let a = 0; a < 3; a++) {
+    for (let b = 0; b < 3; b++) assert.equal(x.games[a * 3 + b], (x.win2[a * 3 + b] + x.win2[b * 3 + a]) / 2);
+  }
   assert.deepEqual(Array.from(battleGroups(counts)), [0, 0, 0]);
 });
 
@@ -184,38 +194,129 @@ test("separate groups are each centred; a model with no battle is unrated", () =
   assert.ok(r.notes.some((n) => n.includes("1 model(s) have no battle")));
 });
 
-test("a resample counts each battle's draws: the same counts as drawing battles and looking up their outcome", () => {
+test("a Poisson resample redraws a's wins, b's wins and the ties of every pair as independent Poisson counts (its definition)", () => {
   const counts = battlesFromRecords(
     ["a", "b", "c", "d"],
     [...records("a", "b", 5, 2, 3), ...records("a", "c", 0, 4, 1), ...records("b", "d", 7, 0), ...records("c", "d", 1, 1, 1)],
   );
   const n = 4;
-  // The definition, written out: battles listed pair by pair (a's wins, b's wins, ties); each draw is a uniform battle.
-  const listed: [number, number, "win" | "loss" | "tie"][] = [];
-  for (let a = 0; a < n; a++) {
-    for (let b = a + 1; b < n; b++) {
-      for (let t = 0; t < counts.wins[a * n + b]; t++) listed.push([a, b, "win"]);
-      for (let t = 0; t < counts.wins[b * n + a]; t++) listed.push([a, b, "loss"]);
-      for (let t = 0; t < counts.ties[a * n + b]; t++) listed.push([a, b, "tie"]);
-    }
-  }
+  const base = battleTableFromCounts(counts);
+  // The definition, written out with the sampler's own draws, pair by pair (a < b) in row order (one tile here).
   for (let r = 0; r < 5; r++) {
     const rng = chunkRng(11, r, 3);
+    const sampler = poissonSampler(16);
+    const win2 = new Float64Array(n * n);
+    for (let a = 0; a < n; a++) {
+      for (let b = a + 1; b < n; b++) {
+        const x = sampler.draw(counts.wins[a * n + b], rng);
+        const y = sampler.draw(counts.wins[b * n + a], rng);
+        const z = sampler.draw(counts.ties[a * n + b], rng);
+        win2[a * n + b] = 2 * x + z;
+        win2[b * n + a] = 2 * y + z;
+      }
+    }
+    const boot = emptyTable(n, false);
+    poissonResample(base, boot, poissonSampler(16), chunkRng(11, r, 3));
+    assert.deepEqual(Array.from(boot.win2), Array.from(win2), `resample ${r}`);
+  }
+});
+
+test("the inlined table resampler and the general one (counts above 1,024 drawn as sums) give the same draws", () => {
+  const { matrix } = loadHelmLite();
+  const base = battleTableFromMatrix(matrix);
+  const n = matrix.models.length;
+  const inline = emptyTable(n, false);
+  const general = emptyTable(n, false);
+  poissonResample(base, inline, new PoissonSampler(20), chunkRng(5, 2, 12)); // top < 1024: the inlined path
+  poissonResample(base, general, new PoissonSampler(1024), chunkRng(5, 2, 12));
+  assert.deepEqual(Array.from(inline.win2), Array.from(general.win2));
+  assert.deepEqual(Array.from(inline.games), Array.from(general.games));
+});
+
+test("Poisson draws have the Poisson distribution: mean and variance lambda, and the pmf at small lambda", () => {
+  const sampler = poissonSampler(1024);
+  const rng = chunkRng(3, 0, 12);
+  for (const lambda of [1, 3, 30, 700, 2500]) {
+    const draws = 20000;
+    let s = 0;
+    let s2 = 0;
+    const hist = new Map<number, number>();
+    for (let i = 0; i < draws; i++) {
+      const x = sampler.draw(lambda, rng);
+      assert.ok(Number.isInteger(x) && x >= 0);
+      s += x;
+      s2 += x * x;
+      hist.set(x, (hist.get(x) ?? 0) + 1);
+    }
+    const mean = s / draws;
+    const variance = s2 / draws - mean * mean;
+    // Standard error of the mean sqrt(lambda / draws): allow 5 of them; the variance within 5%.
+    assert.ok(Math.abs(mean - lambda) < 5 * Math.sqrt(lambda / draws), `lambda ${lambda}: mean ${mean}`);
+    assert.ok(Math.abs(variance / lambda - 1) < 0.05, `lambda ${lambda}: variance ${variance}`);
+    if (lambda === 3) {
+      // Chi-square over 0..9 and the tail (11 cells, 10 df; 35 is far past the 0.9999 quantile).
+      let chi = 0;
+      let p = Math.exp(-lambda);
+      let tail = 1;
+      for (let k = 0; k <= 9; k++) {
+        chi += ((hist.get(k) ?? 0) - draws * p) ** 2 / (draws * p);
+        tail -= p;
+        p *= lambda / (k + 1);
+      }
+      const rest = [...hist].filter(([k]) => k > 9).reduce((a, [, c]) => a + c, 0);
+      chi += (rest - draws * tail) ** 2 / (draws * tail);
+      assert.ok(chi < 35, `chi-square ${chi}`);
+    }
+  }
+});
+
+test("Poisson and multinomial bootstraps agree on HELM Lite: interval widths and ends within Monte Carlo error", () => {
+  const { matrix } = loadHelmLite();
+  const counts = battlesFromMatrix(matrix);
+  const n = matrix.models.length;
+  const resamples = 200;
+  const poisson = bradleyTerryRatings(counts, { resamples, seed: 21 });
+  // The classic bootstrap, written out: draw as many battles as there are, uniformly with replacement, and refit.
+  const listed: [number, number, number][] = [];
+  for (let a = 0; a < n; a++) {
+    for (let b = a + 1; b < n; b++) {
+      for (let t = 0; t < counts.wins[a * n + b]; t++) listed.push([a, b, 2]);
+      for (let t = 0; t < counts.wins[b * n + a]; t++) listed.push([a, b, 0]);
+      for (let t = 0; t < counts.ties[a * n + b]; t++) listed.push([a, b, 1]);
+    }
+  }
+  const draws = Array.from({ length: n }, () => new Float64Array(resamples));
+  for (let r = 0; r < resamples; r++) {
+    const rng = chunkRng(22, r, 12);
     const wins = new Float64Array(n * n);
     const ties = new Float64Array(n * n);
     for (let t = 0; t < listed.length; t++) {
-      const [a, b, kind] = listed[uniformIndex(rng, listed.length)];
-      if (kind === "win") wins[a * n + b]++;
-      else if (kind === "loss") wins[b * n + a]++;
+      const [a, b, outcome] = listed[uniformIndex(rng, listed.length)];
+      if (outcome === 2) wins[a * n + b]++;
+      else if (outcome === 0) wins[b * n + a]++;
       else {
         ties[a * n + b]++;
         ties[b * n + a]++;
       }
     }
-    const boot = resampleBattles(counts, chunkRng(11, r, 3));
-    assert.deepEqual(Array.from(boot.wins), Array.from(wins), `resample ${r}`);
-    assert.deepEqual(Array.from(boot.ties), Array.from(ties), `resample ${r}`);
+    const fit = fitBradleyTerry({ models: counts.models, wins, ties }, BT_DEFAULT_RIDGE);
+    for (let m = 0; m < n; m++) draws[m][r] = rating(fit.beta[m]);
   }
+  const ratios: number[] = [];
+  const shifts: number[] = [];
+  for (let m = 0; m < n; m++) {
+    const [lo, hi] = percentileInterval(draws[m].sort());
+    const [plo, phi] = poisson.intervals[m];
+    ratios.push((phi - plo) / (hi - lo));
+    shifts.push(Math.abs((plo + phi) / 2 - (lo + hi) / 2) / (hi - lo));
+  }
+  ratios.sort((a, b) => a - b);
+  shifts.sort((a, b) => a - b);
+  const med = ratios[Math.floor(n / 2)];
+  // 200 resamples put about 10% Monte Carlo error on one interval's width; the median over 72 models is far tighter.
+  assert.ok(med > 0.9 && med < 1.1, `median width ratio ${med}`);
+  assert.ok(ratios[Math.floor(0.1 * n)] > 0.7 && ratios[Math.floor(0.9 * n)] < 1.4, `width ratios ${ratios[0]}..${ratios[n - 1]}`);
+  assert.ok(shifts[Math.floor(n / 2)] < 0.1, `median centre shift ${shifts[Math.floor(n / 2)]} widths`);
 });
 
 test("property: Newton steps from the start reach the optimum (zero gradient; the sweeps' result where they converge) on random battles with ties, unplayed pairs, split groups and ridges down to 1e-9", () => {

@@ -6,8 +6,10 @@ import {
   copelandOrder,
   exactKemenyOrder,
   KEMENY_EXACT_MAX,
+  KEMENY_LOCAL_MAX,
   kemenyConsensus,
   kemenyDistance,
+  kemenyDistanceFromMatrix,
   localKemenyOrder,
   orderDisagreement,
   preferences,
@@ -107,5 +109,39 @@ describe("Kemeny consensus", () => {
     );
     const k = kemenyConsensus(counts);
     assert.equal(kemenyDistance(rankByKemeny(matrix(rows)).ranks, counts), k.disagreement);
+  });
+
+  it("the O(K M log M) distance on the matrix equals the pair-by-pair one on the battle counts (random tables, ties, gaps, tied and unranked ranks)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9 }).chain((n) =>
+          fc.tuple(
+            fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constant(Number.NaN)), { minLength: 3, maxLength: 3 }), {
+              minLength: n,
+              maxLength: n,
+            }),
+            fc.array(fc.oneof(fc.integer({ min: 1, max: 4 }), fc.constant(Number.NaN)), { minLength: n, maxLength: n }),
+          ),
+        ),
+        ([rows, ranks]) => {
+          const m = matrix(rows);
+          assert.equal(kemenyDistanceFromMatrix(ranks, m), kemenyDistance(ranks, battlesFromMatrix(m)));
+        },
+      ),
+      { numRuns: 300, seed: 5 },
+    );
+  });
+
+  it("above the local-search limit: the Borda order improved by adjacent swaps, said so, with no M x M table", () => {
+    const n = KEMENY_LOCAL_MAX + 1;
+    // Two columns agree (model i scores n - i); the third swaps neighbours 2j and 2j + 1: the order 0..n-1 still wins every pair 2-1.
+    const rows = Array.from({ length: n }, (_, i) => [n - i, n - i, n - (i % 2 === 0 ? i + 1 : i - 1)]);
+    const r = rankByKemeny(matrix(rows));
+    assert.deepEqual(
+      r.ranks,
+      Array.from({ length: n }, (_, i) => i + 1),
+    );
+    assert.match(r.notes[0], /adjacent swaps/);
+    assert.match(r.notes[0], new RegExp(`; ${Math.floor(n / 2)} disagreements`));
   });
 });

@@ -2,11 +2,11 @@
 
 import type { RoundScores } from "../engine/types.js";
 import type { RoundPlan } from "../plan/plan.js";
-import { battlesFromMatrix, totalBattles } from "../rank/battles.js";
-import { copelandScores } from "../rank/copeland.js";
-import { type RankingMethod, type RankingOptions, type RankingResult, rankingMethod, rankingMethods } from "../rank/index.js";
-import { kemenyDistance } from "../rank/kemeny.js";
+import { condorcetWinner } from "../rank/copeland.js";
+import { type RankingMethod, type RankingOptions, type RankingResult, rankingMethods } from "../rank/index.js";
+import { kemenyDistanceFromMatrix } from "../rank/kemeny-distance.js";
 import { type Normalisation, normalisationDefinitions, type ScoreMatrix } from "../rank/matrix.js";
+import { battleCount } from "../rank/pairs.js";
 import type { RankResult } from "../run/result.js";
 import type { ScoreTable } from "../table/types.js";
 import { kendallDefinition, type PairAgreement, pairwiseAgreement, spearmanDefinition, topKDefinition } from "./agreement.js";
@@ -140,19 +140,6 @@ export function staticRankings(matrix: ScoreMatrix, options: CompareOptions = {}
 /** Runs methods (by registry id) on a matrix and returns their results in the order given: here, or on threads. */
 export type MethodBatch = (matrix: ScoreMatrix, ids: string[], options: RankingOptions) => Promise<RankingResult[]>;
 
-function methodById(id: string): RankingMethod {
-  const m = rankingMethod(id);
-  if (!m) throw new Error(`unknown ranking method ${id}`);
-  return m;
-}
-
-/** Runs the methods at the indices `next` hands out (-1 or past the end: none left); for worker threads. */
-export function pullMethods(matrix: ScoreMatrix, ids: string[], options: RankingOptions, next: () => number): [number, RankingResult][] {
-  const out: [number, RankingResult][] = [];
-  for (let i = next(); i >= 0 && i < ids.length; i = next()) out.push([i, methodById(ids[i]).run(matrix, options)]);
-  return out;
-}
-
 /** compareRankings with the static methods run by `batch` (e.g. shared among threads): the same result. */
 export async function compareRankingsWith(input: CompareInput, options: CompareOptions, batch: MethodBatch): Promise<ComparisonResult> {
   const matrix = comparisonMatrix(input, options.over ?? "benchmarks");
@@ -195,9 +182,9 @@ function comparisonFrom(input: CompareInput, options: CompareOptions, matrix: Sc
   const risk = tailRisk(matrix, alpha, options.normalisation ?? "none");
   const sens = input.rank.sensitivity;
   const deltaByModel = new Map(sens?.models.map((m) => [m.model, m.deltaE]) ?? []);
-  const battles = battlesFromMatrix(matrix);
-  const cope = copelandScores(battles);
-  const pairs = totalBattles(battles);
+  // O(M K) and O(K M log M) per ranking: no M x M battle table (400 MB at 5,000 models).
+  const winner = condorcetWinner(matrix);
+  const pairs = battleCount(matrix);
   const notes = [...input.rank.notes];
   if (over === "benchmarks" && input.plan.rounds.some((r) => r.benchmarks.length > 1)) {
     notes.push(
@@ -219,12 +206,13 @@ function comparisonFrom(input: CompareInput, options: CompareOptions, matrix: Sc
     agreementDefinitions: [kendallDefinition, spearmanDefinition, topKDefinition],
     tiers,
     tierDefinitions: [kmeansTiersDefinition, intervalTiersDefinition],
-    condorcetWinner: cope.condorcetWinner === null ? null : matrix.models[cope.condorcetWinner],
+    condorcetWinner: winner === null ? null : matrix.models[winner],
     kemeny: {
       definition: KEMENY_DISTANCE_DEFINITION,
       battles: pairs,
       distances: methods.map((m) => {
-        const distance = kemenyDistance(m.ranks, battles);
+        // A method that ranked nobody is at no distance from anything: say NaN, not 0.
+        const distance = m.ranks.some(Number.isFinite) ? kemenyDistanceFromMatrix(m.ranks, matrix) : Number.NaN;
         return { id: m.id, name: m.name, distance, share: pairs > 0 ? distance / pairs : Number.NaN };
       }),
     },

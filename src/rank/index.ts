@@ -1,18 +1,18 @@
 /** The registry of ranking methods, so that a CLI can loop over them. */
 
 import { definition as bordaDefinition, rankByBorda } from "./borda.js";
-import { definition as btDefinition, rankByBradleyTerry } from "./bradley-terry.js";
+import { bradleyTerryResampling, definition as btDefinition, rankByBradleyTerry } from "./bradley-terry.js";
 import { definition as copelandDefinition, rankByCopeland } from "./copeland.js";
-import { definition as eloDefinition, rankByElo } from "./elo.js";
+import { definition as eloDefinition, eloResampling, rankByElo } from "./elo.js";
 import { definition as kemenyDefinition, rankByKemeny } from "./kemeny.js";
 import { definition as meanDefinition, rankByMean } from "./mean.js";
 import { definition as meanRankDefinition, rankByMeanRank } from "./mean-rank.js";
 import { iqmDefinition, optimalityGapDefinition, rankByIqm, rankByOptimalityGap } from "./robust.js";
-import type { RankingMethod } from "./types.js";
+import type { RankingMethod, Resampling } from "./types.js";
 import { rankByWinRate, definition as winRateDefinition } from "./win-rate.js";
 
 /** The shared option and result types. */
-export type { RankingMethod, RankingOptions, RankingResult } from "./types.js";
+export type { RankingMethod, RankingOptions, RankingResult, Resampling } from "./types.js";
 
 /**
  * Every ranking method, in the order a report should show them: id, name, one-line definition.
@@ -78,8 +78,17 @@ export const rankingMethods: readonly RankingMethod[] = [
     scoreName: "rating (400 beta + 1000)",
     seeded: true,
     run: rankByBradleyTerry,
+    resampling: bradleyTerryResampling as Resampling<unknown>,
   },
-  { id: "elo", name: "Elo (legacy)", definition: eloDefinition, scoreName: "median Elo rating", seeded: true, run: rankByElo },
+  {
+    id: "elo",
+    name: "Elo (legacy)",
+    definition: eloDefinition,
+    scoreName: "median Elo rating",
+    seeded: true,
+    run: rankByElo,
+    resampling: eloResampling as Resampling<unknown>,
+  },
 ];
 
 /** The method with this id, or undefined. */

@@ -116,42 +116,103 @@ function resolveStrata(matrix: ScoreMatrix, strata: readonly number[] | undefine
   return s;
 }
 
-/** IQM and optimality gap of every model (on the normalised matrix), with bootstrap intervals. */
-export function robustAggregates(matrix: ScoreMatrix, options: RobustOptions = {}): RobustAggregates {
+/**
+ * Bootstrap draws of one robust aggregate for every model: draws[m][r] for replicate r (columns
+ * chunkRng(seed, r, robust stream)). A replicate is summarised by how many times it drew each
+ * column, so a model's statistic costs O(K) with no sort: its present columns are sorted once, and
+ * the IQM walks them in ascending order, each value repeated as often as drawn (the same sum in the
+ * same order as sorting the drawn values); the gap adds min(x, gamma) over the drawn columns in
+ * draw order (as before).
+ */
+function bootstrapDraws(
+  norm: ScoreMatrix,
+  which: "iqm" | "gap",
+  strata: readonly number[],
+  resamples: number,
+  seed: number,
+  gamma: number,
+): Float64Array[] {
+  const n = norm.models.length;
+  const k = norm.columns.length;
+  const draws = norm.models.map(() => new Float64Array(resamples));
+  // Each model's present columns, by ascending value (IQM), or in column order (gap).
+  const sortedCols = norm.models.map((_, m) => {
+    const cols: number[] = [];
+    for (let c = 0; c < k; c++) if (!Number.isNaN(norm.values[m * k + c])) cols.push(c);
+    return which === "iqm" ? cols.sort((a, b) => norm.values[m * k + a] - norm.values[m * k + b]) : cols;
+  });
+  const times = new Int32Array(k);
+  for (let r = 0; r < resamples; r++) {
+    const cols = stratifiedColumnResample(strata, chunkRng(seed, r, RNG_STREAMS.robust));
+    if (which === "gap") {
+      for (let m = 0; m < n; m++) draws[m][r] = gapOfDrawn(norm.values, m * k, cols, gamma);
+      continue;
+    }
+    times.fill(0);
+    for (const c of cols) times[c]++;
+    for (let m = 0; m < n; m++) draws[m][r] = iqmOfCounts(norm.values, m * k, sortedCols[m], times);
+  }
+  return draws;
+}
+
+/** optimalityGap of a row's drawn columns, missing cells skipped, summed in draw order. */
+function gapOfDrawn(values: Float64Array, row: number, cols: readonly number[], gamma: number): number {
+  let s = 0;
+  let n = 0;
+  for (const c of cols) {
+    const v = values[row + c];
+    if (Number.isNaN(v)) continue;
+    s += Math.min(v, gamma);
+    n++;
+  }
+  return n === 0 ? Number.NaN : gamma - s / n;
+}
+
+/** interquartileMean of a row's drawn values, from its columns in ascending order and the times each was drawn. */
+function iqmOfCounts(values: Float64Array, row: number, ascending: readonly number[], times: Int32Array): number {
+  let total = 0;
+  for (const c of ascending) total += times[c];
+  if (total === 0) return Number.NaN;
+  const drop = Math.floor(0.25 * total);
+  let s = 0;
+  let pos = 0; // index, in the sorted drawn values, of the next copy
+  for (const c of ascending) {
+    const copies = times[c];
+    const v = values[row + c];
+    for (let t = 0; t < copies; t++, pos++) if (pos >= drop && pos < total - drop) s += v;
+    if (pos >= total - drop) break;
+  }
+  return s / (total - 2 * drop);
+}
+
+/** IQM (which = "iqm") or optimality gap of every model on the normalised matrix, with bootstrap intervals. */
+function robustAggregate(matrix: ScoreMatrix, which: "iqm" | "gap", options: RobustOptions) {
   const how = options.normalisation ?? "minmax";
   const resamples = options.resamples ?? ROBUST_DEFAULT_RESAMPLES;
   const seed = options.seed ?? DEFAULT_SEED;
   const gamma = options.gamma ?? 1;
   const strata = resolveStrata(matrix, options.strata);
   const norm = normalise(matrix, how);
-  const n = norm.models.length;
-  const k = norm.columns.length;
   const rows = norm.models.map((_, m) => presentValues(norm, m));
-  const iqm = rows.map((xs) => interquartileMean(xs));
-  const gap = rows.map((xs) => optimalityGap(xs, gamma));
-  const iqmDraws = norm.models.map(() => new Float64Array(resamples));
-  const gapDraws = norm.models.map(() => new Float64Array(resamples));
-  const xs: number[] = [];
-  for (let r = 0; r < resamples; r++) {
-    const cols = stratifiedColumnResample(strata, chunkRng(seed, r, RNG_STREAMS.robust));
-    for (let m = 0; m < n; m++) {
-      xs.length = 0;
-      for (const c of cols) {
-        const v = norm.values[m * k + c];
-        if (!Number.isNaN(v)) xs.push(v);
-      }
-      iqmDraws[m][r] = interquartileMean(xs);
-      gapDraws[m][r] = optimalityGap(xs, gamma);
-    }
-  }
+  const point = rows.map((xs) => (which === "iqm" ? interquartileMean(xs) : optimalityGap(xs, gamma)));
+  const draws = bootstrapDraws(norm, which, strata, resamples, seed, gamma);
+  // Sorted natively first (NaN last), percentileInterval then sorts an already sorted copy, in linear time.
+  const intervals = draws.map((d) => percentileInterval(d.sort()));
+  return { point, intervals, counts: rows.map((xs) => xs.length), normalisation: how, resamples };
+}
+
+/** IQM and optimality gap of every model (on the normalised matrix), with bootstrap intervals. */
+export function robustAggregates(matrix: ScoreMatrix, options: RobustOptions = {}): RobustAggregates {
+  const iqm = robustAggregate(matrix, "iqm", options);
+  const gap = robustAggregate(matrix, "gap", options);
   return {
-    iqm,
-    iqmIntervals: iqmDraws.map((d) => percentileInterval(d)),
-    gap,
-    gapIntervals: gapDraws.map((d) => percentileInterval(d)),
-    counts: rows.map((xs) => xs.length),
-    normalisation: how,
-    resamples,
+    iqm: iqm.point,
+    iqmIntervals: iqm.intervals,
+    gap: gap.point,
+    gapIntervals: gap.intervals,
+    counts: iqm.counts,
+    normalisation: iqm.normalisation,
+    resamples: iqm.resamples,
   };
 }
 
@@ -177,7 +238,7 @@ export function probabilityOfImprovementInterval(
   return { estimate, interval: percentileInterval(draws), columns };
 }
 
-function robustNotes(agg: RobustAggregates, total: number, seed: number): string[] {
+function robustNotes(agg: { normalisation: Normalisation; resamples: number; counts: number[] }, total: number, seed: number): string[] {
   return [
     `normalisation: ${agg.normalisation} (${normalisationDefinitions[agg.normalisation]})`,
     `${bootstrapDescription}; ${agg.resamples} resamples, seed ${seed}`,
@@ -187,11 +248,11 @@ function robustNotes(agg: RobustAggregates, total: number, seed: number): string
 
 /** Registry entry point: interquartile mean. */
 export function rankByIqm(matrix: ScoreMatrix, options: RankingOptions = {}): RankingResult {
-  const agg = robustAggregates(matrix, options);
+  const agg = robustAggregate(matrix, "iqm", options);
   return {
-    scores: agg.iqm,
-    ranks: competitionRanks(agg.iqm),
-    intervals: agg.iqmIntervals,
+    scores: agg.point,
+    ranks: competitionRanks(agg.point),
+    intervals: agg.intervals,
     notes: robustNotes(agg, matrix.columns.length, options.seed ?? DEFAULT_SEED),
     details: { "columns scored": agg.counts },
   };
@@ -199,8 +260,8 @@ export function rankByIqm(matrix: ScoreMatrix, options: RankingOptions = {}): Ra
 
 /** Registry entry point: optimality gap (scores = -gap so that higher is better; intervals are of -gap). */
 export function rankByOptimalityGap(matrix: ScoreMatrix, options: RankingOptions = {}): RankingResult {
-  const agg = robustAggregates(matrix, options);
-  const scores = agg.gap.map((g) => -g);
+  const agg = robustAggregate(matrix, "gap", options);
+  const scores = agg.point.map((g) => -g);
   const notes = robustNotes(agg, matrix.columns.length, options.seed ?? DEFAULT_SEED);
   if (agg.normalisation === "minmax") {
     notes.push("with min-max scores (all <= 1) and gamma = 1 the gap is 1 - mean, so it orders models exactly as the min-max mean");
@@ -210,8 +271,8 @@ export function rankByOptimalityGap(matrix: ScoreMatrix, options: RankingOptions
   return {
     scores,
     ranks: competitionRanks(scores),
-    intervals: agg.gapIntervals.map(([lo, hi]): [number, number] => [-hi, -lo]),
+    intervals: agg.intervals.map(([lo, hi]): [number, number] => [-hi, -lo]),
     notes,
-    details: { "optimality gap": agg.gap, "columns scored": agg.counts },
+    details: { "optimality gap": agg.point, "columns scored": agg.counts },
   };
 }

@@ -43,4 +43,36 @@ export interface RankingMethod {
   /** True when the result depends on `seed`. */
   seeded: boolean;
   run(matrix: ScoreMatrix, options?: RankingOptions): RankingResult;
+  /** For methods with costly resamples (bootstrap replicates, random orders): the parts that threads can share. */
+  resampling?: Resampling<unknown>;
+}
+
+/**
+ * A method whose resamples can be shared among threads: run(matrix, options) is
+ * finish(prepared, draws(prepared, 0, count)), and resample r depends on the seed and r alone, so
+ * any split of 0..count-1 into chunks, on any threads, gives the same draws and the same result.
+ */
+export interface Resampling<P> {
+  /**
+   * The work done once: the full-data estimate, the tables the resamples read (in shared memory
+   * where the platform has it, so that threads read one copy), the seed and the number of resamples.
+   * Structured-cloneable: it is sent to worker threads.
+   */
+  prepare(matrix: ScoreMatrix, options: RankingOptions): P;
+  /** Number of resamples. */
+  count(prepared: P): number;
+  /**
+   * Resamples from .. to - 1 as (to - from) rows of the method's own width (typically one value per
+   * model, NaN where a model has none in that resample). `scratch` keeps one thread's buffers from
+   * one chunk to the next.
+   */
+  draws(prepared: P, from: number, to: number, scratch: Map<string, unknown>): Float64Array;
+  /** The result from the prepared part and every resample's row, in resample order. */
+  finish(prepared: P, draws: Float64Array): RankingResult;
+}
+
+/** A Resampling run start to end on this thread. */
+export function runResampling<P>(r: Resampling<P>, matrix: ScoreMatrix, options: RankingOptions): RankingResult {
+  const prepared = r.prepare(matrix, options);
+  return r.finish(prepared, r.draws(prepared, 0, r.count(prepared), new Map()));
 }
