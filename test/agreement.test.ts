@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import fc from "fast-check";
 import { kendallTauB, pairwiseAgreement, spearman, topKOverlap, topKSet } from "../src/analysis/agreement.js";
 
 const close = (a: number, b: number, tol = 1e-12) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
@@ -55,4 +56,46 @@ test("pairwise agreement covers every pair of named rankings", () => {
   assert.equal(rows[1].models, 3);
   close(rows[1].kendallTauB, -1);
   assert.equal(rows[2].k, 2);
+});
+
+test("property: O(n log n) Kendall tau-b and top-k sets equal their pair-by-pair definitions (ties, gaps)", () => {
+  const tauByPairs = (x: number[], y: number[]) => {
+    let c = 0;
+    let d = 0;
+    let tx = 0;
+    let ty = 0;
+    const n = x.length;
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const s = Math.sign(x[i] - x[j]) * Math.sign(y[i] - y[j]);
+        if (x[i] === x[j]) tx++;
+        if (y[i] === y[j]) ty++;
+        if (s > 0) c++;
+        else if (s < 0) d++;
+      }
+    }
+    const pairs = (n * (n - 1)) / 2;
+    const denom = Math.sqrt((pairs - tx) * (pairs - ty));
+    return denom === 0 ? Number.NaN : (c - d) / denom;
+  };
+  const topByPairs = (x: number[], k: number) => x.flatMap((v, i) => (!Number.isNaN(v) && x.filter((w) => w > v).length < k ? [i] : []));
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 })), { minLength: 0, maxLength: 30 }),
+      fc.integer({ min: 0, max: 8 }),
+      (pairs, k) => {
+        const x = pairs.map(([a]) => a);
+        const y = pairs.map(([, b]) => b);
+        const got = kendallTauB(x, y);
+        const want = tauByPairs(x, y);
+        assert.ok(Number.isNaN(want) ? Number.isNaN(got) : Math.abs(got - want) < 1e-12, `${got} vs ${want}`);
+        const withGaps = x.map((v, i) => (i % 4 === 3 ? Number.NaN : v));
+        assert.deepEqual(
+          [...topKSet(withGaps, k)].sort((a, b) => a - b),
+          topByPairs(withGaps, k),
+        );
+      },
+    ),
+    { numRuns: 400, seed: 17 },
+  );
 });

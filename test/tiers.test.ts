@@ -101,3 +101,34 @@ test("interval tiers: a new tier when a model's interval lies below the leader's
     [1, 1, 2],
   );
 });
+
+test("the divide-and-conquer programme equals the plain O(k d^2) one on 400 scores with ties", () => {
+  const rng = chunkRng(43, 0, 0);
+  for (let trial = 0; trial < 5; trial++) {
+    const xs = Array.from({ length: 400 }, () => Math.round(rng.nextFloat() * 300) / 3);
+    const k = 2 + trial;
+    // The plain programme, written out: every start of the last group tried for every end.
+    const u = [...new Set(xs)].sort((a, b) => a - b);
+    const w = u.map((v) => xs.filter((x) => x === v).length);
+    const sse = (j: number, i: number) => {
+      let sw = 0;
+      let s1 = 0;
+      let s2 = 0;
+      for (let t = j; t <= i; t++) {
+        sw += w[t];
+        s1 += w[t] * u[t];
+        s2 += w[t] * u[t] * u[t];
+      }
+      return Math.max(0, s2 - (s1 * s1) / sw);
+    };
+    let prev = u.map((_, i) => sse(0, i));
+    for (let q = 1; q < k; q++) {
+      prev = u.map((_, i) => {
+        let best = Number.POSITIVE_INFINITY;
+        for (let j = q; j <= i; j++) best = Math.min(best, prev[j - 1] + sse(j, i));
+        return best;
+      });
+    }
+    close(kmeansTiers(xs, k).withinSS, prev[u.length - 1], 1e-6);
+  }
+});

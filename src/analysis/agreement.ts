@@ -3,6 +3,7 @@
  * Inputs are score vectors over the same models (higher = better); NaN entries drop that model.
  */
 
+import { pairOrderCounts } from "../stats/pair-order.js";
 import { rankCorrelation } from "../stats/stats.js";
 
 /** Kendall tau-b: (concordant - discordant) / sqrt((n0 - n1)(n0 - n2)), n0 = pairs, n1/n2 = pairs tied in x/y. */
@@ -30,27 +31,13 @@ function pairedPresent(x: ArrayLike<number>, y: ArrayLike<number>): [number[], n
   return [xs, ys];
 }
 
-/** Kendall tau-b over the models present in both (NaN if fewer than 2 or one side is constant). O(n^2). */
+/** Kendall tau-b over the models present in both (NaN if fewer than 2 or one side is constant). O(n log n). */
 export function kendallTauB(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const [xs, ys] = pairedPresent(x, y);
-  const n = xs.length;
-  let concordant = 0;
-  let discordant = 0;
-  let tiedX = 0;
-  let tiedY = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const dx = Math.sign(xs[i] - xs[j]);
-      const dy = Math.sign(ys[i] - ys[j]);
-      if (dx === 0) tiedX++;
-      if (dy === 0) tiedY++;
-      if (dx * dy > 0) concordant++;
-      else if (dx * dy < 0) discordant++;
-    }
-  }
-  const pairs = (n * (n - 1)) / 2;
-  const denom = Math.sqrt((pairs - tiedX) * (pairs - tiedY));
-  return denom === 0 ? Number.NaN : (concordant - discordant) / denom;
+  const p = pairOrderCounts(Float64Array.from(xs), Float64Array.from(ys));
+  const concordant = p.pairs - p.tiedX - p.tiedY + p.tiedBoth - p.discordant;
+  const denom = Math.sqrt((p.pairs - p.tiedX) * (p.pairs - p.tiedY));
+  return denom === 0 ? Number.NaN : (concordant - p.discordant) / denom;
 }
 
 /** Spearman rho over the models present in both (NaN if fewer than 2 or one side is constant). */
@@ -59,15 +46,15 @@ export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
   return rankCorrelation(xs, ys);
 }
 
-/** Indices in the top k of scores (higher = better), ties at the cut included; NaN never included. */
+/** Indices in the top k of scores (higher = better), ties at the cut included; NaN never included. O(n log n). */
 export function topKSet(scores: ArrayLike<number>, k: number): Set<number> {
+  const present: number[] = [];
+  for (let i = 0; i < scores.length; i++) if (!Number.isNaN(scores[i])) present.push(scores[i]);
+  present.sort((a, b) => b - a);
+  // Fewer than k models score above x exactly when x reaches the k-th highest score.
+  const cut = k <= 0 ? Number.POSITIVE_INFINITY : present.length <= k ? Number.NEGATIVE_INFINITY : present[k - 1];
   const out = new Set<number>();
-  for (let i = 0; i < scores.length; i++) {
-    if (Number.isNaN(scores[i])) continue;
-    let better = 0;
-    for (let j = 0; j < scores.length; j++) if (scores[j] > scores[i]) better++;
-    if (better < k) out.add(i);
-  }
+  for (let i = 0; i < scores.length; i++) if (!Number.isNaN(scores[i]) && scores[i] >= cut) out.add(i);
   return out;
 }
 

@@ -65,20 +65,30 @@ export function kmeansTiers(scores: ArrayLike<number>, k = 4): KMeansTiers {
     return Math.max(0, p2[i + 1] - p2[j] - (s1 * s1) / sw);
   };
   // dp[q][i]: best cost of values 0..i in q+1 groups; start[q][i]: first index of the last group.
+  // The best start is non-decreasing in i (the cost is Monge), so each row is filled by divide and
+  // conquer over i with the start's range narrowed on each side: O(k d log d), not O(k d^2)
+  // (Ckmeans.1d.dp does the same); the smallest best start is kept, as a plain scan would.
   const dp = Array.from({ length: kk }, () => new Float64Array(d).fill(Number.POSITIVE_INFINITY));
   const start = Array.from({ length: kk }, () => new Int32Array(d));
   for (let i = 0; i < d; i++) dp[0][i] = cost(0, i);
-  for (let q = 1; q < kk; q++) {
-    for (let i = q; i < d; i++) {
-      for (let j = q; j <= i; j++) {
-        const c = dp[q - 1][j - 1] + cost(j, i);
-        if (c < dp[q][i]) {
-          dp[q][i] = c;
-          start[q][i] = j;
-        }
+  const fill = (q: number, lo: number, hi: number, jlo: number, jhi: number): void => {
+    if (lo > hi) return;
+    const mid = (lo + hi) >>> 1;
+    let best = Number.POSITIVE_INFINITY;
+    let bestJ = Math.max(q, jlo);
+    for (let j = Math.max(q, jlo); j <= Math.min(mid, jhi); j++) {
+      const c = dp[q - 1][j - 1] + cost(j, mid);
+      if (c < best) {
+        best = c;
+        bestJ = j;
       }
     }
-  }
+    dp[q][mid] = best;
+    start[q][mid] = bestJ;
+    fill(q, lo, mid - 1, jlo, bestJ);
+    fill(q, mid + 1, hi, bestJ, jhi);
+  };
+  for (let q = 1; q < kk; q++) fill(q, q, d - 1, q, d - 1);
   // Backtrack the group boundaries (ascending groups), then number tiers from the top.
   const groupOf = new Int32Array(d);
   let end = d - 1;

@@ -12,11 +12,13 @@ import type { RankingOptions, RankingResult } from "./types.js";
 /** IQM: scipy.stats.trim_mean(x, 0.25) of a model's normalised column scores (drop floor(n/4) lowest and highest, average the rest). */
 export const iqmDefinition =
   "Interquartile mean (rliable): sort a model's n normalised column scores, drop floor(n/4) from each end " +
-  "(scipy.stats.trim_mean(x, 0.25), as rliable), and average the rest.";
+  "(scipy.stats.trim_mean(x, 0.25), as rliable), and average the rest; 95% intervals from a stratified bootstrap of the " +
+  "columns (the resample the definition allows with one score per cell), each replicate O(M K) from the times each column is drawn.";
 
 /** Optimality gap: gamma - mean over columns of min(score, gamma), gamma = 1 on normalised scores; lower is better. */
 export const optimalityGapDefinition =
-  "Optimality gap (rliable): gamma - mean over a model's columns of min(normalised score, gamma), gamma = 1; lower is better.";
+  "Optimality gap (rliable): gamma - mean over a model's columns of min(normalised score, gamma), gamma = 1; lower is better; " +
+  "95% intervals from a stratified bootstrap of the columns, O(M K) per replicate.";
 
 /** P(X > Y) with one score per cell: mean over shared columns of 1 (X higher), 1/2 (tie), 0 (Y higher). */
 export const improvementDefinition =
