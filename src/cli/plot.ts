@@ -2,8 +2,8 @@
 import { Argument, type Command, Option } from "commander";
 import { buildChart, UNAVAILABLE } from "../output/charts/index.js";
 import { type ChartSpec, type ChartVariant, FILE_WIDTH } from "../output/charts/types.js";
-import { InputError } from "../table/errors.js";
 import { parseNameList } from "../run/options.js";
+import { InputError } from "../table/errors.js";
 import { addTableOptions, outputTo, runInputs, topFrom } from "./common.js";
 import { addCostFileOptions } from "./cost-options.js";
 import { type ReportFlags, reportDataFrom } from "./report.js";
@@ -125,7 +125,8 @@ export function registerPlot(program: Command): void {
       // ECharts and resvg load while the workers simulate (module loading is the main thread's job).
       const renderer = import("../output/charts/render.js");
       // Only this chart's inputs: the other methods only for the compare chart, never the studies.
-      if (flags.top !== undefined && flags.models !== undefined) throw new InputError("--top and --models both choose the models: give one");
+      if (flags.top !== undefined && flags.models !== undefined)
+        throw new InputError("--top and --models both choose the models: give one");
       const top = topFrom(flags);
       const models = flags.models !== undefined ? parseNameList(flags.models, "--models") : undefined;
       const choose = top !== undefined || models ? { ...(top !== undefined ? { top } : {}), ...(models ? { models } : {}) } : undefined;

@@ -34,7 +34,9 @@ export async function reportDataFrom(
   // A name that is not in the table fails before the simulation, not after.
   const unknown = (options.choose?.models ?? []).filter((m) => !prepared.table.models.includes(m));
   if (unknown.length > 0)
-    throw new InputError(`--models: not in the table: ${unknown.map((u) => `"${u}"`).join(", ")} (swissround inspect FILE lists the models)`);
+    throw new InputError(
+      `--models: not in the table: ${unknown.map((u) => `"${u}"`).join(", ")} (swissround inspect FILE lists the models)`,
+    );
   printNotes(
     prepared.notes.filter((n) => n !== SCRIPT_MODE_WARNING),
     flags.quiet ?? false,

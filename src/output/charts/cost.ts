@@ -39,7 +39,10 @@ export function costChart(input: ChartInput): ChartSpec | undefined {
       0.06,
       logAxis,
     );
-    const [y0, y1] = padded(points.map((p) => p.value), 0.08);
+    const [y0, y1] = padded(
+      points.map((p) => p.value),
+      0.08,
+    );
     const px = axisScale(x0, x1, grid.left, COST_WIDTH - grid.right, logAxis);
     const py = axisScale(y0, y1, COST_HEIGHT - grid.bottom, grid.top);
     // The frontier first, then by E[S]: the points a reader looks for keep their names.

@@ -5,7 +5,7 @@
 import { percent, thousands } from "../format.js";
 import { type ChartInput, chartModels, leaderboardSetting, type ModelSubset, type RankDistribution, settingName } from "./input.js";
 import { MAX_CHART_MODELS } from "./sensitivity.js";
-import { baseOption, heightFor, modelLabels, MUTED, NAME_SIZE, round, SEQUENTIAL, titleBlock } from "./style.js";
+import { baseOption, heightFor, MUTED, modelLabels, NAME_SIZE, round, SEQUENTIAL, titleBlock } from "./style.js";
 import type { ChartSpec, ChartVariant } from "./types.js";
 
 /** At most this many position columns are drawn (neighbouring bins are merged above it). */
@@ -75,7 +75,7 @@ function variant(input: ChartInput, index: number, subset: ModelSubset): ChartVa
     ...baseOption(),
     title: head.title,
     tooltip: { trigger: "item" as const },
-    grid: { left: room, right: 24, top: head.height + 8, bottom: 86 },
+    grid: { left: room, right: 24, top: head.height + 24, bottom: 86 },
     xAxis: {
       type: "category" as const,
       data: cols.labels,
@@ -116,7 +116,7 @@ function variant(input: ChartInput, index: number, subset: ModelSubset): ChartVa
       },
     ],
   };
-  return { label: settingName(setting.T), option, height: heightFor(order.length, 130 + head.height), width: cols.width };
+  return { label: settingName(setting.T), option, height: heightFor(order.length, 146 + head.height), width: cols.width };
 }
 
 export function ranksChart(input: ChartInput): ChartSpec {

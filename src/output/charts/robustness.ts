@@ -38,7 +38,10 @@ export function robustnessChart(input: ChartInput): ChartSpec | undefined {
   const head = titleBlock(`Robustness: Delta E against E[S] at ${settingName(s.baselineLabel)}`, " ");
   const grid = { left: 72, right: 16, top: head.height + 30, bottom: 52 };
   const [x0, x1] = padded(s.models.map((m) => m.baseline));
-  const [y0, y1] = padded(s.models.map((m) => m.deltaE), 0.08);
+  const [y0, y1] = padded(
+    s.models.map((m) => m.deltaE),
+    0.08,
+  );
   const px = axisScale(x0, x1, grid.left, ROBUSTNESS_WIDTH - grid.right);
   const py = axisScale(y0, y1, ROBUSTNESS_HEIGHT - grid.bottom, grid.top);
   const ordered = priority(s.models, focus);

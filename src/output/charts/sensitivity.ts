@@ -11,8 +11,8 @@ import {
   GRID_LINE,
   heightFor,
   LABEL_COLOURS,
-  modelLabels,
   MUTED,
+  modelLabels,
   NAME_SIZE,
   round,
   SERIES_COLOURS,
@@ -155,7 +155,7 @@ export function sensitivityChart(input: ChartInput): ChartSpec {
     `model's lowest to its highest E[S]. Models are ordered by E[S] at the harshest setting, ${settingName(harshest.T)}, best at the top. ` +
     `A model can win at most ${rounds} points (one per round). Monte Carlo 95% intervals (E[S] +/- 1.96 SE) are at most ` +
     `+/- ${fixed(maxHalfWidth, 3)} wide here.` +
-    (delta ? ' The "Delta E" view is the paper\'s bar chart: each model\'s Delta E, sorted, coloured by its label.' : "") +
+    (delta ? " The \"Delta E\" view is the paper's bar chart: each model's Delta E, sorted, coloured by its label." : "") +
     capped;
   return {
     id: "sensitivity",
