@@ -8,6 +8,7 @@ import { getReportRuntime } from "./api.js";
 import { type MountedCharts, mountCharts } from "./charts.js";
 import { download } from "./dom.js";
 import type { Simulated } from "./simulation.js";
+import { enhanceTables } from "./tables.js";
 
 let mounted: MountedCharts | undefined;
 
@@ -23,6 +24,7 @@ export function showResults(container: HTMLElement, run: PreparedRun, sim: Simul
   const body = reportBody(data);
   mounted?.dispose();
   container.innerHTML = body.html;
+  enhanceTables(container);
   mounted = mountCharts(container, body.charts);
   return data;
 }
