@@ -8,6 +8,7 @@ enhanceTables(document);
 const data = document.getElementById(CHARTS_SCRIPT_ID)?.textContent;
 if (data) {
   const payload = JSON.parse(data) as ChartPayload[];
-  mountCharts(document, payload);
-  document.documentElement.dataset.charts = String(payload.length);
+  mountCharts(document, payload, () => {
+    document.documentElement.dataset.charts = String(payload.length);
+  });
 }

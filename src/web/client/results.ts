@@ -23,9 +23,12 @@ export function showResults(container: HTMLElement, run: PreparedRun, sim: Simul
   });
   const body = reportBody(data);
   mounted?.dispose();
+  delete container.dataset.chartsReady;
   container.innerHTML = body.html;
   enhanceTables(container);
-  mounted = mountCharts(container, body.charts);
+  mounted = mountCharts(container, body.charts, () => {
+    container.dataset.chartsReady = "true";
+  });
   return data;
 }
 
