@@ -34,6 +34,8 @@ export interface StudySection {
   caption: string;
   columns: string[];
   rows: (string | number)[][];
+  /** Right-aligned columns (default: those whose first cell is a number). */
+  numeric?: boolean[];
 }
 
 export interface Tiers {
