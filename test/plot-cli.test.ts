@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { ROOT } from "./helpers.js";
+import { overlappingTexts, svgTexts } from "./svg-text.js";
 import { CLI, FIXTURES, OC, OC_PLAN, syntheticTable, tmp } from "./report-fixture.js";
 
 const BASE = [OC, "--rounds", OC_PLAN, "--runs", "300", "--threads", "1", "-q"];
@@ -61,6 +62,18 @@ describe("swissround plot", () => {
     assert.ok(r.stdout.includes(note.replace(/[&<>]/g, "")), "the subtitle is on the figure");
     const all = plot(["wins", field, "--runs", "200", "--threads", "1", "--top", "80", "--format", "svg"]);
     assert.ok(all.stderr.includes("the wins chart draws 60 chosen of 80 models (the chart holds 60"), all.stderr);
+  });
+
+  it("cost (aider polyglot): every frontier point named, no text over another, the unnamed ones counted on the figure", () => {
+    const aider = join(ROOT, "test", "data", "aider", "polyglot_leaderboard.yml");
+    const r = plot(["cost", aider, "--duplicates", "best", "--runs", "300", "--threads", "1", "-q", "--format", "svg"]);
+    assert.equal(r.code, 0, r.stderr);
+    const texts = svgTexts(r.stdout);
+    assert.deepEqual(overlappingTexts(texts), []);
+    const named = /(\d+) of (\d+) points named; (\d+) left unnamed/.exec(r.stdout);
+    if (named) assert.ok(Number(named[1]) >= 40, `${named[1]} of ${named[2]} named`);
+    // The frontier's ends: the cheapest and the best model.
+    for (const m of ["gpt-4o-mini-2024-07-18", "gpt-5 (high)"]) assert.ok(texts.some((t) => t.text === m), m);
   });
 
   it("--top and --models choose the models; an unknown name fails before simulating", () => {
