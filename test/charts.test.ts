@@ -52,8 +52,9 @@ describe("chart options", () => {
       ["T = 0", "T = 1", "T = 2"],
     );
     const t2 = new Map(data.result.results[2].models.map((m) => [m.model, m.expectedScore]));
-    for (const [value, model] of scatter[2].data as [number, string][]) assert.ok(Math.abs(value - (t2.get(model) ?? Number.NaN)) < 1e-4);
-    const first = (scatter[2].data as [number, string][]).map((d) => d[0]);
+    type Point = { name: string; value: [number, string] };
+    for (const { name, value } of scatter[2].data as Point[]) assert.ok(Math.abs(value[0] - (t2.get(name) ?? Number.NaN)) < 1e-4);
+    const first = (scatter[2].data as Point[]).map((d) => d.value[0]);
     assert.deepEqual(
       first,
       [...first].sort((a, b) => b - a),
@@ -128,14 +129,21 @@ describe("chart options", () => {
     const big = await reportDataFor(syntheticTable(250, 3), { runs: 64, seed: 3, T: "0,1" });
     const sens = spec(big, "sensitivity");
     assert.equal(axis(sens.variants[0].option, "yAxis").data?.length, MAX_CHART_MODELS);
-    assert.match(sens.caption, new RegExp(`best ${MAX_CHART_MODELS} of the 250 models`));
+    assert.match(
+      sens.caption,
+      new RegExp(`top ${MAX_CHART_MODELS} of 250 models by E\\[S\\] at T = 1; --top N / --models a,b,c to choose`),
+    );
+    assert.equal(sens.leftOut, `top ${MAX_CHART_MODELS} of 250 models by E[S] at T = 1; --top N / --models a,b,c to choose`);
+    // On the figure itself, not only in the caption.
+    assert.equal((sens.variants[0].option.title as { subtext?: string }).subtext, sens.leftOut);
     const ranks = spec(big, "ranks");
     const columns = axis(ranks.variants[0].option, "xAxis").data ?? [];
     assert.ok(columns.length <= 100 && columns[0] === "1-3", `${columns.length} columns, first ${columns[0]}`);
     assert.match(ranks.caption, /grouped 3 to a column/);
     const wins = spec(big, "wins");
     assert.equal(axis(wins.variants[0].option, "yAxis").data?.length, MAX_WIN_MODELS);
-    assert.match(wins.caption, /best 60 of the 250 models/);
+    assert.match(wins.caption, /top 60 of 250 models/);
+    assert.equal((wins.variants[0].option.title as { subtext?: string }).subtext, wins.leftOut);
   });
 });
 

@@ -4,7 +4,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { ROOT } from "./helpers.js";
-import { CLI, FIXTURES, OC, OC_PLAN, tmp } from "./report-fixture.js";
+import { overlappingTexts, svgTexts } from "./svg-text.js";
+import { CLI, FIXTURES, OC, OC_PLAN, syntheticTable, tmp } from "./report-fixture.js";
 
 const BASE = [OC, "--rounds", OC_PLAN, "--runs", "300", "--threads", "1", "-q"];
 
@@ -50,6 +51,52 @@ describe("swissround plot", () => {
     assert.equal(byNumber.code, 0, byNumber.stderr);
     assert.equal(byNumber.stdout, byName.stdout);
     assert.notEqual(byNumber.stdout, plot(["wins", ...BASE, "--round", "all", "--format", "svg"]).stdout);
+  });
+
+  it("never drops models silently: the figure and stderr say how many are drawn and how to choose", () => {
+    const field = syntheticTable(80, 4);
+    const r = plot(["wins", field, "--runs", "200", "--threads", "1", "--format", "svg"]);
+    assert.equal(r.code, 0, r.stderr);
+    const note = "top 60 of 80 models by E[S] at T = 2; --top N / --models a,b,c to choose";
+    assert.ok(r.stderr.includes(`swissround: the wins chart draws ${note}`), r.stderr);
+    assert.ok(r.stdout.includes(note.replace(/[&<>]/g, "")), "the subtitle is on the figure");
+    const all = plot(["wins", field, "--runs", "200", "--threads", "1", "--top", "80", "--format", "svg"]);
+    assert.ok(all.stderr.includes("the wins chart draws 60 chosen of 80 models (the chart holds 60"), all.stderr);
+  });
+
+  it("cost (aider polyglot): every frontier point named, no text over another, the unnamed ones counted on the figure", () => {
+    const aider = join(ROOT, "test", "data", "aider", "polyglot_leaderboard.yml");
+    const r = plot(["cost", aider, "--duplicates", "best", "--runs", "300", "--threads", "1", "-q", "--format", "svg"]);
+    assert.equal(r.code, 0, r.stderr);
+    const texts = svgTexts(r.stdout);
+    assert.deepEqual(overlappingTexts(texts), []);
+    const named = /(\d+) of (\d+) points named; (\d+) left unnamed/.exec(r.stdout);
+    if (named) assert.ok(Number(named[1]) >= 40, `${named[1]} of ${named[2]} named`);
+    // The frontier's ends: the cheapest and the best model.
+    for (const m of ["gpt-4o-mini-2024-07-18", "gpt-5 (high)"]) assert.ok(texts.some((t) => t.text === m), m);
+  });
+
+  it("--top and --models choose the models; an unknown name fails before simulating", () => {
+    const top = plot(["sensitivity", ...BASE, "--top", "5", "--format", "svg"]);
+    assert.equal(top.code, 0, top.stderr);
+    assert.ok(top.stdout.includes("5 chosen of 35 models"));
+    const two = plot(["sensitivity", ...BASE, "--models", "Claude-3.5-Sonnet,GPT-4o-20240513", "--format", "svg"]);
+    assert.equal(two.code, 0, two.stderr);
+    assert.ok(two.stdout.includes("Claude-3.5-Sonnet") && two.stdout.includes("GPT-4o-20240513"));
+    assert.ok(!two.stdout.includes("Qwen2-72B-Chat"), "only the chosen models");
+    const bad = plot(["sensitivity", ...BASE, "--models", "Claude-3.5-Sonnet,nope", "--format", "svg"]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--models: not in the table: "nope"/);
+    const both = plot(["sensitivity", ...BASE, "--models", "a", "--top", "3", "--format", "svg"]);
+    assert.match(both.stderr, /--top and --models both choose the models/);
+  });
+
+  it('--view "Delta E": the paper\'s bar chart, titled', () => {
+    const r = plot(["sensitivity", ...BASE, "--view", "Delta E", "--format", "svg"]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(r.stdout.includes("Delta E per model"));
+    const bad = plot(["sensitivity", ...BASE, "--view", "pie", "--format", "svg"]);
+    assert.match(bad.stderr, /--view pie: this chart's views are "E\[S\] per T", "Delta E"/);
   });
 
   const errors: [string, string[], RegExp][] = [

@@ -9,9 +9,21 @@ import { artifact, browserMissing, type Dashboard, launchBrowser, startDashboard
 import { CLI, FIXTURES, OC, OC_PLAN, tmp } from "./report-fixture.js";
 
 /** The little of the page's DOM these tests read inside the browser (the Node build has no DOM types). */
+interface PageElement {
+  getAttribute(name: string): string | null;
+  textContent: string | null;
+  getBoundingClientRect(): { right: number };
+}
 declare const document: {
-  querySelector(selector: string): { getAttribute(name: string): string | null; textContent: string | null } | null;
+  querySelector(selector: string): PageElement | null;
+  querySelectorAll(selector: string): Iterable<PageElement>;
+  documentElement: { scrollWidth: number };
 };
+declare const window: unknown;
+declare class PerformanceObserver {
+  constructor(callback: (list: { getEntries(): { duration: number }[] }) => void);
+  observe(options: { type: string }): void;
+}
 
 const skip = browserMissing();
 if (skip) process.stderr.write(`web-browser tests skipped: ${skip}\n`);
@@ -23,11 +35,12 @@ function cliError(file: string): string {
   return r.stderr.replace(/^swissround: error: /, "").trimEnd();
 }
 
-/** Resolves after the next finished run (the page counts them on #status). */
+/** Resolves after the next finished run (the page counts them on #status) once its charts are drawn (one per task). */
 async function nextRun(page: Page, after: number): Promise<number> {
   await page.waitForFunction((n) => Number(document.querySelector("#status")?.getAttribute("data-runs") ?? "0") > n, after, {
     timeout: 30_000,
   });
+  await page.waitForSelector("#results[data-charts-ready]", { timeout: 30_000 });
   return Number(await page.getAttribute("#status", "data-runs"));
 }
 
@@ -90,6 +103,46 @@ describe("the dashboard in Chromium", { skip }, () => {
     await page.screenshot({ path: artifact("dashboard.png") });
     await page.locator("#sensitivity").screenshot({ path: artifact("dashboard-sensitivity.png") });
     assert.deepEqual(errors, []);
+  });
+
+  it("Delta E is in view without scrolling sideways at 1400 px and below", async () => {
+    for (const width of [1400, 1280, 1024]) {
+      await page.setViewportSize({ width, height: 800 });
+      const seen = await page.evaluate(() => {
+        const th = [...document.querySelectorAll("#leaderboard th")].find((t) => t.textContent?.trim() === "Delta E");
+        const wrap = document.querySelector("#leaderboard .table-wrap");
+        return {
+          right: th?.getBoundingClientRect().right ?? Number.POSITIVE_INFINITY,
+          wrapRight: wrap?.getBoundingClientRect().right ?? 0,
+          page: document.documentElement.scrollWidth,
+        };
+      });
+      assert.ok(
+        seen.right <= seen.wrapRight && seen.right <= width,
+        `${width} px: Delta E ends at ${seen.right} (box ends at ${seen.wrapRight})`,
+      );
+      assert.ok(seen.page <= width, `${width} px: no sideways page scroll`);
+    }
+    await page.setViewportSize(VIEWPORT);
+  });
+
+  it("a re-run does not lock the page: no task over 200 ms (PerformanceObserver 'longtask')", async () => {
+    await page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.longTasks.push(Math.round(e.duration));
+      }).observe({ type: "longtask" });
+    });
+    for (const T of ["0,1,2,3", "0,1,2"]) {
+      const n = await runs(page);
+      await page.fill("#T", T);
+      await nextRun(page, n);
+    }
+    await page.waitForTimeout(500);
+    const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    process.stderr.write(`dashboard re-runs: long tasks ${JSON.stringify(tasks)} ms\n`);
+    assert.ok(Math.max(0, ...tasks) <= 200, `long tasks: ${tasks.join(", ")} ms`);
   });
 
   it("changing T re-simulates: a new column, and the T = 0 numbers unchanged (same seed)", async () => {

@@ -2,8 +2,9 @@
 import { Argument, type Command, Option } from "commander";
 import { buildChart, UNAVAILABLE } from "../output/charts/index.js";
 import { type ChartSpec, type ChartVariant, FILE_WIDTH } from "../output/charts/types.js";
+import { parseNameList } from "../run/options.js";
 import { InputError } from "../table/errors.js";
-import { addTableOptions, outputTo, runInputs } from "./common.js";
+import { addTableOptions, outputTo, runInputs, topFrom } from "./common.js";
 import { addCostFileOptions } from "./cost-options.js";
 import { type ReportFlags, reportDataFrom } from "./report.js";
 import { addSimulationOptions } from "./simulation-options.js";
@@ -17,6 +18,9 @@ interface PlotFlags extends ReportFlags {
   output?: string;
   setting?: string;
   round?: string;
+  view?: string;
+  top?: string;
+  models?: string;
   width: string;
   scale: string;
 }
@@ -44,8 +48,14 @@ function checkViewFlags(chart: PlotChart, flags: PlotFlags): void {
   if (flags.round !== undefined && chart !== "wins") throw new InputError("--round picks the round of the wins chart only");
 }
 
-/** The view --setting (ranks) or --round (wins) asks for; the chart's own first view otherwise. */
+/** The view --setting (ranks) or --round (wins) or --view asks for; the chart's own first view otherwise. */
 function pickVariant(spec: ChartSpec, flags: PlotFlags): ChartVariant {
+  if (flags.view !== undefined) {
+    const want = flags.view.toLowerCase();
+    const v = spec.variants.find((x) => x.label.toLowerCase() === want);
+    if (!v) throw new InputError(`--view ${flags.view}: this chart's views are ${spec.variants.map((x) => `"${x.label}"`).join(", ")}`);
+    return v;
+  }
   if (flags.setting !== undefined) {
     const v = spec.variants.find((x) => x.label === `T = ${flags.setting}`);
     if (!v)
@@ -97,6 +107,9 @@ export function registerPlot(program: Command): void {
     .option("-o, --output <file>", "write to this file (atomically); SVG may go to stdout")
     .option("--setting <T>", "ranks and cost charts: the T setting to draw (default: the harshest)")
     .option("--round <round>", "wins chart: all, a round number (1 = first) or a round name (default: all)")
+    .option("--view <name>", 'a view by its name, e.g. sensitivity --view "Delta E" (the paper\'s bar chart)')
+    .option("--top <n>", "draw the best N models (default: as many as the chart holds, the best first)")
+    .option("--models <names>", "draw these models, comma-separated (instead of the best)")
     .option("--width <px>", "image width in pixels (square matrices may need more)", String(FILE_WIDTH))
     .option("--scale <x>", "PNG pixels per SVG pixel", "2")
     .addHelpText("after", EXAMPLES)
@@ -112,10 +125,21 @@ export function registerPlot(program: Command): void {
       // ECharts and resvg load while the workers simulate (module loading is the main thread's job).
       const renderer = import("../output/charts/render.js");
       // Only this chart's inputs: the other methods only for the compare chart, never the studies.
-      const data = await reportDataFrom(scores, { ...flags, compare: chart === "compare", studies: false }, { charts: [chart] });
+      if (flags.top !== undefined && flags.models !== undefined)
+        throw new InputError("--top and --models both choose the models: give one");
+      const top = topFrom(flags);
+      const models = flags.models !== undefined ? parseNameList(flags.models, "--models") : undefined;
+      const choose = top !== undefined || models ? { ...(top !== undefined ? { top } : {}), ...(models ? { models } : {}) } : undefined;
+      const data = await reportDataFrom(
+        scores,
+        { ...flags, compare: chart === "compare", studies: false },
+        { charts: [chart], ...(choose ? { choose } : {}) },
+      );
       const spec = buildChart(chart, data);
       if (!spec) throw new InputError(`${chart}: ${UNAVAILABLE[chart]}`);
       const variant = pickVariant(spec, flags);
+      // Never silently: what the figure leaves out, and how to choose, on stderr too.
+      if (spec.leftOut && !flags.quiet) process.stderr.write(`swissround: the ${chart} chart draws ${spec.leftOut}\n`);
       const { renderSvg, svgToPng } = await renderer;
       const svg = renderSvg(variant, width);
       const content = format === "svg" ? svg : svgToPng(svg, scale);

@@ -5,6 +5,7 @@ import { renderReport } from "../output/report/document.js";
 import { COMPARE_AUTO_MODELS, type ReportDataOptions, reportData, STUDIES_AUTO_MODELS } from "../output/report/gather.js";
 import { readReportRuntime } from "../output/report/runtime-file.js";
 import { prepareRank, SCRIPT_MODE_WARNING } from "../run/rank.js";
+import { InputError } from "../table/errors.js";
 import { addTableOptions, outputTo, printNotes, runInputs } from "./common.js";
 import { addCostFileOptions, type CostInputFlags, costChartData } from "./cost-options.js";
 import {
@@ -27,9 +28,15 @@ export interface ReportFlags extends SimulationFlags, CostInputFlags {
 export async function reportDataFrom(
   scores: string,
   flags: ReportFlags,
-  options: Pick<ReportDataOptions, "title" | "charts"> = {},
+  options: Pick<ReportDataOptions, "title" | "charts" | "choose"> = {},
 ): Promise<ReportData> {
   const prepared = prepareRank(scores, rankOptionsFrom(flags));
+  // A name that is not in the table fails before the simulation, not after.
+  const unknown = (options.choose?.models ?? []).filter((m) => !prepared.table.models.includes(m));
+  if (unknown.length > 0)
+    throw new InputError(
+      `--models: not in the table: ${unknown.map((u) => `"${u}"`).join(", ")} (swissround inspect FILE lists the models)`,
+    );
   printNotes(
     prepared.notes.filter((n) => n !== SCRIPT_MODE_WARNING),
     flags.quiet ?? false,

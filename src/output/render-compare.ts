@@ -1,7 +1,7 @@
 /** The method comparison as text, Markdown, CSV or JSON. */
 import type { ComparisonResult } from "../analysis/compare.js";
 import { type Block, col, heading, moreModels, noteLine, renderDocument, table, text } from "./document.js";
-import { fixed, signed } from "./format.js";
+import { FIGURES, fixed, signed } from "./format.js";
 import { renderCsv } from "./grid.js";
 import type { OutputFormat, RenderOptions } from "./render-rank.js";
 
@@ -99,7 +99,7 @@ export function renderCompare(c: ComparisonResult, format: OutputFormat, options
   const cellFor = (i: number, j: number) => {
     if (i === j) return "1";
     const a = pair.get(`${names[Math.min(i, j)]}\u0000${names[Math.max(i, j)]}`);
-    return a ? fixed(i < j ? a.kendallTauB : a.spearman, 2) : "";
+    return a ? FIGURES.correlation(i < j ? a.kendallTauB : a.spearman) : "";
   };
   blocks.push(
     table([
@@ -128,7 +128,7 @@ export function renderCompare(c: ComparisonResult, format: OutputFormat, options
       ),
       col(
         `top-${k} overlap`,
-        c.methods.slice(0, -1).map((m) => fixed(c.agreement.find((a) => a.a === m.name && a.b === lastName)?.topK ?? Number.NaN, 2)),
+        c.methods.slice(0, -1).map((m) => FIGURES.overlap(c.agreement.find((a) => a.a === m.name && a.b === lastName)?.topK ?? Number.NaN)),
       ),
     ]),
   );
@@ -145,11 +145,11 @@ export function renderCompare(c: ComparisonResult, format: OutputFormat, options
       ),
       col(
         "distance",
-        byDistance.map((d) => fixed(d.distance, 1)),
+        byDistance.map((d) => FIGURES.count(d.distance)),
       ),
       col(
         "share",
-        byDistance.map((d) => fixed(d.share, 3)),
+        byDistance.map((d) => FIGURES.share(d.share)),
       ),
     ]),
   );

@@ -3,7 +3,7 @@
 import type { CorruptionResult } from "../analysis/corruption.js";
 import type { StabilityResult } from "../analysis/stability.js";
 import { type Block, col, heading, noteLine, renderDocument, table, text } from "./document.js";
-import { fixed, percent, signed } from "./format.js";
+import { FIGURES, fixed, signed } from "./format.js";
 import { renderCsv } from "./grid.js";
 import type { OutputFormat } from "./render-rank.js";
 
@@ -28,11 +28,11 @@ export function renderCorruption(r: CorruptionResult, format: OutputFormat): str
       ),
       col(
         "Mean shift",
-        byStability.map((s) => signed(s.meanShift, 2)),
+        byStability.map((s) => FIGURES.shift(s.meanShift)),
       ),
       col(
         "Mean |shift|",
-        byStability.map((s) => fixed(s.meanAbsShift, 2)),
+        byStability.map((s) => FIGURES.absShift(s.meanAbsShift)),
       ),
       col(
         "Max shift",
@@ -87,15 +87,15 @@ export function renderStability(r: StabilityResult, format: OutputFormat): strin
         ),
         col(
           "E[S] plan",
-          ms.map((m) => fixed(m.planE, 3)),
+          ms.map((m) => FIGURES.expected(m.planE)),
         ),
         col(
           "Mean",
-          ms.map((m) => fixed(m.meanE, 3)),
+          ms.map((m) => FIGURES.expected(m.meanE)),
         ),
         col(
           "SD",
-          ms.map((m) => fixed(m.sdE, 3)),
+          ms.map((m) => FIGURES.expected(m.sdE)),
         ),
         col(
           "Min-max",
@@ -107,7 +107,7 @@ export function renderStability(r: StabilityResult, format: OutputFormat): strin
         ),
         col(
           "Plan percentile",
-          ms.map((m) => (Number.isNaN(m.planPercentile) ? "-" : percent(m.planPercentile, 0))),
+          ms.map((m) => FIGURES.percentile(m.planPercentile)),
         ),
       ]),
     );
@@ -125,7 +125,7 @@ export function renderStability(r: StabilityResult, format: OutputFormat): strin
         ),
         col(
           "Mean |shift|",
-          ms.map((m) => fixed(m.overall, 2)),
+          ms.map((m) => FIGURES.absShift(m.overall)),
         ),
         col(
           "Largest |shift|",

@@ -35,6 +35,8 @@ export interface ChartInput {
   wins: WinMatrices;
   comparison?: MethodComparison;
   cost?: CostChartData;
+  /** Models the user chose to draw (plot --top / --models), in the leaderboard's order; default: the best. */
+  focus?: string[];
 }
 
 /** The setting the leaderboard is ordered by: the harshest (as the paper orders its figures). */
@@ -51,4 +53,31 @@ export function displayOrder(result: RankResult): string[] {
 /** "T = 1" for labels, "T = 0:1:1" for schedules. */
 export function settingName(T: string): string {
   return `T = ${T}`;
+}
+
+/** The models a chart draws and, when some are left out, the sentence that says so (figure and stderr). */
+export interface ModelSubset {
+  shown: string[];
+  total: number;
+  /** Undefined when every model is drawn. */
+  note?: string;
+}
+
+export const CHOOSE_HINT = "--top N / --models a,b,c to choose";
+
+/**
+ * At most `cap` models, the user's choice first: a chart that must leave models out says which and how
+ * to choose others, never silently.
+ */
+export function chartModels(input: ChartInput, cap: number): ModelSubset {
+  const all = displayOrder(input.result);
+  const chosen = input.focus && input.focus.length > 0 ? input.focus : undefined;
+  const pool = chosen ?? all;
+  const shown = pool.slice(0, cap);
+  if (shown.length === all.length) return { shown, total: all.length };
+  const by = `E[S] at ${settingName(leaderboardSetting(input.result).T)}`;
+  const note = chosen
+    ? `${shown.length} chosen of ${all.length} models${chosen.length > cap ? ` (the chart holds ${cap}: the best chosen by ${by})` : ""}`
+    : `top ${shown.length} of ${all.length} models by ${by}; ${CHOOSE_HINT}`;
+  return { shown, total: all.length, note };
 }

@@ -3,9 +3,9 @@
  * positions), shaded by the share of contests the model finished there. One variant per T setting.
  */
 import { percent, thousands } from "../format.js";
-import { type ChartInput, leaderboardSetting, type RankDistribution, settingName } from "./input.js";
+import { type ChartInput, chartModels, leaderboardSetting, type ModelSubset, type RankDistribution, settingName } from "./input.js";
 import { MAX_CHART_MODELS } from "./sensitivity.js";
-import { baseOption, heightFor, labelRoom, MUTED, round, SEQUENTIAL } from "./style.js";
+import { baseOption, heightFor, MUTED, modelLabels, NAME_SIZE, round, SEQUENTIAL, titleBlock } from "./style.js";
 import type { ChartSpec, ChartVariant } from "./types.js";
 
 /** At most this many position columns are drawn (neighbouring bins are merged above it). */
@@ -46,24 +46,36 @@ function saturation(shares: number[]): number {
   return sorted.length === 0 ? 1 : Math.max(0.01, sorted[Math.floor(0.98 * (sorted.length - 1))]);
 }
 
-function variant(input: ChartInput, index: number): ChartVariant & { width: number } {
+export const RANKS_TITLE = "Share of contests finishing in each position";
+
+function variant(input: ChartInput, index: number, subset: ModelSubset): ChartVariant & { width: number } {
   const setting = input.result.results[index];
   const names = input.result.config.input.models;
   const row = new Map(names.map((n, i) => [n, i]));
-  const order = setting.models.map((m) => m.model).slice(0, MAX_CHART_MODELS);
+  // The chosen models in this setting's order.
+  const wanted = new Set(subset.shown);
+  const order = setting.models.map((m) => m.model).filter((m) => wanted.has(m));
+  const { labels, room } = modelLabels(order);
   const cols = columnsOf(input.distributions[index], names.length);
-  const data: [number, number, number][] = [];
+  const data: ([number, number, number] | { name: string; value: [number, number, number] })[] = [];
+  const shares: number[] = [];
   order.forEach((name, y) => {
     cols.rows[row.get(name) as number].forEach((share, x) => {
       // Zero cells stay blank: smaller files, and "never" reads as empty.
-      if (share > 0) data.push([x, y, round(share)]);
+      if (share <= 0) return;
+      const cell: [number, number, number] = [x, y, round(share)];
+      // A cut name keeps its full form in the tooltip (only those cells carry it: smaller pages).
+      data.push(labels[y] === name ? cell : { name, value: cell });
+      shares.push(cell[2]);
     });
   });
-  const max = saturation(data.map((d) => d[2]));
+  const max = saturation(shares);
+  const head = titleBlock(`${RANKS_TITLE} (${settingName(setting.T)})`, subset.note);
   const option = {
     ...baseOption(),
+    title: head.title,
     tooltip: { trigger: "item" as const },
-    grid: { left: labelRoom(order), right: 24, top: 16, bottom: 86 },
+    grid: { left: room, right: 24, top: head.height + 24, bottom: 86 },
     xAxis: {
       type: "category" as const,
       data: cols.labels,
@@ -73,7 +85,17 @@ function variant(input: ChartInput, index: number): ChartVariant & { width: numb
       splitArea: { show: false },
       axisLabel: { fontSize: 10, color: MUTED },
     },
-    yAxis: { type: "category" as const, data: order, inverse: true, axisLabel: { fontSize: 11, color: MUTED }, axisTick: { show: false } },
+    yAxis: {
+      type: "category" as const,
+      data: labels,
+      name: "model",
+      // Above the names (the axis is inverted: its start is the top).
+      nameLocation: "start" as const,
+      nameTextStyle: { align: "right" as const, color: MUTED },
+      inverse: true,
+      axisLabel: { fontSize: NAME_SIZE, color: MUTED, interval: 0 },
+      axisTick: { show: false },
+    },
     visualMap: {
       min: 0,
       max: round(max),
@@ -94,18 +116,19 @@ function variant(input: ChartInput, index: number): ChartVariant & { width: numb
       },
     ],
   };
-  return { label: settingName(setting.T), option, height: heightFor(order.length, 130), width: cols.width };
+  return { label: settingName(setting.T), option, height: heightFor(order.length, 146 + head.height), width: cols.width };
 }
 
 export function ranksChart(input: ChartInput): ChartSpec {
   const { result } = input;
-  const variants = result.results.map((_, i) => variant(input, i));
+  const subset = chartModels(input, MAX_CHART_MODELS);
+  const variants = result.results.map((_, i) => variant(input, i, subset));
   const start = result.results.indexOf(leaderboardSetting(result));
   const M = result.config.input.models.length;
   const binned = variants.some((v) => v.width > 1)
     ? ` Positions are grouped ${variants[start].width} to a column (the field has ${M} models).`
     : "";
-  const capped = M > MAX_CHART_MODELS ? ` Only the best ${MAX_CHART_MODELS} of the ${M} models are drawn.` : "";
+  const capped = subset.note ? ` Drawn: the ${subset.note}.` : "";
   const caption =
     `For each model (rows, ordered by E[S] at the chosen setting), the share of the N = ${thousands(result.config.runs)} simulated contests ` +
     `in which it finished in each final position (columns, 1 = first); darker = more often (the darkest shade is reached at the 98th percentile of the cells), blank = never. Final position orders the ` +
@@ -113,9 +136,10 @@ export function ranksChart(input: ChartInput): ChartSpec {
     `The selector shows another T setting.${binned}${capped}`;
   return {
     id: "ranks",
-    title: "Share of contests finishing in each position",
+    title: RANKS_TITLE,
     caption,
     variants: variants.map(({ label, option, height }) => ({ label, option, height })),
     initial: start,
+    ...(subset.note ? { leftOut: subset.note } : {}),
   };
 }

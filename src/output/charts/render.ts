@@ -2,6 +2,7 @@
 import { createRequire } from "node:module";
 import { Resvg } from "@resvg/resvg-js";
 import { xmlSafe } from "../escape.js";
+import { textWidth } from "./text.js";
 import { type ChartVariant, FILE_WIDTH } from "./types.js";
 
 /**
@@ -9,6 +10,15 @@ import { type ChartVariant, FILE_WIDTH } from "./types.js";
  * small modules) takes about 300 ms, which was most of a `plot` command's time beyond `rank`.
  */
 const echarts = createRequire(import.meta.url)("echarts") as typeof import("echarts");
+
+// Without a canvas, ECharts guesses text widths narrower than the DejaVu Sans resvg draws with, so
+// legends and labels it lays out itself could touch: it measures with the same table as the builders.
+echarts.setPlatformAPI({
+  measureText: (text: string, font?: string) => {
+    const size = Number(/(\d+(?:\.\d+)?)px/.exec(font ?? "")?.[1] ?? 12);
+    return { width: textWidth(text, size) };
+  },
+});
 
 /** The chart as a standalone SVG document. */
 export function renderSvg(variant: ChartVariant, width = FILE_WIDTH): string {

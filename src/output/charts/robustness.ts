@@ -1,74 +1,109 @@
 /**
  * The paper's second figure: Delta E (harshest T minus T = 0) against E[S] at T = 0, one point per
- * model, coloured by the generalist / balanced / specialist label, with the field's fitted line the
- * labels are measured from.
+ * model, coloured (and shaped) by the generalist / balanced / specialist label, with the field's
+ * fitted line the labels are measured from. Names are placed without overlap (labels.ts).
  */
 import type { ModelSensitivity, RobustnessLabel } from "../../run/sensitivity.js";
 import { fixed, signed } from "../format.js";
-import { type ChartInput, settingName } from "./input.js";
-import { baseOption, GRID_LINE, LABEL_COLOURS, MUTED, round } from "./style.js";
+import { CHOOSE_HINT, type ChartInput, settingName } from "./input.js";
+import { axisScale, echartsLabel, padded, placeLabels } from "./labels.js";
+import { baseOption, GRID_LINE, LABEL_COLOURS, MUTED, round, titleBlock } from "./style.js";
+import { middleEllipsis } from "./text.js";
 import type { ChartSpec } from "./types.js";
 
-/** Up to this many models every point is named; above, only the most notable are. */
-const NAME_ALL_UP_TO = 60;
-const NAMED_WHEN_CROWDED = 24;
-
 const LABELS: RobustnessLabel[] = ["generalist", "balanced", "specialist"];
+const SYMBOLS: Record<RobustnessLabel, string> = { generalist: "circle", balanced: "rect", specialist: "triangle" };
+export const ROBUSTNESS_WIDTH = 1000;
+export const ROBUSTNESS_HEIGHT = 560;
+const SYMBOL_SIZE = 9;
+/** A point's name is cut in the middle beyond this width (the tooltip has it in full). */
+const POINT_NAME_WIDTH = 180;
 
-/** The points worth a name in a crowded field: the strongest, and the furthest from the line. */
-function namedModels(models: readonly ModelSensitivity[]): Set<string> {
-  if (models.length <= NAME_ALL_UP_TO) return new Set(models.map((m) => m.model));
-  const strongest = [...models].sort((a, b) => b.baseline - a.baseline).slice(0, NAMED_WHEN_CROWDED / 2);
-  const outliers = [...models].sort((a, b) => Math.abs(b.residual) - Math.abs(a.residual)).slice(0, NAMED_WHEN_CROWDED / 2);
-  return new Set([...strongest, ...outliers].map((m) => m.model));
+/** Who gets a name first: the chosen models, then alternately the strongest and the furthest from the line. */
+function priority(models: readonly ModelSensitivity[], focus: ReadonlySet<string> | undefined): ModelSensitivity[] {
+  const strongest = [...models].sort((a, b) => b.baseline - a.baseline || a.model.localeCompare(b.model));
+  const outliers = [...models].sort((a, b) => Math.abs(b.residual) - Math.abs(a.residual) || a.model.localeCompare(b.model));
+  const rank = new Map<string, number>();
+  strongest.forEach((m, i) => rank.set(m.model, 2 * i));
+  outliers.forEach((m, i) => rank.set(m.model, Math.min(rank.get(m.model) as number, 2 * i + 1)));
+  const key = (m: ModelSensitivity) => (focus && !focus.has(m.model) ? 1e9 : 0) + (rank.get(m.model) as number);
+  return [...models].sort((a, b) => key(a) - key(b));
 }
 
 /** Undefined when the run has a single T setting (there is no Delta E). */
 export function robustnessChart(input: ChartInput): ChartSpec | undefined {
   const s = input.result.sensitivity;
   if (!s) return undefined;
-  const named = namedModels(s.models);
-  const xs = s.models.map((m) => m.baseline);
-  const lo = Math.min(...xs);
-  const hi = Math.max(...xs);
-  const ds = s.models.map((m) => m.deltaE);
-  // Headroom above the top point so its name does not sit on the frame.
-  const top = Math.max(...ds) + 0.06 * (Math.max(...ds) - Math.min(...ds) || 1);
+  const focus = input.focus && input.focus.length > 0 ? new Set(input.focus) : undefined;
+  const head = titleBlock(`Robustness: Delta E against E[S] at ${settingName(s.baselineLabel)}`, " ");
+  const grid = { left: 72, right: 16, top: head.height + 30, bottom: 52 };
+  const [x0, x1] = padded(s.models.map((m) => m.baseline));
+  const [y0, y1] = padded(
+    s.models.map((m) => m.deltaE),
+    0.08,
+  );
+  const px = axisScale(x0, x1, grid.left, ROBUSTNESS_WIDTH - grid.right);
+  const py = axisScale(y0, y1, ROBUSTNESS_HEIGHT - grid.bottom, grid.top);
+  const ordered = priority(s.models, focus);
+  const text = (m: ModelSensitivity) => middleEllipsis(m.model, POINT_NAME_WIDTH, 10);
+  // Inside the plot area (never over the axes' numbers, the title or the legend), but free to use the right margin.
+  const frame = { x0: grid.left + 1, y0: grid.top, x1: ROBUSTNESS_WIDTH - 4, y1: ROBUSTNESS_HEIGHT - grid.bottom };
+  const spots = placeLabels(
+    ordered.map((m) => ({ x: px(m.baseline), y: py(m.deltaE), text: text(m) })),
+    frame,
+    SYMBOL_SIZE / 2,
+  );
+  const spot = new Map(ordered.map((m, i) => [m.model, spots[i]]));
+  const wanted = ordered.filter((m) => !focus || focus.has(m.model));
+  const unnamed = wanted.filter((m) => !spot.get(m.model)).length;
+  const named = wanted.length - unnamed;
+  const lacking = `${unnamed} left unnamed for lack of room (hover for names; ${CHOOSE_HINT})`;
+  const subtitle = focus
+    ? `${named} chosen of ${s.models.length} points named${unnamed > 0 ? `; ${lacking}` : ""}`
+    : unnamed > 0
+      ? `${named} of ${s.models.length} points named; ${lacking}`
+      : undefined;
+  const title = titleBlock(`Robustness: Delta E against E[S] at ${settingName(s.baselineLabel)}`, subtitle).title;
   const option = {
     ...baseOption(),
-    legend: { top: 0, itemGap: 24 },
+    title,
+    legend: { top: head.height, itemGap: 24 },
     tooltip: { trigger: "item" as const },
-    // Room on the right for the names of the strongest models.
-    grid: { left: 64, right: 150, top: 40, bottom: 52 },
+    grid,
     xAxis: {
       type: "value" as const,
       name: `E[S] at ${settingName(s.baselineLabel)}`,
       nameLocation: "middle" as const,
       nameGap: 30,
-      scale: true,
+      min: round(x0),
+      max: round(x1),
+      axisLabel: { showMinLabel: false, showMaxLabel: false },
       splitLine: { lineStyle: { color: GRID_LINE } },
     },
     yAxis: {
       type: "value" as const,
       name: `Delta E = E[S | ${settingName(s.harshestLabel)}] - E[S | ${settingName(s.baselineLabel)}]`,
       nameLocation: "middle" as const,
-      nameGap: 46,
-      scale: true,
-      max: round(top, 2),
-      axisLabel: { showMaxLabel: false },
+      nameGap: 50,
+      min: round(y0),
+      max: round(y1),
+      axisLabel: { showMinLabel: false, showMaxLabel: false },
       splitLine: { lineStyle: { color: GRID_LINE } },
     },
-    labelLayout: { hideOverlap: true },
     series: [
       ...LABELS.map((label) => ({
         type: "scatter" as const,
         name: label,
-        symbolSize: 9,
+        symbol: SYMBOLS[label],
+        symbolSize: SYMBOL_SIZE,
         itemStyle: { color: LABEL_COLOURS[label], opacity: 0.85 },
-        label: { show: true, position: "right" as const, fontSize: 10, color: MUTED, formatter: "{b}" },
         data: s.models
           .filter((m) => m.label === label)
-          .map((m) => ({ name: m.model, value: [round(m.baseline), round(m.deltaE)], label: { show: named.has(m.model) } })),
+          .map((m) => {
+            const p = focus && !focus.has(m.model) ? undefined : spot.get(m.model);
+            // The full name for the tooltip; a cut one by the point.
+            return { name: m.model, value: [round(m.baseline), round(m.deltaE)], label: { ...echartsLabel(p, MUTED), formatter: text(m) } };
+          }),
       })),
       {
         type: "line" as const,
@@ -77,21 +112,26 @@ export function robustnessChart(input: ChartInput): ChartSpec | undefined {
         lineStyle: { type: "dashed" as const, color: "#52606d", width: 1.5 },
         itemStyle: { color: "#52606d" },
         tooltip: { show: false },
-        data: [lo, hi].map((x) => [round(x), round(s.intercept + s.slope * x)]),
+        data: [Math.min(...s.models.map((m) => m.baseline)), Math.max(...s.models.map((m) => m.baseline))].map((x) => [
+          round(x),
+          round(s.intercept + s.slope * x),
+        ]),
       },
     ],
   };
   const counts = LABELS.map((l) => `${s.models.filter((m) => m.label === l).length} ${l}`).join(", ");
-  const crowded = s.models.length > NAME_ALL_UP_TO ? ` Only the ${named.size} strongest or most unusual models are named.` : "";
+  const crowded = subtitle ? ` ${subtitle[0].toUpperCase()}${subtitle.slice(1)}.` : "";
   const caption =
     `Each point is a model: x = its E[S] at ${settingName(s.baselineLabel)}, y = Delta E, the change in E[S] from ${settingName(s.baselineLabel)} ` +
     `to the harshest setting ${settingName(s.harshestLabel)} (same seed for both). The dashed line is the field's least-squares trend ` +
-    `Delta E = ${fixed(s.intercept, 3)} ${signed(s.slope, 3).replace(/^([+-])/, "$1 ")} x E[S]. Colour is the label (${counts}). Label rule: ${s.rule}${crowded}`;
+    `Delta E = ${fixed(s.intercept, 3)} ${signed(s.slope, 3).replace(/^([+-])/, "$1 ")} x E[S]. Colour and shape are the label (${counts}). ` +
+    `Names are placed so that none overlaps another or a point. Label rule: ${s.rule}${crowded}`;
   return {
     id: "robustness",
     title: `Robustness: Delta E against E[S] at ${settingName(s.baselineLabel)}`,
     caption,
-    variants: [{ label: "Delta E", option, height: 520 }],
+    variants: [{ label: "Delta E", option, height: ROBUSTNESS_HEIGHT, width: ROBUSTNESS_WIDTH }],
     initial: 0,
+    ...(subtitle ? { leftOut: subtitle } : {}),
   };
 }

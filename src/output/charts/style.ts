@@ -1,5 +1,6 @@
 /** The look shared by every chart: fonts, colour-blind-safe colours, sizes. */
 import type { RobustnessLabel } from "../../run/sensitivity.js";
+import { labelRoomFor, shortNames } from "./text.js";
 
 /** First available wins: the page's UI font, then fonts resvg finds on a Linux server. */
 export const FONT_FAMILY = "Inter, 'Segoe UI', 'Helvetica Neue', Arial, 'DejaVu Sans', 'Liberation Sans', sans-serif";
@@ -8,9 +9,47 @@ export const INK = "#1f2933";
 export const MUTED = "#616e7c";
 export const GRID_LINE = "#e4e7eb";
 
-/** Okabe-Ito, ordered so that consecutive T settings stay distinguishable. */
-export const SERIES_COLOURS = ["#0072B2", "#E69F00", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#F0E442", "#000000"];
+/**
+ * Okabe-Ito, ordered so that consecutive T settings stay distinguishable. Its yellow is left out: it
+ * vanishes on white paper.
+ */
+export const SERIES_COLOURS = ["#0072B2", "#E69F00", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#000000"];
 export const SERIES_SYMBOLS = ["circle", "diamond", "triangle", "rect", "roundRect", "pin", "arrow"];
+const SERIES_DASHES = ["solid", "dashed", "dotted"] as const;
+
+/**
+ * The look of series n, never repeated within 49 series: the colour cycles fastest, and each further
+ * group of seven colours changes marker and dash together (colour-blind readers and grey-scale prints
+ * tell the groups apart by shape).
+ */
+export function seriesLook(n: number): { colour: string; symbol: string; dash: (typeof SERIES_DASHES)[number] } {
+  const group = Math.floor(n / SERIES_COLOURS.length);
+  return {
+    colour: SERIES_COLOURS[n % SERIES_COLOURS.length],
+    symbol: SERIES_SYMBOLS[group % SERIES_SYMBOLS.length],
+    dash: SERIES_DASHES[group % SERIES_DASHES.length],
+  };
+}
+
+export const TITLE_SIZE = 15;
+export const SUBTITLE_SIZE = 11;
+
+/**
+ * The chart's title on the figure itself (a file pasted into a paper keeps it), with a subtitle that
+ * says what is left out. `height` is the room it takes at the top.
+ */
+export function titleBlock(text: string, subtitle?: string) {
+  return {
+    title: {
+      text,
+      left: 8,
+      top: 4,
+      textStyle: { fontSize: TITLE_SIZE, fontWeight: 600 as const, color: INK },
+      ...(subtitle ? { subtext: subtitle, itemGap: 4, subtextStyle: { fontSize: SUBTITLE_SIZE, color: MUTED } } : {}),
+    },
+    height: subtitle ? 46 : 30,
+  };
+}
 
 export const LABEL_COLOURS: Record<RobustnessLabel, string> = {
   generalist: "#009E73",
@@ -28,10 +67,14 @@ export function heightFor(rows: number, chrome = 120, min = 320): number {
   return Math.max(min, Math.round(rows * ROW_HEIGHT + chrome));
 }
 
-/** Room for the longest model name on a category axis (about 6.5 px a character at 11 px). */
-export function labelRoom(names: readonly string[], max = 260): number {
-  const longest = names.reduce((n, s) => Math.max(n, s.length), 0);
-  return Math.min(max, Math.max(60, Math.round(longest * 6.5) + 16));
+/** Widest model label on an axis, in px; longer names are cut in the middle (full names in tooltips). */
+export const MAX_NAME_WIDTH = 240;
+export const NAME_SIZE = 11;
+
+/** Distinct short labels for model names and the measured margin they need. */
+export function modelLabels(names: readonly string[], fontSize = NAME_SIZE, maxWidth = MAX_NAME_WIDTH): { labels: string[]; room: number } {
+  const labels = shortNames(names, maxWidth, fontSize);
+  return { labels, room: labelRoomFor(labels, fontSize) };
 }
 
 /** Options every chart starts from: no animation (SVG files, screenshots), one font. */

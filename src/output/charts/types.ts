@@ -28,6 +28,8 @@ export interface ChartSpec {
   variants: ChartVariant[];
   /** Index of the variant shown first. */
   initial: number;
+  /** Which models are left out and how to choose others (also on the figure); undefined when none are. */
+  leftOut?: string;
 }
 
 /** Width used when a chart is rendered outside a page (SVG/PNG files). */

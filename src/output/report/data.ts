@@ -34,6 +34,8 @@ export interface StudySection {
   caption: string;
   columns: string[];
   rows: (string | number)[][];
+  /** Right-aligned columns (default: those whose first cell is a number). */
+  numeric?: boolean[];
 }
 
 export interface Tiers {
@@ -69,6 +71,8 @@ export interface ReportInput {
   omitted?: Partial<Record<ChartId, string>>;
   /** Each model's cost, for the cost chart (when the input has costs). */
   cost?: CostChartData;
+  /** The models the charts draw (plot --top / --models); default: the best. */
+  focus?: string[];
 }
 
 export const TIER_COUNT = 4;
@@ -117,7 +121,7 @@ export function buildReportData(input: ReportInput): ReportData {
       input.roundScores,
       c.input.models,
       c.plan.rounds.map((r) => r.name),
-      displayOrder(result),
+      input.focus && input.focus.length > 0 ? input.focus : displayOrder(result),
       c.tieTolerance,
     ),
     tiers: tiersOf(result),
@@ -126,5 +130,6 @@ export function buildReportData(input: ReportInput): ReportData {
     ...(input.studies ? { studies: input.studies } : {}),
     ...(input.omitted ? { omitted: input.omitted } : {}),
     ...(input.cost ? { cost: input.cost } : {}),
+    ...(input.focus && input.focus.length > 0 ? { focus: input.focus } : {}),
   };
 }

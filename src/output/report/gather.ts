@@ -10,7 +10,7 @@ import type { RerunSettings } from "../../analysis/rerun.js";
 import { stabilityStudy } from "../../analysis/stability.js";
 import type { RankRun } from "../../run/pipeline.js";
 import { contestRules, type PreparedRank } from "../../run/prepare.js";
-import type { CostChartData } from "../charts/input.js";
+import { type CostChartData, displayOrder } from "../charts/input.js";
 import type { ChartId } from "../charts/types.js";
 import { buildReportData, comparisonSections, distributionsOf, type ReportData, type StudySection } from "./data.js";
 import { corruptionSection, stabilitySections } from "./studies.js";
@@ -30,6 +30,8 @@ export interface ReportDataOptions {
   studies?: boolean;
   /** Each model's cost, for the cost chart. */
   cost?: CostChartData;
+  /** The models the charts draw (plot --top N / --models a,b); default: the best up to each chart's limit. */
+  choose?: { top?: number; models?: readonly string[] };
   title?: string;
   /** ISO time shown in the report; leave out for byte-identical output. */
   generatedAt?: string;
@@ -37,6 +39,15 @@ export interface ReportDataOptions {
   threads?: number;
   /** The studies' progress: re-rankings done of the current batch's total. */
   onProgress?: (step: string, done: number, total: number) => void;
+}
+
+/** The chosen models in the leaderboard's order: the best `top`, or the named ones. */
+export function chosenModels(order: readonly string[], choose: { top?: number; models?: readonly string[] }): string[] {
+  if (choose.models) {
+    const wanted = new Set(choose.models);
+    return order.filter((m) => wanted.has(m));
+  }
+  return order.slice(0, choose.top ?? order.length);
 }
 
 async function studySections(
@@ -116,5 +127,6 @@ export async function reportData(run: RankRun, options: ReportDataOptions = {}):
     ...(omitted ? { omitted } : {}),
     ...(studies.length > 0 ? { studies } : {}),
     ...(options.cost ? { cost: options.cost } : {}),
+    ...(options.choose ? { focus: chosenModels(displayOrder(result), options.choose) } : {}),
   });
 }

@@ -31,17 +31,46 @@ export interface HtmlColumn {
   numeric?: boolean;
   /** Tooltip for the header. */
   title?: string;
+  /** Sorting opens with the largest first (scores); default ascending (names, ranks). */
+  descending?: boolean;
+  /** Stays in view when the table scrolls sideways (the model's name). */
+  sticky?: boolean;
+}
+
+/** What makes a table sortable and searchable by the page's script (client/tables.ts). */
+export interface SortableTable {
+  /** Id that ties the table to its search box and count. */
+  id: string;
+  /** What a row is, for the count ("models"). */
+  noun: string;
+  /** A number per cell to sort by (undefined: the cell's text). */
+  keys: readonly (readonly (number | undefined)[])[];
+}
+
+function cellClass(c: HtmlColumn | undefined): string {
+  const names = [c?.numeric ? "num" : "", c?.sticky ? "sticky" : ""].filter(Boolean).join(" ");
+  return names ? ` class="${names}"` : "";
 }
 
 /** A table: headers are escaped here, cells must be HTML already (use esc for text). */
-export function htmlTable(columns: readonly HtmlColumn[], rows: readonly string[][], className = "grid"): string {
+export function htmlTable(columns: readonly HtmlColumn[], rows: readonly string[][], className = "grid", sortable?: SortableTable): string {
   const head = columns
-    .map((c) => `<th${c.numeric ? ' class="num"' : ""}${c.title ? ` title="${esc(c.title)}"` : ""}>${esc(c.header)}</th>`)
+    .map(
+      (c) =>
+        `<th${cellClass(c)}${c.title ? ` title="${esc(c.title)}"` : ""}${sortable && c.descending ? ' data-order="desc"' : ""}>${esc(c.header)}</th>`,
+    )
     .join("");
   const body = rows
-    .map((r) => `<tr>${r.map((cell, i) => `<td${columns[i]?.numeric ? ' class="num"' : ""}>${cell}</td>`).join("")}</tr>`)
+    .map((r, row) => {
+      const cells = r.map((cell, i) => {
+        const key = sortable?.keys[row]?.[i];
+        return `<td${cellClass(columns[i])}${key !== undefined && Number.isFinite(key) ? ` data-sort="${key}"` : ""}>${cell}</td>`;
+      });
+      return `<tr>${cells.join("")}</tr>`;
+    })
     .join("\n");
-  return `<table class="${className}"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+  const attrs = sortable ? ` data-sortable="${esc(sortable.id)}" data-noun="${esc(sortable.noun)}"` : "";
+  return `<table class="${className}"${attrs}><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
 /** A section with an anchor, heading and content. */

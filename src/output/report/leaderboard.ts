@@ -15,36 +15,51 @@ export function leaderboardHtml(data: ReportData): string {
   const d = expectedScoreDigits(result);
   const bySetting = result.results.map((r) => new Map(r.models.map((m) => [m.model, m])));
   const sens = new Map(result.sensitivity?.models.map((m) => [m.model, m]) ?? []);
+  // Delta E sits beside the label, before the per-T columns: it stays in view on narrower screens.
   const columns: HtmlColumn[] = [
     { header: "Rank", numeric: true, title: `rank by E[S] at ${settingName(top.T)}` },
-    { header: "Model" },
+    { header: "Model", sticky: true },
     { header: "Tier", numeric: true },
     ...(result.sensitivity ? [{ header: "Label" }] : []),
-    ...result.results.map((r) => ({ header: `E[S] ${settingName(r.T)}`, numeric: true, title: "mean final score +/- 95% interval" })),
     ...(result.sensitivity
       ? [
           {
             header: "Delta E",
             numeric: true,
+            descending: true,
             title: `E[S | ${settingName(result.sensitivity.harshestLabel)}] - E[S | ${settingName(result.sensitivity.baselineLabel)}]`,
           },
         ]
       : []),
-    { header: "P(first)", numeric: true },
+    ...result.results.map((r) => ({
+      header: `E[S] ${settingName(r.T)}`,
+      numeric: true,
+      descending: true,
+      title: "mean final score +/- 95% interval",
+    })),
+    { header: "P(first)", numeric: true, descending: true },
     { header: "Final rank", numeric: true, title: `median final position (5th-95th percentile) at ${settingName(top.T)}` },
   ];
+  const keys: (number | undefined)[][] = [];
   const rows = top.models.map((m) => {
     const s = sens.get(m.model);
+    const at = bySetting.map((b) => b.get(m.model));
+    keys.push([
+      m.rank,
+      undefined,
+      tiers.byModel[m.model],
+      ...(result.sensitivity ? [undefined, s?.deltaE] : []),
+      ...at.map((o) => o?.expectedScore),
+      m.pFirst,
+      m.medianRank,
+    ]);
     return [
       String(m.rank),
       `<span class="model">${esc(m.model)}</span>`,
       `<span class="tier tier-${tiers.byModel[m.model]}">${tiers.byModel[m.model]}</span>`,
       ...(result.sensitivity ? [s ? `<span class="label label-${s.label}">${s.label}</span>` : ""] : []),
-      ...bySetting.map((b) => {
-        const o = b.get(m.model);
-        return o ? `${fixed(o.expectedScore, d)} <span class="pm">&plusmn; ${fixed(Z95 * o.standardError, d)}</span>` : "";
-      }),
       ...(result.sensitivity ? [s ? signed(s.deltaE, d) : ""] : []),
+      ...at.map((o) => (o ? `${fixed(o.expectedScore, d)} <span class="pm">&plusmn; ${fixed(Z95 * o.standardError, d)}</span>` : "")),
       percent(m.pFirst),
       `${m.medianRank} <span class="pm">(${m.rankP05}&ndash;${m.rankP95})</span>`,
     ];
@@ -58,5 +73,12 @@ export function leaderboardHtml(data: ReportData): string {
     ...(s ? [`Label: ${s.rule}`] : []),
     `P(first): share of contests finished first at ${settingName(top.T)}. Final rank: the median final position and its 5th-95th percentiles.`,
   ];
-  return `<div class="table-wrap">${htmlTable(columns, rows, "grid leaderboard")}</div>\n<p class="caption">${caption.map(esc).join("<br>")}</p>`;
+  const n = top.models.length;
+  // Every row is in the page (no scroll box); the script adds sorting and the search (client/tables.ts).
+  const tools =
+    `<div class="table-tools"><input type="search" data-table-search="leaderboard" placeholder="Search models" aria-label="Search models">` +
+    `<span class="table-count" data-table-count="leaderboard" aria-live="polite">${n} models</span>` +
+    `<span class="table-hint">Click a column's header to sort by it.</span></div>`;
+  const table = htmlTable(columns, rows, "grid leaderboard", { id: "leaderboard", noun: "models", keys });
+  return `${tools}\n<div class="table-wrap full">${table}</div>\n<p class="caption">${caption.map(esc).join("<br>")}</p>`;
 }

@@ -1,6 +1,6 @@
 /** Sections that appear only when their study was computed: method comparison, agreement, other studies. */
 import { methodsInOrder } from "../charts/input.js";
-import { fixed } from "../format.js";
+import { FIGURES, fixed } from "../format.js";
 import type { AgreementSection, ReportData } from "./data.js";
 import { esc, htmlTable, section } from "./html.js";
 
@@ -26,9 +26,9 @@ export function agreementHtml(data: ReportData): string {
     esc(p.a),
     esc(p.b),
     String(p.models),
-    fixed(p.kendallTauB, 3),
-    fixed(p.spearman, 3),
-    `${fixed(p.topK, 2)} (k = ${p.k})`,
+    FIGURES.correlation(p.kendallTauB),
+    FIGURES.correlation(p.spearman),
+    `${FIGURES.overlap(p.topK)} (k = ${p.k})`,
   ]);
   return section(
     "agreement",
@@ -41,7 +41,8 @@ export function agreementHtml(data: ReportData): string {
 export function studiesHtml(data: ReportData): { id: string; title: string; html: string }[] {
   return (data.studies ?? []).map((s) => {
     const id = `study-${s.id}`;
-    const cols = s.columns.map((h, i) => ({ header: h, numeric: typeof s.rows[0]?.[i] === "number" }));
+    // Cells come formatted (studies.ts, with the CLI's formatters); numbers here are whole.
+    const cols = s.columns.map((h, i) => ({ header: h, numeric: s.numeric?.[i] ?? typeof s.rows[0]?.[i] === "number" }));
     const rows = s.rows.map((r) => r.map((v) => esc(typeof v !== "number" ? v : Number.isInteger(v) ? String(v) : fixed(v, 3))));
     return {
       id,
@@ -56,6 +57,8 @@ function kemenyHtml(a: AgreementSection): string {
   const k = a.kemeny;
   if (!k) return "";
   const cols = ["Ranking", "Kemeny distance", "Share of battles"].map((header, i) => ({ header, numeric: i > 0 }));
-  const rows = [...k.distances].sort((x, y) => x.distance - y.distance).map((d) => [esc(d.name), fixed(d.distance, 1), fixed(d.share, 3)]);
+  const rows = [...k.distances]
+    .sort((x, y) => x.distance - y.distance)
+    .map((d) => [esc(d.name), FIGURES.count(d.distance), FIGURES.share(d.share)]);
   return `<h3>Kemeny distance to the per-column orders (${k.battles} pairwise battles)</h3><div class="table-wrap">${htmlTable(cols, rows)}</div><p class="caption">${esc(k.definition)}</p>`;
 }

@@ -1,6 +1,7 @@
 /** The corruption and order studies as report sections (tables with captions). */
 import type { CorruptionResult } from "../../analysis/corruption.js";
 import type { StabilityResult } from "../../analysis/stability.js";
+import { FIGURES } from "../format.js";
 import type { StudySection } from "./data.js";
 
 export function corruptionSection(r: CorruptionResult): StudySection {
@@ -12,7 +13,8 @@ export function corruptionSection(r: CorruptionResult): StudySection {
       `How far a model falls when ${r.corrupt} of its benchmark scores are set to ${r.to === "zero" ? "zero" : "the field's worst"}: ` +
       `${r.trials} random choices for each of ${r.targets.length} models. ${r.definition}`,
     columns: ["Method", "Mean shift", "Mean |shift|", "Largest shift"],
-    rows: rows.map((s) => [s.name, s.meanShift, s.meanAbsShift, s.maxShift]),
+    rows: rows.map((s) => [s.name, FIGURES.shift(s.meanShift), FIGURES.absShift(s.meanAbsShift), s.maxShift]),
+    numeric: [false, true, true, true],
   };
 }
 
@@ -26,7 +28,16 @@ export function stabilitySections(r: StabilityResult): StudySection[] {
       title: "Order of the rounds",
       caption: `E[S] at T = ${harshest.T} over ${r.orders.length} orders of the rounds. ${r.definition}`,
       columns: ["Model", "Plan rank", "E[S] (plan)", "Mean E[S]", "SD", "Rank range", "Plan percentile"],
-      rows: ms.map((m) => [m.model, m.planRank, m.planE, m.meanE, m.sdE, `${m.rankMin}-${m.rankMax}`, m.planPercentile]),
+      rows: ms.map((m) => [
+        m.model,
+        m.planRank,
+        FIGURES.expected(m.planE),
+        FIGURES.expected(m.meanE),
+        FIGURES.expected(m.sdE),
+        `${m.rankMin}-${m.rankMax}`,
+        FIGURES.percentile(m.planPercentile),
+      ]),
+      numeric: [false, true, true, true, true, true, true],
     });
   }
   if (r.leaveOneOut) {
@@ -36,7 +47,8 @@ export function stabilitySections(r: StabilityResult): StudySection[] {
       title: "Leave one benchmark out",
       caption: `Every method re-ranks with each of the ${r.leaveOneOut.benchmarks.length} benchmarks removed in turn: the mean over models of their mean |rank change|, and the largest change.`,
       columns: ["Method", "Mean |shift|", "Largest |shift|"],
-      rows: ms.map((m) => [m.name, m.overall, Math.max(...m.maxAbsShift)]),
+      rows: ms.map((m) => [m.name, FIGURES.absShift(m.overall), Math.max(...m.maxAbsShift)]),
+      numeric: [false, true, true],
     });
   }
   return out;

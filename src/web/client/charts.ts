@@ -3,7 +3,7 @@
  * from the selectors. Shared by the report runtime and the dashboard, so both draw identically.
  */
 import { BarChart, HeatmapChart, LineChart, ScatterChart } from "echarts/charts";
-import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from "echarts/components";
+import { GridComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { LabelLayout } from "echarts/features";
 import { SVGRenderer } from "echarts/renderers";
@@ -16,6 +16,7 @@ echarts.use([
   ScatterChart,
   GridComponent,
   LegendComponent,
+  TitleComponent,
   TooltipComponent,
   VisualMapComponent,
   LabelLayout,
@@ -26,11 +27,19 @@ export interface MountedCharts {
   dispose(): void;
 }
 
-export function mountCharts(root: ParentNode, payload: readonly ChartPayload[]): MountedCharts {
+/** The next task: lets the page handle input and paint between two charts. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Draws each chart in a task of its own (one chart is tens of ms; all of them at once locked the page
+ * for up to a second after each re-run). `onReady` runs once all are drawn.
+ */
+export function mountCharts(root: ParentNode, payload: readonly ChartPayload[], onReady: () => void = () => {}): MountedCharts {
   const charts: echarts.ECharts[] = [];
-  for (const p of payload) {
+  let disposed = false;
+  const mountOne = (p: ChartPayload) => {
     const el = root.querySelector<HTMLElement>(`[data-chart="${p.id}"]`);
-    if (!el) continue;
+    if (!el) return;
     const chart = echarts.init(el, null, { renderer: "svg" });
     charts.push(chart);
     const show = (i: number) => {
@@ -46,13 +55,22 @@ export function mountCharts(root: ParentNode, payload: readonly ChartPayload[]):
     root
       .querySelector<HTMLSelectElement>(`[data-chart-select="${p.id}"]`)
       ?.addEventListener("change", (e) => show(Number((e.target as HTMLSelectElement).value)));
-  }
+  };
+  void (async () => {
+    for (const p of payload) {
+      await nextTask();
+      if (disposed) return;
+      mountOne(p);
+    }
+    onReady();
+  })();
   const resize = () => {
     for (const c of charts) c.resize();
   };
   window.addEventListener("resize", resize);
   return {
     dispose() {
+      disposed = true;
       window.removeEventListener("resize", resize);
       for (const c of charts) c.dispose();
     },

@@ -8,6 +8,7 @@ import { getReportRuntime } from "./api.js";
 import { type MountedCharts, mountCharts } from "./charts.js";
 import { download } from "./dom.js";
 import type { Simulated } from "./simulation.js";
+import { enhanceTables } from "./tables.js";
 
 let mounted: MountedCharts | undefined;
 
@@ -22,8 +23,12 @@ export function showResults(container: HTMLElement, run: PreparedRun, sim: Simul
   });
   const body = reportBody(data);
   mounted?.dispose();
+  delete container.dataset.chartsReady;
   container.innerHTML = body.html;
-  mounted = mountCharts(container, body.charts);
+  enhanceTables(container);
+  mounted = mountCharts(container, body.charts, () => {
+    container.dataset.chartsReady = "true";
+  });
   return data;
 }
 
