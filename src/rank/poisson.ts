@@ -15,6 +15,14 @@ const TABLE_MAX = 1024;
 /** Guide entries per table (the top 6 bits of the uniform pick a start: about one step of search per draw). */
 const GUIDE_BITS = 6;
 const GUIDE = 1 << GUIDE_BITS;
+/**
+ * Direct entries per table: the top 10 bits of the uniform give the draw outright wherever all of
+ * that slice of [0, 2^32) falls on one value (all but a few percent of the slices at the counts of a
+ * leaderboard), so most draws are one load with no data-dependent search loop (whose mispredicted
+ * branches cost more than the rest of a draw).
+ */
+const DIRECT_BITS = 10;
+const DIRECT = 1 << DIRECT_BITS;
 const TWO_32 = 4294967296;
 
 /**
@@ -29,6 +37,8 @@ export class PoissonSampler {
   readonly base: Int32Array;
   /** guide[lambda * GUIDE + j]: index in cdf where a uniform in [j, j + 1) * 2^26 starts its search. */
   readonly guide: Int32Array;
+  /** direct[lambda * DIRECT + j]: the draw of every uniform in [j, j + 1) * 2^22, or -1 where that slice spans two values. */
+  readonly direct: Int16Array;
 
   constructor(readonly top: number) {
     const lengths = Array.from({ length: top + 1 }, (_, l) => (l === 0 ? 1 : Math.ceil(l + 14 * Math.sqrt(l) + 40) + 1));
@@ -36,7 +46,15 @@ export class PoissonSampler {
     for (let l = 0; l <= top; l++) this.base[l + 1] = this.base[l] + lengths[l];
     this.cdf = new Float64Array(this.base[top + 1]);
     this.guide = new Int32Array((top + 1) * GUIDE);
+    this.direct = new Int16Array((top + 1) * DIRECT); // lambda = 0: every draw is 0
     for (let l = 1; l <= top; l++) this.fill(l);
+  }
+
+  /** The draw for uniform u by the guided search (the definition the direct entries shortcut). */
+  search(lambda: number, u: number): number {
+    let i = this.guide[lambda * GUIDE + (u >>> (32 - GUIDE_BITS))];
+    while (u >= this.cdf[i]) i++;
+    return i - this.base[lambda];
   }
 
   private fill(lambda: number): void {
@@ -58,11 +76,18 @@ export class PoissonSampler {
       while (this.cdf[i] <= j * 2 ** (32 - GUIDE_BITS)) i++;
       this.guide[lambda * GUIDE + j] = i;
     }
+    const width = 2 ** (32 - DIRECT_BITS);
+    for (let j = 0; j < DIRECT; j++) {
+      const lo = this.search(lambda, j * width);
+      this.direct[lambda * DIRECT + j] = lo === this.search(lambda, (j + 1) * width - 1) ? lo : -1;
+    }
   }
 
-  /** One Poisson(lambda) draw, lambda a whole number >= 0 (any size). */
+  /**
+   * One Poisson(lambda) draw, lambda a whole number >= 0 (any size). Every draw takes one uniform,
+   * lambda = 0 included (the resampler then needs no branch on zero counts).
+   */
   draw(lambda: number, rng: Xoshiro128): number {
-    if (lambda === 0) return 0;
     if (lambda > this.top) {
       let sum = 0;
       let rest = lambda;
@@ -70,9 +95,8 @@ export class PoissonSampler {
       return sum + this.draw(rest, rng);
     }
     const u = rng.nextUint32();
-    let i = this.guide[lambda * GUIDE + (u >>> (32 - GUIDE_BITS))];
-    while (u >= this.cdf[i]) i++;
-    return i - this.base[lambda];
+    const k = this.direct[lambda * DIRECT + (u >>> (32 - DIRECT_BITS))];
+    return k >= 0 ? k : this.search(lambda, u);
   }
 }
 
@@ -86,7 +110,7 @@ const TILE = 64;
 
 /**
  * One Poisson resample of `base` into `out` (same size; its diagonal stays 0): for every pair a < b,
- * a's wins, b's wins and their ties are drawn Poisson of their counts (a zero count draws nothing),
+ * a's wins, b's wins and their ties are drawn Poisson of their counts (a zero count too: it draws 0),
  * in a fixed order (tile by tile, then row by row within a tile), so the resample depends on the
  * generator's state alone. Counts must be whole numbers.
  */
@@ -124,14 +148,13 @@ function forEachPair(n: number, visit: (a: number, b: number) => void): void {
 /**
  * poissonResample when every count is at most the sampler's top: the same draws in the same order,
  * with the generator in local variables (as in engine/contest.ts, advanced exactly as nextUint32)
- * and the table search written out for each of the three counts.
+ * and the direct entry read inline for each of the three counts (the search only where a slice spans two values).
  */
 function tableResample(base: BattleTable, out: PairTable, sampler: PoissonSampler, rng: Xoshiro128): void {
   const { n, win2, ties } = base;
   const o2 = out.win2;
   const og = out.games;
-  const { cdf, guide } = sampler;
-  const offsets = sampler.base;
+  const { direct } = sampler;
   let s0 = rng.s0;
   let s1 = rng.s1;
   let s2 = rng.s2;
@@ -150,7 +173,7 @@ function tableResample(base: BattleTable, out: PairTable, sampler: PoissonSample
           let x = 0;
           let y = 0;
           let z = 0;
-          if (la > 0) {
+          {
             const m = Math.imul(s1, 5);
             const u = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
             const v = s1 << 9;
@@ -160,11 +183,10 @@ function tableResample(base: BattleTable, out: PairTable, sampler: PoissonSample
             s0 ^= s3;
             s2 ^= v;
             s3 = (s3 << 11) | (s3 >>> 21);
-            let i = guide[la * GUIDE + (u >>> (32 - GUIDE_BITS))];
-            while (u >= cdf[i]) i++;
-            x = i - offsets[la];
+            x = direct[la * DIRECT + (u >>> (32 - DIRECT_BITS))];
+            if (x < 0) x = sampler.search(la, u);
           }
-          if (lb > 0) {
+          {
             const m = Math.imul(s1, 5);
             const u = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
             const v = s1 << 9;
@@ -174,11 +196,10 @@ function tableResample(base: BattleTable, out: PairTable, sampler: PoissonSample
             s0 ^= s3;
             s2 ^= v;
             s3 = (s3 << 11) | (s3 >>> 21);
-            let i = guide[lb * GUIDE + (u >>> (32 - GUIDE_BITS))];
-            while (u >= cdf[i]) i++;
-            y = i - offsets[lb];
+            y = direct[lb * DIRECT + (u >>> (32 - DIRECT_BITS))];
+            if (y < 0) y = sampler.search(lb, u);
           }
-          if (t > 0) {
+          {
             const m = Math.imul(s1, 5);
             const u = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
             const v = s1 << 9;
@@ -188,9 +209,8 @@ function tableResample(base: BattleTable, out: PairTable, sampler: PoissonSample
             s0 ^= s3;
             s2 ^= v;
             s3 = (s3 << 11) | (s3 >>> 21);
-            let i = guide[t * GUIDE + (u >>> (32 - GUIDE_BITS))];
-            while (u >= cdf[i]) i++;
-            z = i - offsets[t];
+            z = direct[t * DIRECT + (u >>> (32 - DIRECT_BITS))];
+            if (z < 0) z = sampler.search(t, u);
           }
           o2[ab] = 2 * x + z;
           o2[ba] = 2 * y + z;
