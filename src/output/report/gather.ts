@@ -15,7 +15,7 @@ import type { ChartId } from "../charts/types.js";
 import { buildReportData, comparisonSections, distributionsOf, type ReportData, type StudySection } from "./data.js";
 import { corruptionSection, stabilitySections } from "./studies.js";
 
-/** The other methods' bootstraps grow fast with the field (seconds at 300 models, minutes at 1,500). */
+/** The other methods grow with M^2 (Bradley-Terry, Copeland): seconds at 1,756 models, but a page of 300+ models per chart is already dense. */
 export const COMPARE_AUTO_MODELS = 300;
 /** The corruption and order studies re-rank a few hundred times: included by default for small fields. */
 export const STUDIES_AUTO_MODELS = 60;
