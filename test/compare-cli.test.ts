@@ -17,6 +17,37 @@ function run(...args: string[]) {
 }
 
 describe("swissround compare / stress / order end to end", () => {
+  it("mean rank and optimality gap are shown as they are (lower is better), not negated", () => {
+    const base = ["compare", OC, "--rounds", OC_PLAN, "--runs", "1000", "--methods", "mean,mean-rank,optimality-gap", "--T", "0"];
+    const json = JSON.parse(run(...base, "--format", "json").stdout) as {
+      methods: { id: string; scores: number[]; values: number[]; lowerIsBetter: boolean; ranks: number[] }[];
+    };
+    const byId = new Map(json.methods.map((m) => [m.id, m]));
+    for (const id of ["mean-rank", "optimality-gap"]) {
+      const m = byId.get(id);
+      assert.ok(m?.lowerIsBetter, id);
+      assert.deepEqual(
+        m.values,
+        m.scores.map((x) => -x),
+      );
+      assert.ok(
+        m.values.every((x) => x >= 0),
+        `${id}: ${m.values.slice(0, 3)}`,
+      );
+      // The best-ranked model has the lowest figure.
+      assert.equal(m.values[m.ranks.indexOf(1)], Math.min(...m.values));
+    }
+    assert.equal(byId.get("mean")?.lowerIsBetter, false);
+    const text = run(...base).stdout;
+    assert.match(text, /mean-rank \(low\)/);
+    assert.match(text, /\(low\): lower is better/);
+    const scores = text.slice(text.indexOf("Scores"), text.indexOf("Definitions"));
+    assert.doesNotMatch(scores, / -\d/, "no negated figure in the scores table");
+    const csv = run(...base, "--format", "csv").stdout.split("\n");
+    const at = csv[0].split(",").indexOf("mean-rank_score");
+    assert.ok(Number(csv[1].split(",")[at]) > 0, csv[1]);
+  });
+
   it("compare in every format", () => {
     const base = ["compare", OC, "--rounds", OC_PLAN, "--runs", "1000", "--resamples", "5", "--T", "0,2"];
     const t = run(...base);

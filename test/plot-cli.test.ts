@@ -4,8 +4,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { ROOT } from "./helpers.js";
-import { overlappingTexts, svgTexts } from "./svg-text.js";
 import { CLI, FIXTURES, OC, OC_PLAN, syntheticTable, tmp } from "./report-fixture.js";
+import { overlappingTexts, svgTexts } from "./svg-text.js";
 
 const BASE = [OC, "--rounds", OC_PLAN, "--runs", "300", "--threads", "1", "-q"];
 
@@ -73,7 +73,11 @@ describe("swissround plot", () => {
     const named = /(\d+) of (\d+) points named; (\d+) left unnamed/.exec(r.stdout);
     if (named) assert.ok(Number(named[1]) >= 40, `${named[1]} of ${named[2]} named`);
     // The frontier's ends: the cheapest and the best model.
-    for (const m of ["gpt-4o-mini-2024-07-18", "gpt-5 (high)"]) assert.ok(texts.some((t) => t.text === m), m);
+    for (const m of ["gpt-4o-mini-2024-07-18", "gpt-5 (high)"])
+      assert.ok(
+        texts.some((t) => t.text === m),
+        m,
+      );
   });
 
   it("--top and --models choose the models; an unknown name fails before simulating", () => {

@@ -33,7 +33,12 @@ export interface MethodRanking {
   name: string;
   definition: string;
   scoreName: string;
+  /** Higher is better for every method (what agreement, tiers and ranks read). */
   scores: number[];
+  /** The method's own figure, as output shows it: `scores`, or their negation when lower is better. */
+  values: number[];
+  /** The figure in `values` is lower-is-better (mean rank, optimality gap). */
+  lowerIsBetter: boolean;
   ranks: number[];
   intervals?: [number, number][];
   notes: string[];
@@ -99,6 +104,8 @@ export function csdRankings(rank: RankResult): MethodRanking[] {
       definition: CSD_DEFINITION,
       scoreName: "E[S_m]",
       scores: rows.map((m) => m?.expectedScore ?? Number.NaN),
+      values: rows.map((m) => m?.expectedScore ?? Number.NaN),
+      lowerIsBetter: false,
       ranks: rows.map((m) => m?.rank ?? Number.NaN),
       intervals: rows.map((m): [number, number] => [
         (m?.expectedScore ?? Number.NaN) - 1.96 * (m?.standardError ?? 0),
@@ -125,6 +132,8 @@ function asMethodRanking(method: RankingMethod, r: RankingResult): MethodRanking
     definition: method.definition,
     scoreName: method.scoreName,
     scores: r.scores,
+    values: method.lowerIsBetter ? r.scores.map((x) => -x) : r.scores,
+    lowerIsBetter: method.lowerIsBetter === true,
     ranks: r.ranks,
     ...(r.intervals ? { intervals: r.intervals } : {}),
     notes: r.notes,

@@ -67,14 +67,16 @@ export function renderCompare(c: ComparisonResult, format: OutputFormat, options
         "left",
       ),
       ...c.methods.map((method) => {
-        const d = scoreDigits(method.scores);
+        const d = scoreDigits(method.values);
         return col(
-          method.id,
-          order.map((m) => fixed(method.scores[m], d)),
+          method.lowerIsBetter ? `${method.id} (low)` : method.id,
+          order.map((m) => fixed(method.values[m], d)),
         );
       }),
     ]),
   );
+  const low = c.methods.filter((m) => m.lowerIsBetter).map((m) => m.id);
+  if (low.length > 0) blocks.push(text(`(low): lower is better (${low.join(", ")}: the figure itself; higher is better for the others)`));
   blocks.push(heading("Definitions"));
   for (const m of c.methods.filter((x, i, all) => all.findIndex((y) => y.definition === x.definition) === i)) {
     blocks.push(text(`- ${m.id}: ${m.definition}`));
@@ -222,7 +224,7 @@ function compareCsv(c: ComparisonResult, top: number): string {
   const rows = kept.map((i) => [
     c.models[i],
     ...c.tiers.map((t) => t.tiers[i]),
-    ...c.methods.flatMap((m) => [m.scores[i], m.ranks[i]]),
+    ...c.methods.flatMap((m) => [m.values[i], m.ranks[i]]),
     c.tailRisk.mean[i],
     c.tailRisk.cvar[i],
   ]);

@@ -40,6 +40,11 @@ export interface RankingMethod {
   definition: string;
   /** What `scores` holds, e.g. "mean win rate" or "-(mean rank)". */
   scoreName: string;
+  /**
+   * The method's own figure is lower-is-better (mean rank, optimality gap): `scores` holds its
+   * negation, so that higher is better for every method, and output shows the figure itself.
+   */
+  lowerIsBetter?: boolean;
   /** True when the result depends on `seed`. */
   seeded: boolean;
   run(matrix: ScoreMatrix, options?: RankingOptions): RankingResult;
