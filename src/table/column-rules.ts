@@ -35,6 +35,10 @@ export interface ColumnFacts {
   texts: string[];
   /** Numbers written the European way (71,2) or with a % sign: scores in the wrong format, not metadata. */
   numberLike: boolean;
+  /** Cells that are neither numbers nor gaps (text, percentages, NaN). */
+  invalid: number;
+  /** Each cell's number (NaN for the others): a column without invalid cells needs no second parse. */
+  values: Float64Array;
 }
 
 export interface ColumnContext {
@@ -52,14 +56,30 @@ const NUMBER_LIKE = /^\s*[+-]?(\d+,\d+|[\d.]+\s*%)\s*$/;
 const NOT_FINITE = /^[+-]?(nan|inf|infinity)$/i;
 
 export function columnFacts(name: string, index: number, cells: readonly Cell[]): ColumnFacts {
-  const facts: ColumnFacts = { name, index, cells: cells.length, missing: 0, numbers: 0, firstNumber: null, texts: [], numberLike: false };
-  for (const x of cells) {
-    const kind = parseScoreCell(x).kind;
-    if (kind === "number") {
+  const values = new Float64Array(cells.length).fill(Number.NaN);
+  const facts: ColumnFacts = {
+    name,
+    index,
+    cells: cells.length,
+    missing: 0,
+    numbers: 0,
+    firstNumber: null,
+    texts: [],
+    numberLike: false,
+    invalid: 0,
+    values,
+  };
+  for (let i = 0; i < cells.length; i++) {
+    const x = cells[i];
+    const p = parseScoreCell(x);
+    const kind = p.kind;
+    if (p.kind === "number") {
+      values[i] = p.value;
       if (facts.numbers++ === 0) facts.firstNumber = x;
       continue;
     }
     if (kind === "missing") facts.missing++;
+    else facts.invalid++;
     if (typeof x !== "string") continue;
     if (!facts.numberLike && NUMBER_LIKE.test(x)) facts.numberLike = true;
     if (kind === "invalid" && !NOT_FINITE.test(x.trim())) facts.texts.push(x);

@@ -5,7 +5,7 @@
  * aggregate columns are found later (aggregates.ts).
  */
 
-import { type ColumnClass, classifyColumn, columnFacts } from "../column-rules.js";
+import { type ColumnClass, type ColumnFacts, classifyColumn, columnFacts } from "../column-rules.js";
 import { type ColumnMap, type ColumnRole, findRoles } from "../columns.js";
 import { InputError, listProblems } from "../errors.js";
 import { chooseLayout, type LayoutChoice } from "../layout.js";
@@ -83,22 +83,28 @@ export function wideRaw(rec: Records, choice: LayoutChoice, adapter: string, unn
   const stats: string[] = [];
   const scoreCols: number[] = [];
   const classes: ColumnClass[] = [];
+  const facts: ColumnFacts[] = [];
   const context = { file, byModel };
   columns.forEach((name, c) => {
     if (c === key) return void classes.push({ name, verdict: "key", rule: "layout", reason: choice.reason });
     const cells = rows.map((r) => r.cells[c]);
-    const verdict = classifyColumn(columnFacts(name, c, cells), context);
+    const f = columnFacts(name, c, cells);
+    const verdict = classifyColumn(f, context);
     if (verdict.verdict === "error") throw new InputError(verdict.reason);
     classes.push(verdict);
     if (verdict.note) notes.push(verdict.note);
-    if (verdict.verdict === "score") scoreCols.push(c);
-    else ignored.push(name === "" ? `(column ${c + 1})` : name);
+    if (verdict.verdict === "score") {
+      scoreCols.push(c);
+      facts.push(f);
+    } else ignored.push(name === "" ? `(column ${c + 1})` : name);
     if (verdict.verdict === "statistic") stats.push(`${name} (${verdict.reason})`);
   });
   if (stats.length > 0) notes.push(`columns that are not benchmarks, by their names: ${stats.join(", ")}`);
   // A benchmark is a column (models-rows) or a row (benchmarks-rows); written all in percentages, it is read without the % sign.
+  // A column with only numbers and gaps was parsed once, by columnFacts: it has no percentages either.
+  const parsed = facts.map((f) => byModel && f.invalid === 0);
   const percent = byModel
-    ? scoreCols.map((c) => allPercent(rows.map((r) => r.cells[c])))
+    ? scoreCols.map((c, j) => !parsed[j] && allPercent(rows.map((r) => r.cells[c])))
     : rows.map((r) => allPercent(scoreCols.map((c) => r.cells[c])));
   const inPercent = byModel ? scoreCols.filter((_, j) => percent[j]).map((c) => columns[c]) : rowNames.filter((_, i) => percent[i]);
   if (inPercent.length > 0) notes.push(`percentages read as numbers from 0 to 100 (the % sign dropped): ${inPercent.join(", ")}`);
@@ -106,6 +112,10 @@ export function wideRaw(rec: Records, choice: LayoutChoice, adapter: string, unn
   const grid = rows.map((r, i) => {
     const values = emptyValues(scoreCols.length);
     scoreCols.forEach((c, j) => {
+      if (parsed[j]) {
+        values[j] = facts[j].values[i];
+        return;
+      }
       const p = parseBenchmarkCell(r.cells[c], percent[byModel ? j : i]);
       if (p.kind === "invalid") problems.push(`${r.where}, column "${columns[c]}": ${p.reason}`);
       else if (p.kind === "number") values[j] = p.value;
