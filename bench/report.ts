@@ -1,5 +1,6 @@
 /** The bench's figures: what is recorded per case, and the compact text table. */
 import { formatMethods, type MethodsBench } from "./methods.js";
+import { formatReading, type ReadingFigures } from "./reading.js";
 
 export interface SettingFigures {
   T: number;
@@ -89,6 +90,8 @@ export interface BenchResults {
   perItem?: { rows: number; rowsPerSecond: number; peakRssMB: number };
   /** compare and each ranking method at leaderboard scale (bench/methods.ts). */
   methods?: MethodsBench;
+  /** Reading wide and long CSVs alone (bench/reading.ts). */
+  reading?: ReadingFigures[];
 }
 
 export function si(x: number): string {
@@ -223,6 +226,7 @@ export function formatResults(r: BenchResults): string {
       `Per-item aggregation (streamed): ${r.perItem.rows.toLocaleString("en")} rows at ${Math.round(r.perItem.rowsPerSecond).toLocaleString("en")} rows/s, peak RSS ${r.perItem.peakRssMB} MB`,
     );
   }
+  if (r.reading && r.reading.length > 0) out.push("", formatReading(r.reading));
   if (r.methods) out.push("", formatMethods(r.methods));
   out.push("");
   out.push("1t: simulate(threads: 1) in a fresh process (cold: JIT warm-up included, as a CLI run); warm: the same again in that process.");

@@ -2,7 +2,7 @@
  * `npm run bench`: speed and memory of the CSD engine, against the C reference in the same run.
  *
  *   node dist/bench/run.js [--cases a,b,c] [--reps 2] [--baseline DIST_SRC_DIR] [--no-c] [--no-cli] [--no-items] [--item-rows N]
- *                          [--no-methods] [--methods-tables v1,5000x50]
+ *                          [--no-methods] [--methods-tables v1,5000x50] [--no-reading] [--reading-tables 5000x50,20000x100]
  *
  * Each case is measured in child processes (one per thread count) so that peak RSS is the case's
  * own. Prints a compact table and writes bench/out/results.json.
@@ -17,6 +17,7 @@ import { CASES, FIXTURE, ROOT, tiedPairs, toRoundScores } from "./cases.js";
 import type { MeasureResult } from "./measure.js";
 import { benchMethods } from "./methods.js";
 import { benchPerItem } from "./per-item.js";
+import { benchReading } from "./reading.js";
 import { type BenchResults, type CaseFigures, formatResults, type SettingFigures } from "./report.js";
 
 interface Options {
@@ -29,6 +30,8 @@ interface Options {
   itemRows: number;
   /** Tables of the compare benchmark (bench/methods.ts; empty: skip it). */
   methodTables?: string[];
+  /** Tables of the reading benchmark (bench/reading.ts; empty: skip it). */
+  readingTables?: string[];
 }
 
 function parseArgs(argv: string[]): Options {
@@ -44,9 +47,11 @@ function parseArgs(argv: string[]): Options {
     else if (a === "--item-rows") o.itemRows = Number(argv[++i]);
     else if (a === "--no-methods") o.methodTables = [];
     else if (a === "--methods-tables") o.methodTables = argv[++i].split(",");
+    else if (a === "--no-reading") o.readingTables = [];
+    else if (a === "--reading-tables") o.readingTables = argv[++i].split(",");
     else
       throw new Error(
-        `unknown option ${a} (options: --cases a,b,c --reps N --baseline DIR --no-c --no-cli --no-items --item-rows N --no-methods --methods-tables v1,5000x50)`,
+        `unknown option ${a} (options: --cases a,b,c --reps N --baseline DIR --no-c --no-cli --no-items --item-rows N --no-methods --methods-tables v1,5000x50 --no-reading --reading-tables 5000x50,20000x100)`,
       );
   }
   return o;
@@ -242,6 +247,10 @@ async function main(): Promise<void> {
   if (opt.itemRows > 0) {
     log(`per-item aggregation of a generated ${opt.itemRows.toLocaleString("en")}-row file (streamed, in a child process)`);
     results.perItem = await benchPerItem(opt.itemRows);
+  }
+
+  if (opt.readingTables === undefined || opt.readingTables.length > 0) {
+    results.reading = benchReading(opt.readingTables, log);
   }
 
   if (opt.methodTables === undefined || opt.methodTables.length > 0) {

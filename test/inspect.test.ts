@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import type { InspectReport } from "../src/table/inspect.js";
 import { inspectRaw } from "../src/table/inspect.js";
+import type { ReadOptions } from "../src/table/load.js";
 import { readRawTable } from "../src/table/read.js";
 import { NEEDS_SHARED, ROOT, sharedData, testData } from "./helpers.js";
 
@@ -157,4 +158,30 @@ describe("malformed files: a clear located message, exit 2, nothing written", ()
       });
     }
   }
+});
+
+describe("the adapter's choice: one place, a note on every read, in inspect", () => {
+  it("every kind of file says which adapter read it and why", () => {
+    const cases: [string, string, RegExp, ReadOptions?][] = [
+      [DATA("leaderboards", "open_llm_leaderboard_v2_2024-08-29.csv"), "leaderboard", /no other adapter fits/],
+      [DATA("mmlu-pro", "mmlu_pro_item_correct.csv"), "per-item", /per-item items-rows .*\), streamed$/],
+      [FX("harness"), "harness", /^\d+ results files$/],
+      [FX("opencompass_summary_demo.csv"), "opencompass", /header dataset,version,metric,mode/],
+      [FX("aider", "polyglot_leaderboard.yml"), "aider", /pass_rate_1/, { duplicates: "suffix" }],
+    ];
+    for (const [file, adapter, reason, options] of cases) {
+      const r = inspectRaw(readRawTable(file, options), options);
+      assert.equal(r.adapter, adapter, file);
+      assert.match(r.adapterReason, reason, file);
+      assert.ok(r.notes[0].startsWith(`read by the ${adapter} adapter (${r.adapterReason.replace(/, streamed$/, "")})`), file);
+    }
+  });
+
+  it("the CLI's text and JSON name the choice", () => {
+    const text = run("inspect", join(ROOT, "data", "opencompass_2024-08-29.csv"));
+    assert.match(text.stdout, /Adapter chosen: no other adapter fits/);
+    const json = JSON.parse(run("inspect", FX("alpaca_eval_gpt4_sample.jsonl"), "--format", "json").stdout) as InspectReport;
+    assert.equal(json.adapter, "per-item");
+    assert.match(json.adapterReason, /^per-item long \(.*\), streamed$/);
+  });
 });

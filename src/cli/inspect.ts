@@ -37,6 +37,7 @@ export function renderInspect(r: InspectReport & { noise?: NoiseReport }, all = 
   const out: string[] = [];
   out.push(`File: ${r.file}`);
   out.push(`Read as: ${r.adapter} (layout ${r.layout})`);
+  if (r.adapterReason) out.push(`Adapter chosen: ${r.adapterReason}`);
   out.push(`Models (${r.models.length}): ${list(r.models, all)}`);
   const scored = r.benchmarks.filter((b) => !b.aggregate);
   out.push(
@@ -50,7 +51,15 @@ export function renderInspect(r: InspectReport & { noise?: NoiseReport }, all = 
     rows.push([b.name, String(b.scores), String(b.gaps), fmt(b.min), fmt(b.max), fmt(b.mean), String(b.distinct), b.scale, note]);
   }
   out.push(...table(rows).map((l) => `  ${l}`));
-  if (r.ignoredColumns.length > 0) out.push(`Not read as scores: ${list(r.ignoredColumns, all)}`);
+  const notScores = r.columns.filter((c) => c.verdict !== "score" && c.verdict !== "key" && c.verdict !== "aggregate");
+  if (notScores.length > 0)
+    out.push(
+      `Not read as scores: ${list(
+        notScores.map((c) => `${c.name || "(unnamed)"} [${c.rule}: ${c.reason}]`),
+        all,
+      )}`,
+    );
+  else if (r.ignoredColumns.length > 0) out.push(`Not read as scores: ${list(r.ignoredColumns, all)}`);
   if (r.extras.length > 0) out.push(`Per-cell figures besides scores: ${r.extras.join(", ")}`);
   if (r.items)
     out.push(

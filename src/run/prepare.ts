@@ -9,7 +9,6 @@ import { chooseRankBinWidth } from "../engine/tally.js";
 import type { ContestRules, EliminationMode, OutcomeMode, RoundScores } from "../engine/types.js";
 import { defaultRoundPlan, parseRoundPlan, type RoundPlan, unusedBenchmarks } from "../plan/plan.js";
 import { buildRoundScores, type RoundMissing } from "../plan/round-scores.js";
-import { averageRanks, pearson } from "../stats/stats.js";
 import type { DuplicateReport } from "../table/duplicates.js";
 import { InputError } from "../table/errors.js";
 import type { ReadOptions } from "../table/load.js";
@@ -20,6 +19,7 @@ import type { ScoreTable } from "../table/types.js";
 import { DEFAULT_RUNS, DEFAULT_SEED, type RankConfig } from "./config.js";
 import { cellErrors, roundErrors } from "./noise.js";
 import { type EliminationInput, parseEliminationSettings } from "./settings.js";
+import { nearDuplicateRounds } from "./twin-rounds.js";
 
 /** A round plan's text and where it came from (for messages). */
 export interface PlanSource {
@@ -196,34 +196,6 @@ function noiseAwareErrors(table: ScoreTable, plan: RoundPlan, notes: string[]): 
     ...cells.notes,
   );
   return errors;
-}
-
-/** Pairs of single-benchmark rounds whose scores order the models almost alike (BBH and BBH Raw). */
-function nearDuplicateRounds(table: ScoreTable, plan: RoundPlan): string[] {
-  const B = table.benchmarks.length;
-  const M = table.models.length;
-  if (M < 5) return [];
-  const single = plan.rounds
-    .filter((r) => r.benchmarks.length === 1)
-    .map((r) => table.benchmarks.findIndex((b) => b.name === r.benchmarks[0]));
-  if (single.length > 200) return []; // a pairwise check of hundreds of columns: left to inspect
-  // Oriented so that higher is better in every column; columns with gaps are left to inspect.
-  const cols = single.map((b) => {
-    const sign = table.benchmarks[b].lowerIsBetter ? -1 : 1;
-    const col = Array.from({ length: M }, (_, m) => sign * table.scores[m * B + b]);
-    return col.some(Number.isNaN) ? undefined : averageRanks(col, false);
-  });
-  const out: string[] = [];
-  for (let i = 0; i < single.length; i++) {
-    for (let j = i + 1; j < single.length; j++) {
-      const a = cols[i];
-      const b = cols[j];
-      if (!a || !b) continue;
-      const rho = pearson(a, b); // of the ranks: Spearman's rho
-      if (rho >= 0.98) out.push(`${table.benchmarks[single[i]].name} ~ ${table.benchmarks[single[j]].name} (${rho.toFixed(3)})`);
-    }
-  }
-  return out;
 }
 
 export function contestRules(config: RankConfig): ContestRules[] {

@@ -4,6 +4,7 @@
  * the adapter's RawTable; the CLI renders the report.
  */
 
+import type { ColumnClass } from "./column-rules.js";
 import { type DuplicateGroup, resolveDuplicates } from "./duplicates.js";
 import { finishTable, type ReadOptions } from "./load.js";
 import type { RawTable } from "./raw.js";
@@ -29,10 +30,14 @@ export interface BenchmarkReport {
 export interface InspectReport {
   file: string;
   adapter: string;
+  /** Why that adapter was chosen (from the file's head, --from, --layout or --columns). */
+  adapterReason: string;
   layout: string;
   models: string[];
   benchmarks: BenchmarkReport[];
   ignoredColumns: string[];
+  /** Each column's verdict, the rule that gave it and why (wide tables; aggregates from aggregates.ts). */
+  columns: ColumnClass[];
   duplicates: { policy: string; groups: DuplicateGroup[] };
   gaps: { count: number; cells: number; byModel: { model: string; gaps: number }[]; list: string[] };
   /** Per-cell figures the file gave besides the scores. */
@@ -104,10 +109,16 @@ export function inspectTable(raw: RawTable, options: ReadOptions = {}): { report
   const report: InspectReport = {
     file: table.source,
     adapter: table.adapter ?? raw.adapter,
+    adapterReason: raw.adapterReason ?? "",
     layout: table.layout,
     models: table.models,
     benchmarks,
     ignoredColumns: table.ignored,
+    columns: (raw.columnRules ?? []).map((c) =>
+      c.verdict === "score" && aggregates.has(c.name)
+        ? { name: c.name, verdict: "aggregate", rule: "aggregate", reason: aggregates.get(c.name) as string }
+        : c,
+    ),
     duplicates: { policy, groups },
     gaps: { count: gapList.length, cells: table.models.length * B, byModel, list: gapList },
     extras,

@@ -1,18 +1,14 @@
 /** Text -> validated ScoreTable, with no I/O (shared by the CLI and the browser). */
-import { type AdapterName, chooseAdapter } from "./adapters/index.js";
-import { namedKeyColumn, wideRaw, wrongColumns } from "./adapters/leaderboard.js";
-import { longRaw } from "./adapters/long.js";
-import { type AdapterOptions, extension, isYaml, type SourceText } from "./adapters/types.js";
+import { ADAPTERS, type AdapterChoice, type AdapterName, chooseAdapter } from "./adapters/index.js";
+import { type AdapterOptionName, type AdapterOptions, extension, isYaml, type SourceText } from "./adapters/types.js";
 import { type AggregateOption, detectAggregates } from "./aggregates.js";
-import { type ColumnMap, findRoles } from "./columns.js";
+import type { ColumnMap } from "./columns.js";
 import type { DuplicatePolicy } from "./duplicates.js";
 import { InputError } from "./errors.js";
 import { tableFromRaw } from "./from-raw.js";
-import { chooseLayout } from "./layout.js";
 import type { MissingPolicy } from "./missing.js";
 import type { RawTable } from "./raw.js";
 import { markLowerIsBetter, selectBenchmarks } from "./select.js";
-import { parseRecords } from "./text-records.js";
 import type { Layout, ScoreTable } from "./types.js";
 
 export { parseRecords } from "./text-records.js";
@@ -61,43 +57,23 @@ export function adapterOptions(o: ReadOptions): AdapterOptions {
     keepItems: o.keepItems,
     duplicates: o.duplicates,
     unnamed: o.unnamed,
+    from: o.from,
   };
 }
 
-/** An ordinary score table: the layout (models-rows, benchmarks-rows, long) from its header. */
-function tableRaw(src: SourceText, options: ReadOptions): RawTable {
-  const rec = parseRecords(src.text, src.file, options.layout);
-  const named = options.columns ? namedKeyColumn(rec.columns, src.file, options.columns) : undefined;
-  if (options.columns && !named) {
-    // The user named a long table's columns, which the long adapter did not recognise by name.
-    const roles = findRoles(rec.columns, src.file, options.columns);
-    if (roles.model < 0 || roles.benchmark < 0 || roles.score < 0) wrongColumns();
-    return longRaw(rec, { model: roles.model, benchmark: roles.benchmark, score: roles.score }, "--columns", options.unnamed);
-  }
-  const choice = named ?? chooseLayout(rec.columns, src.file, options.layout);
-  if (choice.layout === "long") {
-    return longRaw(
-      rec,
-      { model: choice.keyColumn, benchmark: choice.benchmarkColumn as number, score: choice.scoreColumn as number },
-      choice.reason,
-      options.unnamed,
-    );
-  }
-  return wideRaw(rec, choice, "leaderboard", options.unnamed);
-}
-
-/** Options that only some adapters read: given to another, they would be silently ignored. */
-const OPTION_ADAPTERS: [keyof ReadOptions, string, string[]][] = [
-  ["metric", "--metric", ["harness", "opencompass", "aider"]],
-  ["harnessTasks", "--harness-tasks", ["harness"]],
-  ["columns", "--columns", ["long", "per-item", "leaderboard"]],
-  ["benchmarkName", "--benchmark-name", ["per-item"]],
-  ["unnamed", "--unnamed", ["leaderboard", "long"]],
+/** Options that only some adapters read (by their `options`): given to another, they would be silently ignored. */
+const SPECIFIC_OPTIONS: [AdapterOptionName & keyof ReadOptions, string][] = [
+  ["metric", "--metric"],
+  ["harnessTasks", "--harness-tasks"],
+  ["columns", "--columns"],
+  ["benchmarkName", "--benchmark-name"],
+  ["unnamed", "--unnamed"],
 ];
 
 export function checkOptionsApply(raw: RawTable, options: ReadOptions): void {
-  for (const [key, flag, adapters] of OPTION_ADAPTERS) {
-    if (options[key] !== undefined && !adapters.includes(raw.adapter)) {
+  for (const [key, flag] of SPECIFIC_OPTIONS) {
+    const adapters = ADAPTERS.filter((a) => a.options.includes(key)).map((a) => a.name);
+    if (options[key] !== undefined && !adapters.includes(raw.adapter as AdapterName)) {
       throw new InputError(
         `${flag} applies to ${adapters.join(", ")} files; ${raw.source} was read by the ${raw.adapter} adapter (choose another with --from)`,
       );
@@ -105,18 +81,25 @@ export function checkOptionsApply(raw: RawTable, options: ReadOptions): void {
   }
 }
 
-/** Text(s) -> the adapter's RawTable. Several sources only for harness directories. */
+/** The RawTable with the adapter's choice as its first note (and kept for inspect). */
+export function withChoice(raw: RawTable, choice: AdapterChoice, how = ""): RawTable {
+  const reason = `${choice.reason}${how}`;
+  return { ...raw, adapterReason: reason, notes: [`read by the ${raw.adapter} adapter (${choice.reason})${how}`, ...raw.notes] };
+}
+
+/** Reads text(s) with the adapter already chosen. */
+export function readChosen(choice: AdapterChoice, sources: readonly SourceText[], options: ReadOptions = {}): RawTable {
+  return withChoice(choice.adapter.read(sources, adapterOptions(options)), choice);
+}
+
+/** Text(s) -> the adapter's RawTable: choose, then read. Several sources only for harness directories. */
 export function readRaw(sources: readonly SourceText[], options: ReadOptions = {}): RawTable {
-  if (sources.length !== 1) {
-    const adapter = chooseAdapter(sources[0]?.file ?? "", "", options.from ?? "harness").adapter;
-    const raw = adapter?.read(sources, adapterOptions(options)) as RawTable;
-    return { ...raw, notes: [`read by the ${raw.adapter} adapter (${sources.length} results files)`, ...raw.notes] };
-  }
   const [src] = sources;
-  const forcedTable = options.layout && !options.from;
-  const choice = forcedTable ? { reason: "--layout" } : chooseAdapter(src.file, headOf(src.file, src.text), options.from);
-  const raw = choice.adapter ? choice.adapter.read(sources, adapterOptions(options)) : tableRaw(src, options);
-  return { ...raw, notes: [`read by the ${raw.adapter} adapter (${choice.reason})`, ...raw.notes] };
+  const choice =
+    sources.length !== 1
+      ? chooseAdapter(src?.file ?? "", "", options, sources.length)
+      : chooseAdapter(src.file, headOf(src.file, src.text), options);
+  return readChosen(choice, sources, options);
 }
 
 /** RawTable -> ScoreTable: duplicates, benchmark choice, directions, aggregate columns. */

@@ -3,6 +3,7 @@
  * one row per file row (a name may repeat); long files give one row per model, plus further rows
  * for second, third, ... scores of the same (model, benchmark).
  */
+import type { ColumnClass } from "./column-rules.js";
 import type { ItemResults, Layout } from "./types.js";
 
 export type ExtraName = "stderr" | "count" | "cost" | "tokens";
@@ -36,6 +37,10 @@ export interface RawTable {
   /** Benchmarks the file itself marks lower-is-better (the harness's higher_is_better). */
   lowerIsBetter: string[];
   notes: string[];
+  /** What each column is and by which rule (wide tables: column-rules.ts). */
+  columnRules?: ColumnClass[];
+  /** Why its adapter was chosen (also the first note). */
+  adapterReason?: string;
   items?: ItemResults;
 }
 

@@ -7,15 +7,10 @@ import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync, stat
 import { join } from "node:path";
 import { isHarnessResults } from "./adapters/harness.js";
 import { chooseAdapter } from "./adapters/index.js";
-import { LongTableBuilder } from "./adapters/long.js";
-import { perItemFeeder, planPerItem } from "./adapters/per-item.js";
-import { extension, isJsonLines, isYaml, type SourceText } from "./adapters/types.js";
-import { detectDelimiter, recordLengthError } from "./csv.js";
-import { CsvSplitter, csvHeader } from "./csv-stream.js";
+import { extension, isYaml, type SourceText } from "./adapters/types.js";
 import { InputError } from "./errors.js";
 import { parseJsonText } from "./json.js";
-import { chooseLayout } from "./layout.js";
-import { adapterOptions, finishTable, HEAD_CHARS, type ReadOptions, readRaw } from "./load.js";
+import { adapterOptions, finishTable, HEAD_CHARS, type ReadOptions, readChosen, readRaw, withChoice } from "./load.js";
 import type { RawTable } from "./raw.js";
 import type { ScoreTable } from "./types.js";
 
@@ -197,57 +192,19 @@ function readHead(path: string): string | undefined {
   }
 }
 
-/** A per-item CSV/JSONL file, streamed; undefined when the file is not one. */
-function streamPerItem(path: string, options: ReadOptions): RawTable | undefined {
-  if (options.layout || extension(path) === "json" || isYaml(path)) return undefined;
-  // A pipe or a device cannot be read twice (head, then stream): it is read whole, within the limit.
-  if (path === STDIN || !statSync(path).isFile()) return undefined;
-  const head = readHead(path);
-  if (head === undefined) return undefined;
-  const choice = chooseAdapter(path, head, options.from);
-  if (choice.adapter?.name !== "per-item") return undefined;
-  const plan = planPerItem(path, head, adapterOptions(options));
-  if (!plan) return undefined; // --from per-item on a file it does not fit: the adapter explains
-  const feeder = perItemFeeder(plan, adapterOptions(options));
-  const bytes = streamFile(path, (t) => feeder.push(t));
-  if (bytes === 0) throw new InputError(`${path}: the score table is empty`);
-  const raw = feeder.end();
-  return { ...raw, notes: [`read by the per-item adapter (${choice.reason}), streamed`, ...raw.notes] };
-}
-
 /**
- * A long CSV table (model, benchmark, score columns), streamed row by row into the long builder:
- * memory grows with the scores, not with the text or its records. undefined when the file is not one
- * (or names its columns with --columns: that path reads it whole).
+ * One file: its head chosen from, then streamed by the adapter when it streams (per-item CSV and
+ * JSON Lines, long CSV), else read whole. JSON and YAML, UTF-16 text, standard input, pipes and
+ * devices (which cannot be read twice: head, then stream) are read whole, within the limit.
  */
-function streamLong(path: string, options: ReadOptions): RawTable | undefined {
-  const ext = extension(path);
-  if (ext === "json" || isYaml(path) || isJsonLines(path) || options.columns || (options.layout && options.layout !== "long"))
-    return undefined;
-  if (options.from && options.from !== "long") return undefined;
-  if (path === STDIN || !statSync(path).isFile()) return undefined;
+function readOneFile(path: string, options: ReadOptions): RawTable {
+  const whole = (): SourceText[] => [{ file: path, text: readTextFile(path, "score table") }];
+  if (path === STDIN || extension(path) === "json" || isYaml(path) || !statSync(path).isFile()) return readRaw(whole(), options);
   const head = readHead(path);
-  if (head === undefined) return undefined;
-  const choice = chooseAdapter(path, head, options.from);
-  if (choice.adapter && choice.adapter.name !== "long") return undefined;
-  const delimiter = ext === "tsv" ? "\t" : detectDelimiter(head);
-  const header = csvHeader(head, path, delimiter)?.map((c) => c.trim());
-  if (!header || header.length < 2) return undefined;
-  const layout = chooseLayout(header, path, options.layout);
-  if (layout.layout !== "long") return undefined;
-  const cols = { model: layout.keyColumn, benchmark: layout.benchmarkColumn as number, score: layout.scoreColumn as number };
-  const builder = new LongTableBuilder(path, header, cols, layout.reason, options.unnamed);
-  let records = 0;
-  const splitter = new CsvSplitter(path, delimiter, (fields, line) => {
-    if (records++ === 0) return; // the header
-    if (fields.length !== header.length) throw recordLengthError(path, line, fields, header.length);
-    builder.add(fields, line);
-  });
-  streamFile(path, (t) => splitter.push(t));
-  splitter.end();
-  const raw = builder.finish();
-  if (records <= 1) throw new InputError(`${path}: only a header line, no data rows`);
-  return { ...raw, notes: [`read by the long adapter (${choice.reason}), streamed`, ...raw.notes] };
+  if (head === undefined) return readRaw(whole(), options);
+  const choice = chooseAdapter(path, head, options);
+  const raw = choice.adapter.stream?.(path, head, adapterOptions(options), (push) => streamFile(path, push));
+  return raw ? withChoice(raw, choice, ", streamed") : readChosen(choice, whole(), options);
 }
 
 /** The file (or harness directory, or glob of harness files) read by its adapter, before duplicates are resolved. */
@@ -268,18 +225,16 @@ export function readRawTable(path: string, options: ReadOptions = {}): RawTable 
           : `${path}: no file matches this pattern`,
       );
     const { sources, skipped } = harnessSources(files, isDir ? `${path} (a directory)` : path);
-    const raw = readRaw(sources, { ...options, from: options.from ?? "harness" });
+    const raw = readChosen(chooseAdapter(path, "", options, sources.length), sources, options);
     if (skipped.length === 0) return raw;
     const shown = skipped.slice(0, 3).join(", ") + (skipped.length > 3 ? `, ... (${skipped.length})` : "");
     return { ...raw, notes: [...raw.notes, `JSON files that are not harness results, left out: ${shown}`] };
   }
-  let raw: RawTable | undefined;
   try {
-    raw = streamPerItem(path, options) ?? streamLong(path, options);
+    return readOneFile(path, options);
   } catch (e) {
     throw cannotRead(path, "score table", e);
   }
-  return raw ?? readRaw([{ file: path, text: readTextFile(path, "score table") }], options);
 }
 
 /**

@@ -103,7 +103,8 @@ export function readAider(sources: readonly SourceText[], options: AdapterOption
 export const aiderAdapter: Adapter = {
   name: "aider",
   description: "aider leaderboard YAML (records with model, pass_rate_1/2, total_cost)",
-  sniff(file, head) {
+  options: ["metric"],
+  detect(file, head) {
     if (!isYaml(file)) return undefined;
     try {
       return isAiderRecords(parseYamlText(head, file)) ? "a YAML list of runs with pass_rate_1/pass_rate_2 (aider)" : undefined;

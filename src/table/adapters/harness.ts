@@ -328,7 +328,8 @@ export function readHarness(sources: readonly SourceText[], options: AdapterOpti
 export const harnessAdapter: Adapter = {
   name: "harness",
   description: "lm-evaluation-harness results*.json (one per model) or a directory of them",
-  sniff(file, head) {
+  options: ["metric", "harnessTasks"],
+  detect(file, head) {
     if (extension(file) !== "json") return undefined;
     try {
       return isHarnessResults(JSON.parse(head.replace(/^\uFEFF/, "")))

@@ -4,10 +4,12 @@
  * errors, counts, lengths, costs, dates: recognised by name) are reported, not read as scores;
  * aggregate columns are found later (aggregates.ts).
  */
+
+import { type ColumnClass, type ColumnFacts, classifyColumn, columnFacts } from "../column-rules.js";
 import { type ColumnMap, type ColumnRole, findRoles } from "../columns.js";
 import { InputError, listProblems } from "../errors.js";
 import { chooseLayout, type LayoutChoice } from "../layout.js";
-import { allPercent, isTextCell, parseBenchmarkCell, parseScoreCell } from "../numbers.js";
+import { allPercent, parseBenchmarkCell, parseScoreCell } from "../numbers.js";
 import { emptyValues, type RawRow, type RawTable } from "../raw.js";
 import type { Cell, Records } from "../records.js";
 import { parseRecords } from "../text-records.js";
@@ -16,20 +18,6 @@ import { type Adapter, type AdapterOptions, type SourceText, single } from "./ty
 function cellName(cell: Cell): string {
   return cell === null ? "" : String(cell).trim();
 }
-
-/** Numeric columns that describe a model or a score rather than score a benchmark. */
-const STAT_COLUMNS: [RegExp, string][] = [
-  [/(^|_)(std_?err(or)?|standard_error|se|sem|ci|ci95|stdev|std)(_(high|low|upper|lower|hi|lo))?$/i, "a standard error or interval"],
-  [/^(n|count|total|n_total|num_.+|n_.+|.+_count|calls|api_calls|instance_calls)$/i, "a count"],
-  [/(^|_)(avg_)?(length|len|tokens?)$/i, "a length"],
-  [/(^|_)(cost|price|usd)(_|$)/i, "a cost"],
-  [/^(params?|parameters|#params|size|model_size|params_b|n_params)$/i, "a model size"],
-  [/(^|_)(date|year|version|release)(_|$)/i, "a date or version"],
-  [/^(n_|num_|k_)?(few_?)?shots?$|^num_fewshot$/i, "a few-shot count"],
-];
-
-/** A score written with something after it: "52.8 ± 1.2", "52.8 (1.2)", "52.8*", "52.8 +/- 1.2". */
-const DECORATED_NUMBER = /^\s*[+-]?(\d+(?:\.\d*)?|\.\d+)\s*(±|\+\/-|\(|\[|\*|†|‡)/;
 
 /** A column of standard errors (not an interval, not a standard deviation): "standard_error", "lc_standard_error", "MMLU_stderr". */
 const STANDARD_ERROR = /(^|[_\s-])(std_?err(or)?|standard_error|se|sem)$/i;
@@ -50,11 +38,6 @@ function standardErrorColumns(columns: readonly string[], scoreCols: readonly nu
     if (j >= 0 && !out.some(([, k]) => k === j)) out.push([c, j]);
   });
   return out;
-}
-
-function statKind(name: string): string | undefined {
-  const n = name.trim().replace(/[\s-]+/g, "_");
-  return STAT_COLUMNS.find(([re]) => re.test(n))?.[1];
 }
 
 export function checkUniqueColumns(columns: readonly string[], what: string, file: string): void {
@@ -99,57 +82,29 @@ export function wideRaw(rec: Records, choice: LayoutChoice, adapter: string, unn
   const notes: string[] = unnamed.length > 0 ? [unnamedNote(unnamed, `column "${columns[key]}"`)] : [];
   const stats: string[] = [];
   const scoreCols: number[] = [];
+  const classes: ColumnClass[] = [];
+  const facts: ColumnFacts[] = [];
+  const context = { file, byModel };
   columns.forEach((name, c) => {
-    if (c === key) return;
+    if (c === key) return void classes.push({ name, verdict: "key", rule: "layout", reason: choice.reason });
     const cells = rows.map((r) => r.cells[c]);
-    const numbers = cells.filter((x) => parseScoreCell(x).kind === "number");
-    const texts = cells.filter(isTextCell);
-    const anyNumber = numbers.length > 0;
-    const anyText = texts.length > 0;
-    if (cells.every((x) => parseScoreCell(x).kind === "missing")) {
-      if (name === "") {
-        ignored.push(`(column ${c + 1})`);
-        notes.push(`column ${c + 1} has no name and no values (a trailing delimiter?): ignored`);
-        return;
-      }
-      // A benchmark column no model has a score in (Epoch's empty "Notes"): as a round it would only toss coins.
-      if (byModel) {
-        ignored.push(name);
-        notes.push(`column "${name}" has no values: not a benchmark`);
-        return;
-      }
-    }
-    // Values under an empty header cell: a benchmark named "" cannot be named in a plan or an output.
-    if (name === "") throw new InputError(`${file}: column ${c + 1} has values but no name in the header; name it (or remove it)`);
-    // Numbers written the European way (71,2) or with a % sign are scores in the wrong format, not metadata.
-    const numberLike = cells.some((x) => typeof x === "string" && /^\s*[+-]?(\d+,\d+|[\d.]+\s*%)\s*$/.test(x));
-    if (anyText && !anyNumber && !numberLike) return void ignored.push(name); // metadata (organisation, licence, ...)
-    // Identifiers (commit hashes, run ids) where a few values happen to be all digits: mostly text,
-    // and mostly distinct. A score column with a few typos, with one placeholder repeated for its
-    // gaps ("—"), or with scores written with their interval ("52.8 ± 1.2") stays an error below.
-    const decorated = texts.some((x) => DECORATED_NUMBER.test(String(x)));
-    if (!numberLike && !decorated && texts.length > numbers.length && new Set(texts.map((x) => String(x).trim())).size * 2 > texts.length) {
-      ignored.push(name);
-      const s = numbers.length === 1 ? "" : "s";
-      notes.push(
-        `column "${name}": ${texts.length} of ${texts.length + numbers.length} values are text (identifiers), so it is read as metadata, ` +
-          `its ${numbers.length} number-like value${s} (such as ${JSON.stringify(String(numbers[0]).trim())}) not as score${s}`,
-      );
-      return;
-    }
-    // By name even with some text in it (Epoch's "Shots": 5, 0-shot, few).
-    const stat = byModel ? statKind(name) : undefined;
-    if (stat) {
-      ignored.push(name);
-      stats.push(`${name} (${stat})`);
-      return;
-    }
-    scoreCols.push(c);
+    const f = columnFacts(name, c, cells);
+    const verdict = classifyColumn(f, context);
+    if (verdict.verdict === "error") throw new InputError(verdict.reason);
+    classes.push(verdict);
+    if (verdict.note) notes.push(verdict.note);
+    if (verdict.verdict === "score") {
+      scoreCols.push(c);
+      facts.push(f);
+    } else ignored.push(name === "" ? `(column ${c + 1})` : name);
+    if (verdict.verdict === "statistic") stats.push(`${name} (${verdict.reason})`);
   });
   if (stats.length > 0) notes.push(`columns that are not benchmarks, by their names: ${stats.join(", ")}`);
   // A benchmark is a column (models-rows) or a row (benchmarks-rows); written all in percentages, it is read without the % sign.
+  // A column with only numbers and gaps was parsed once, by columnFacts: it has no percentages either.
+  const parsed = facts.map((f) => byModel && f.invalid === 0);
   const percent = byModel
-    ? scoreCols.map((c) => allPercent(rows.map((r) => r.cells[c])))
+    ? scoreCols.map((c, j) => !parsed[j] && allPercent(rows.map((r) => r.cells[c])))
     : rows.map((r) => allPercent(scoreCols.map((c) => r.cells[c])));
   const inPercent = byModel ? scoreCols.filter((_, j) => percent[j]).map((c) => columns[c]) : rowNames.filter((_, i) => percent[i]);
   if (inPercent.length > 0) notes.push(`percentages read as numbers from 0 to 100 (the % sign dropped): ${inPercent.join(", ")}`);
@@ -157,6 +112,10 @@ export function wideRaw(rec: Records, choice: LayoutChoice, adapter: string, unn
   const grid = rows.map((r, i) => {
     const values = emptyValues(scoreCols.length);
     scoreCols.forEach((c, j) => {
+      if (parsed[j]) {
+        values[j] = facts[j].values[i];
+        return;
+      }
       const p = parseBenchmarkCell(r.cells[c], percent[byModel ? j : i]);
       if (p.kind === "invalid") problems.push(`${r.where}, column "${columns[c]}": ${p.reason}`);
       else if (p.kind === "number") values[j] = p.value;
@@ -172,6 +131,7 @@ export function wideRaw(rec: Records, choice: LayoutChoice, adapter: string, unn
     ignored,
     lowerIsBetter: [],
     notes: [`layout ${choice.layout} (${choice.reason})`, ...notes],
+    columnRules: classes,
   };
   if (byModel) {
     const se = standardErrorColumns(columns, scoreCols);
@@ -242,12 +202,20 @@ export function namedKeyColumn(columns: readonly string[], file: string, named: 
 export const leaderboardAdapter: Adapter = {
   name: "leaderboard",
   description: "one row per model and one column per benchmark (or --layout benchmarks-rows), CSV/TSV/JSON/YAML",
-  sniff: () => undefined, // the fallback for tables no other adapter claims
+  options: ["columns", "unnamed", "layout"],
+  // The fallback: every table no other adapter claims (read() says when its layout cannot be told).
+  detect: (_file, _head, options) =>
+    options.columns
+      ? `--columns ${Object.keys(options.columns).join(",")} names the key column`
+      : options.layout
+        ? `--layout ${options.layout}`
+        : "no other adapter fits: one row per model (or per benchmark)",
   read(sources: readonly SourceText[], options: AdapterOptions): RawTable {
     const { file, text } = single(sources, "leaderboard");
     const rec = parseRecords(text, file, options.layout);
-    let choice = chooseLayout(rec.columns, file, options.layout === "long" ? undefined : options.layout);
-    if (options.columns) choice = namedKeyColumn(rec.columns, file, options.columns) ?? wrongColumns();
+    const choice = options.columns
+      ? (namedKeyColumn(rec.columns, file, options.columns) ?? wrongColumns())
+      : chooseLayout(rec.columns, file, options.layout === "long" ? undefined : options.layout);
     if (choice.layout === "long") {
       throw new InputError(`${file}: this is a long table (columns for model, benchmark and score); read it with --from long`);
     }

@@ -2,15 +2,18 @@
  * Long tables: one row per (model, benchmark, score). A second score for the same pair is a
  * duplicate, resolved by --duplicates (default: an error naming both rows).
  */
-import { findRoles } from "../columns.js";
+import { type ColumnMap, findRoles } from "../columns.js";
+import { detectDelimiter, recordLengthError } from "../csv.js";
+import { CsvSplitter, csvHeader } from "../csv-stream.js";
 import { InputError, listProblems } from "../errors.js";
 import { chooseLayout } from "../layout.js";
 import { parsePercentCell, parseScoreCell } from "../numbers.js";
 import { emptyValues, type RawRow, type RawTable } from "../raw.js";
 import type { Cell, Records } from "../records.js";
 import { parseRecords } from "../text-records.js";
-import { checkUniqueColumns, type UnnamedPolicy, unnamedNote } from "./leaderboard.js";
-import { type Adapter, type AdapterOptions, type SourceText, single } from "./types.js";
+import { headerColumns } from "./header.js";
+import { checkUniqueColumns, type UnnamedPolicy, unnamedNote, wrongColumns } from "./leaderboard.js";
+import { type Adapter, type AdapterOptions, extension, isJsonLines, isYaml, type SourceText, single } from "./types.js";
 
 function cellName(cell: Cell): string {
   return cell === null ? "" : String(cell).trim();
@@ -228,23 +231,80 @@ export function longRaw(
   return builder.finish();
 }
 
+/** --columns naming only the key column of a wide table (model=COL or benchmark=COL alone). */
+export function namesKeyColumnOnly(named: ColumnMap): boolean {
+  const roles = Object.keys(named);
+  return roles.length === 1 && (roles[0] === "model" || roles[0] === "benchmark");
+}
+
+type LongColumns = { model: number; benchmark: number; score: number };
+
+/** The model, benchmark and score columns of a long table's header, and how they were found. */
+function longColumns(columns: readonly string[], file: string, options: AdapterOptions): { cols: LongColumns; reason: string } {
+  const named = options.columns;
+  const forced = options.from === "long";
+  if (named && (!forced || named.model || named.benchmark || named.score)) {
+    const roles = findRoles(columns, file, named);
+    const missing = (["model", "benchmark", "score"] as const).filter((r) => roles[r] < 0);
+    if (missing.length > 0) {
+      if (!forced) wrongColumns();
+      throw new InputError(`${file}: no ${missing.join(", ")} column (name it with --columns ${missing[0]}=COLUMN)`);
+    }
+    return { cols: { model: roles.model, benchmark: roles.benchmark, score: roles.score }, reason: "columns named by --columns" };
+  }
+  // Detected long tables keep the header's own reading (Epoch's single score_* column); --from long forces it.
+  const choice = chooseLayout(columns, file, forced ? "long" : options.layout);
+  if (choice.layout !== "long")
+    throw new InputError(`${file}: not a long table (no model, benchmark and score columns); read it with --from leaderboard`);
+  const [m, b, s] = [choice.keyColumn, choice.benchmarkColumn as number, choice.scoreColumn as number];
+  const reason = options.layout === "long" ? choice.reason : `columns "${columns[m]}", "${columns[b]}", "${columns[s]}"`;
+  return { cols: { model: m, benchmark: b, score: s }, reason };
+}
+
 export const longAdapter: Adapter = {
   name: "long",
   description: "one row per score: model, benchmark, score columns (CSV/TSV/JSON/JSONL/YAML)",
-  sniff: () => undefined, // decided together with the leaderboard layout (layout.ts)
+  options: ["columns", "unnamed", "layout"],
+  detect(file, head, options) {
+    if (options.columns) return namesKeyColumnOnly(options.columns) ? undefined : "columns named by --columns";
+    if (options.layout) return options.layout === "long" ? "--layout long" : undefined;
+    const header = headerColumns(file, head);
+    if (!header) return undefined;
+    try {
+      const choice = chooseLayout(header, file);
+      return choice.layout === "long" ? `a column each for model, benchmark and score: ${choice.reason}` : undefined;
+    } catch {
+      return undefined; // the leaderboard adapter reads it and says why the layout is unclear
+    }
+  },
   read(sources: readonly SourceText[], options: AdapterOptions): RawTable {
     const { file, text } = single(sources, "long");
     const rec = parseRecords(text, file, options.layout);
-    if (options.columns && (options.columns.model || options.columns.benchmark || options.columns.score)) {
-      const roles = findRoles(rec.columns, file, options.columns);
-      const missing = (["model", "benchmark", "score"] as const).filter((r) => roles[r] < 0);
-      if (missing.length > 0)
-        throw new InputError(`${file}: no ${missing.join(", ")} column (name it with --columns ${missing[0]}=COLUMN)`);
-      return longRaw(rec, roles, "columns named by --columns", options.unnamed);
-    }
-    const choice = chooseLayout(rec.columns, file, "long");
-    const [m, b, s] = [choice.keyColumn, choice.benchmarkColumn as number, choice.scoreColumn as number];
-    const reason = options.layout === "long" ? choice.reason : `columns "${rec.columns[m]}", "${rec.columns[b]}", "${rec.columns[s]}"`;
-    return longRaw(rec, { model: m, benchmark: b, score: s }, reason, options.unnamed);
+    const { cols, reason } = longColumns(rec.columns, file, options);
+    return longRaw(rec, cols, reason, options.unnamed);
+  },
+  /**
+   * A CSV/TSV long table, streamed row by row into the builder: memory grows with the scores, not
+   * with the text or its records. JSON, JSON Lines and YAML are read whole.
+   */
+  stream(file, head, options, pump) {
+    const ext = extension(file);
+    if (ext === "json" || isYaml(file) || isJsonLines(file)) return undefined;
+    const delimiter = ext === "tsv" ? "\t" : detectDelimiter(head);
+    const header = csvHeader(head, file, delimiter)?.map((c) => c.trim());
+    if (!header || header.length < 2) return undefined; // read whole, which says what is wrong
+    const { cols, reason } = longColumns(header, file, options);
+    const builder = new LongTableBuilder(file, header, cols, reason, options.unnamed);
+    let records = 0;
+    const splitter = new CsvSplitter(file, delimiter, (fields, line) => {
+      if (records++ === 0) return; // the header
+      if (fields.length !== header.length) throw recordLengthError(file, line, fields, header.length);
+      builder.add(fields, line);
+    });
+    pump((t) => splitter.push(t));
+    splitter.end();
+    const raw = builder.finish();
+    if (records <= 1) throw new InputError(`${file}: only a header line, no data rows`);
+    return raw;
   },
 };

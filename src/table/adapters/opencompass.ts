@@ -77,7 +77,8 @@ export function readOpenCompass(sources: readonly SourceText[], options: Adapter
 export const openCompassAdapter: Adapter = {
   name: "opencompass",
   description: "OpenCompass summary CSV: dataset,version,metric,mode,<one column per model>",
-  sniff(file, head) {
+  options: ["metric"],
+  detect(file, head) {
     if (!["csv", "txt", ""].includes(extension(file))) return undefined;
     const first = head.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
     return isOpenCompassHeader(first.split(",")) ? "header dataset,version,metric,mode,<models>" : undefined;

@@ -15,7 +15,7 @@ import { isTextCell, parseItemCell } from "../numbers.js";
 import { type ItemTransform, PerItemAggregator } from "../per-item.js";
 import type { RawTable } from "../raw.js";
 import type { Cell } from "../records.js";
-import { type Adapter, type AdapterOptions, extension, isJsonLines, type SourceText, single } from "./types.js";
+import { type Adapter, type AdapterOptions, extension, isJsonLines, isYaml, type SourceText, single } from "./types.js";
 
 export interface PerItemPlan {
   file: string;
@@ -334,7 +334,9 @@ export const perItemAdapter: Adapter = {
   name: "per-item",
   description:
     "per-item results (CSV/TSV/JSONL): model, benchmark, item id, score or correct flag, optional cost and tokens; or one row per item with one column per model",
-  sniff(file, head) {
+  options: ["columns", "benchmarkName", "keepItems", "duplicates"],
+  // Columns named with --columns do not make a file per-item: --from per-item does.
+  detect(file, head) {
     const plan = planPerItem(file, head, {}, true);
     return plan ? `per-item ${plan.layout} (${plan.reason})` : undefined;
   },
@@ -349,6 +351,14 @@ export const perItemAdapter: Adapter = {
     }
     const feeder = perItemFeeder(plan, options);
     feeder.push(text);
+    return feeder.end();
+  },
+  stream(file, head, options, pump) {
+    if (extension(file) === "json" || isYaml(file)) return undefined; // a JSON array is parsed whole
+    const plan = planPerItem(file, head, options);
+    if (!plan) return undefined; // --from per-item on a file it does not fit: read() explains
+    const feeder = perItemFeeder(plan, options);
+    if (pump((t) => feeder.push(t)) === 0) throw new InputError(`${file}: the score table is empty`);
     return feeder.end();
   },
 };

@@ -1,4 +1,8 @@
-/** The adapter contract: each adapter reads one kind of file into a RawTable. Pure (no I/O). */
+/**
+ * The adapter contract: each adapter recognises one kind of file (detect) and reads it into a
+ * RawTable (read, and stream for the kinds read in chunks). Pure: streaming pulls its text
+ * through a pump the I/O edge (read.ts) provides.
+ */
 import type { ColumnMap } from "../columns.js";
 import type { DuplicatePolicy } from "../duplicates.js";
 import type { RawTable } from "../raw.js";
@@ -30,19 +34,30 @@ export interface AdapterOptions {
   unnamed?: "drop";
   /** Per-item files resolve repeated (model, benchmark, item) rows themselves. */
   duplicates?: DuplicatePolicy;
+  /** --from: the adapter was forced, not detected (some messages say what fits instead). */
+  from?: AdapterName;
 }
+
+export type AdapterOptionName = keyof AdapterOptions;
+
+/** Feeds the file's text to `push` in chunks; returns the number of bytes read. */
+export type Pump = (push: (text: string) => void) => number;
 
 export interface Adapter {
   name: AdapterName;
   /** One line for --help and inspect. */
   description: string;
+  /** The options it reads (an option only other adapters read is an error: load.ts checkOptionsApply). */
+  options: readonly AdapterOptionName[];
   /**
    * Why the adapter fits this file, or undefined. `head` is the start of the text (the whole text
-   * for JSON and YAML). Adapters that only ever fit when nothing else does return undefined and
-   * are chosen as the fallback.
+   * for JSON and YAML). Throws only where no adapter could read the file (a JSON Lines file whose
+   * first line is not JSON); otherwise the chosen adapter reports what is wrong.
    */
-  sniff(file: string, head: string): string | undefined;
+  detect(file: string, head: string, options: AdapterOptions): string | undefined;
   read(sources: readonly SourceText[], options: AdapterOptions): RawTable;
+  /** Reads the file from its chunks (bounded memory); undefined when this file must be read whole. */
+  stream?(file: string, head: string, options: AdapterOptions, pump: Pump): RawTable | undefined;
 }
 
 export function extension(file: string): string {
