@@ -22,6 +22,6 @@ export { prepareRanking, type RankingOptions, type RoundPlanInput, runRanking, r
 export type { RankResult, SettingResult } from "./run/result.js";
 export { InputError } from "./table/errors.js";
 export { type ScoreTableInput, scoreTable } from "./table/from-arrays.js";
-export { type ReadOptions, scoreTableFromText } from "./table/load.js";
-export { readScoreTable } from "./table/read.js";
+export type { ReadOptions } from "./table/load.js";
+export { readScoreTable, scoreTableFromText } from "./table/read-api.js";
 export type { Benchmark, ScoreTable } from "./table/types.js";

@@ -16,6 +16,7 @@ import {
   scoreTable,
   scoreTableFromText,
 } from "../src/index.js";
+import { forTheApi } from "../src/table/option-names.js";
 import { ROOT, testData } from "./helpers.js";
 
 const CLI = join(ROOT, "dist", "src", "cli", "main.js");
@@ -149,7 +150,14 @@ describe("scoreTable: an in-memory table, checked as a file is", () => {
 
   it("null marks a gap: an error without a policy, ranked with one", async () => {
     const t = scoreTable({ models, benchmarks, scores: scores.map((r, i) => (i === 1 ? [null, ...r.slice(1)] : r)) });
-    assert.throws(() => prepareRanking(t), InputError);
+    // In the library's words: the option and its values, never a flag; same code as the CLI's error.
+    assert.throws(
+      () => prepareRanking(t),
+      (e: unknown) =>
+        e instanceof InputError &&
+        /the option missing: "drop-model" \| "drop-benchmark" \| "lose" \| "available-mean"/.test(e.message) &&
+        !/--[a-z]/.test(e.message),
+    );
     const r = await runRanking(t, { missing: "lose", runs: 500 });
     assert.equal(r.results[0].models.length, 4);
   });
@@ -167,5 +175,39 @@ describe("reportData computes only what is asked", () => {
     assert.equal(compare.studies, undefined);
     const whole = await reportData(run, { threads: 1 });
     assert.ok(whole.comparison && whole.studies && whole.studies.length > 0);
+  });
+});
+
+describe("library errors name options, the CLI's name flags", () => {
+  it("readScoreTable, scoreTableFromText and runRanking rephrase; the CLI keeps --flags", async () => {
+    const dup = "model,MMLU,GSM8K\na,70,50\na,71,52\nb,65,60\n";
+    assert.throws(
+      () => scoreTableFromText(dup, "dup.csv"),
+      (e: unknown) => e instanceof InputError && /the option duplicates/.test(e.message) && !/--[a-z]/.test(e.message),
+    );
+    const file = join(ROOT, "test", "fixtures", "models-rows.csv");
+    assert.throws(
+      () => readScoreTable(file, { metric: ["acc"] }),
+      (e: unknown) => e instanceof InputError && /the option metric/.test(e.message) && !/--[a-z]/.test(e.message),
+    );
+    const t = scoreTable({ models: ["a", "b"], benchmarks: ["x"], scores: [[1], [null]] });
+    await assert.rejects(runRanking(t, { runs: 10 }), (e: unknown) => e instanceof InputError && !/--[a-z]/.test(e.message));
+    const cli = spawnSync(process.execPath, [CLI, "rank", file, "--metric", "acc"], { encoding: "utf8", cwd: ROOT });
+    assert.equal(cli.status, 2);
+    assert.match(cli.stderr, /--metric/);
+  });
+});
+
+describe("forTheApi", () => {
+  it("turns flags into options, values into quoted choices, and leaves other words alone", () => {
+    const cases: [string, string][] = [
+      ["pass --missing lose", 'set the option missing: "lose"'],
+      ["choose one with --duplicates first|best", 'choose one with the option duplicates: "first" | "best"'],
+      ["--metric applies to harness files", "the option metric applies to harness files"],
+      ["--benchmarks and --benchmark-name", "the option benchmarks and the option benchmarkName"],
+      ["see --T 0,1,2", "see the option T 0,1,2"],
+      ["no flag here", "no flag here"],
+    ];
+    for (const [flagged, api] of cases) assert.equal(forTheApi(flagged), api);
   });
 });

@@ -6,6 +6,7 @@ import type { EliminationMode, OutcomeMode } from "../engine/types.js";
 import type { Round } from "../plan/plan.js";
 import { InputError } from "../table/errors.js";
 import type { MissingPolicy } from "../table/missing.js";
+import { inApiWords, inApiWordsAsync } from "../table/option-names.js";
 import type { ScoreTable } from "../table/types.js";
 import { type RankRun, type RunOptions, runPrepared } from "./pipeline.js";
 import { type PreparedRank, prepareRankFromTable } from "./prepare.js";
@@ -52,6 +53,10 @@ export interface RankingOptions extends RunOptions {
  * prepared.notes; // what the run will do, before it is played
  */
 export function prepareRanking(table: ScoreTable, options: RankingOptions = {}): PreparedRank {
+  return inApiWords(() => prepareChecked(table, options));
+}
+
+function prepareChecked(table: ScoreTable, options: RankingOptions): PreparedRank {
   const { plan, T, runs, seed, elimination, tieTolerance, outcomes, missing, rankDistribution } = options;
   if (runs !== undefined && !(Number.isSafeInteger(runs) && runs >= 1))
     throw new InputError(`runs: expected a whole number >= 1, got ${runs}`, "invalid-option");
@@ -88,5 +93,5 @@ export async function runRanking(table: ScoreTable, options: RankingOptions = {}
  * const html = renderReport(await reportData(run), readReportRuntime());
  */
 export async function runRankingWithTallies(table: ScoreTable, options: RankingOptions = {}): Promise<RankRun> {
-  return runPrepared(prepareRanking(table, options), options);
+  return inApiWordsAsync(() => runPrepared(prepareRanking(table, options), options));
 }

@@ -3,6 +3,7 @@
  * file is, with errors naming the row (model) and column (benchmark).
  */
 import { InputError, listProblems } from "./errors.js";
+import { inApiWords } from "./option-names.js";
 import type { ScoreTable } from "./types.js";
 
 export interface ScoreTableInput {
@@ -69,6 +70,10 @@ function grid(
  * });
  */
 export function scoreTable(input: ScoreTableInput): ScoreTable {
+  return inApiWords(() => buildScoreTable(input));
+}
+
+function buildScoreTable(input: ScoreTableInput): ScoreTable {
   const source = input.source ?? "in-memory table";
   const problems: string[] = [];
   const { models, benchmarks } = input;

@@ -1,0 +1,88 @@
+/**
+ * One vocabulary for the options that input errors name: the command line's flag and the library's
+ * option. Reading and preparing code writes its messages with the flag (what most users type); the
+ * library's entry points rephrase them for the API (`--missing lose` becomes `missing: "lose"`), as the
+ * dashboard rephrases them for its page, so that a TypeScript user is never told to pass a flag.
+ */
+import { InputError } from "./errors.js";
+
+/** [command-line flag, library option] for every option an input error may name. */
+export const OPTION_NAMES: readonly (readonly [string, string])[] = [
+  ["--aggregates", "aggregates"],
+  ["--benchmark-name", "benchmarkName"],
+  ["--benchmarks", "benchmarks"],
+  ["--bootstrap", "bootstrap"],
+  ["--columns", "columns"],
+  ["--duplicates", "duplicates"],
+  ["--exclude", "exclude"],
+  ["--from", "from"],
+  ["--harness-tasks", "harnessTasks"],
+  ["--layout", "layout"],
+  ["--lower-is-better", "lowerIsBetter"],
+  ["--metric", "metric"],
+  ["--missing", "missing"],
+  ["--outcomes", "outcomes"],
+  ["--precision", "precision"],
+  ["--rounds", "plan"],
+  ["--runs", "runs"],
+  ["--seed", "seed"],
+  ["--threads", "threads"],
+  ["--tie-tolerance", "tieTolerance"],
+  ["--unnamed", "unnamed"],
+  ["--T", "T"],
+];
+
+const BY_FLAG = new Map(OPTION_NAMES);
+// Longest flags first, so that --benchmarks is not read as --benchmark-name's prefix or the reverse.
+const FLAGS = [...BY_FLAG.keys()].sort((a, b) => b.length - a.length).map((f) => f.replace(/[-]/g, "\\-"));
+// A flag, then optionally one value or a list of choices (lose, drop-model|drop-benchmark, best, ...).
+const FLAG_WITH_VALUE = new RegExp(
+  `(pass |use |with )?(${FLAGS.join("|")})(?![A-Za-z-])(?: ([a-z][a-z0-9-]*(?:\\|[a-z][a-z0-9-]*)*)(?=[\\s,.;:)]|$))?`,
+  "g",
+);
+
+/**
+ * A message in the library's words: every flag becomes its option (`pass --missing lose` -> `set the
+ * option missing: "lose"`). A word after a flag is taken for its value only when it is a list of
+ * choices (`a|b`) or a verb asks for it (`pass`, `use`, `with`): "--metric applies to ..." keeps its verb.
+ */
+export function forTheApi(message: string): string {
+  return message.replace(FLAG_WITH_VALUE, (whole, verb: string | undefined, flag: string, value: string | undefined) => {
+    const option = BY_FLAG.get(flag);
+    if (!option) return whole;
+    const isValue = value !== undefined && (verb !== undefined || value.includes("|"));
+    const values = isValue
+      ? value
+          .split("|")
+          .map((v) => `"${v}"`)
+          .join(" | ")
+      : undefined;
+    const lead = verb === "with " ? "with " : verb ? "set " : "";
+    return `${lead}the option ${option}${values ? `: ${values}` : ""}${value !== undefined && !isValue ? ` ${value}` : ""}`;
+  });
+}
+
+/** Runs f, rethrowing an InputError in the library's words (same code); anything else as it is. */
+export function inApiWords<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    throw rephrased(e);
+  }
+}
+
+/** inApiWords for a promise. */
+export async function inApiWordsAsync<T>(f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    throw rephrased(e);
+  }
+}
+
+function rephrased(e: unknown): unknown {
+  if (!(e instanceof InputError)) return e;
+  const out = new InputError(forTheApi(e.message), e.code);
+  out.stack = e.stack;
+  return out;
+}
