@@ -170,6 +170,8 @@ function tableResample(base: BattleTable, out: PairTable, sampler: PoissonSample
           const t = ties[ab] | 0;
           const la = ((win2[ab] | 0) - t) >> 1;
           const lb = ((win2[ba] | 0) - t) >> 1;
+          // The three draws written out, one generator step each: as a loop over the three counts
+          // the resample took 1.5x as long (230-270 ms against 155-170 ms at 5,000 models).
           let x = 0;
           let y = 0;
           let z = 0;
