@@ -1,10 +1,9 @@
 /**
  * The paper's second figure: Delta E (harshest T minus T = 0) against E[S] at T = 0, one point per
- * model, coloured by the generalist / balanced / specialist label, with the field's fitted line the
- * labels are measured from.
+ * model, coloured by the generalist / balanced / specialist label, with the flat twins' curve (what
+ * a model of the same level with a flat profile loses) the labels are measured from.
  */
 import type { ModelSensitivity, RobustnessLabel } from "../../run/sensitivity.js";
-import { fixed, signed } from "../format.js";
 import { type ChartInput, settingName } from "./input.js";
 import { baseOption, GRID_LINE, LABEL_COLOURS, MUTED, round } from "./style.js";
 import type { ChartSpec } from "./types.js";
@@ -13,13 +12,13 @@ import type { ChartSpec } from "./types.js";
 const NAME_ALL_UP_TO = 60;
 const NAMED_WHEN_CROWDED = 24;
 
-const LABELS: RobustnessLabel[] = ["generalist", "balanced", "specialist"];
+const LABELS: RobustnessLabel[] = ["generalist", "balanced", "specialist", "undetermined"];
 
 /** The points worth a name in a crowded field: the strongest, and the furthest from the line. */
 function namedModels(models: readonly ModelSensitivity[]): Set<string> {
   if (models.length <= NAME_ALL_UP_TO) return new Set(models.map((m) => m.model));
   const strongest = [...models].sort((a, b) => b.baseline - a.baseline).slice(0, NAMED_WHEN_CROWDED / 2);
-  const outliers = [...models].sort((a, b) => Math.abs(b.residual) - Math.abs(a.residual)).slice(0, NAMED_WHEN_CROWDED / 2);
+  const outliers = [...models].sort((a, b) => Math.abs(b.profileEffect ?? 0) - Math.abs(a.profileEffect ?? 0)).slice(0, NAMED_WHEN_CROWDED / 2);
   return new Set([...strongest, ...outliers].map((m) => m.model));
 }
 
@@ -28,9 +27,10 @@ export function robustnessChart(input: ChartInput): ChartSpec | undefined {
   const s = input.result.sensitivity;
   if (!s) return undefined;
   const named = namedModels(s.models);
-  const xs = s.models.map((m) => m.baseline);
-  const lo = Math.min(...xs);
-  const hi = Math.max(...xs);
+  // The twins' curve: each twin at its own level, in order of level.
+  const twins = s.models
+    .flatMap((m) => (m.twin ? [[round(m.twin.baseline), round(m.twin.deltaE)]] : []))
+    .sort((a, b) => a[0] - b[0]);
   const ds = s.models.map((m) => m.deltaE);
   // Headroom above the top point so its name does not sit on the frame.
   const top = Math.max(...ds) + 0.06 * (Math.max(...ds) - Math.min(...ds) || 1);
@@ -60,7 +60,7 @@ export function robustnessChart(input: ChartInput): ChartSpec | undefined {
     },
     labelLayout: { hideOverlap: true },
     series: [
-      ...LABELS.map((label) => ({
+      ...LABELS.filter((label) => label !== "undetermined" || s.models.some((m) => m.label === label)).map((label) => ({
         type: "scatter" as const,
         name: label,
         symbolSize: 9,
@@ -72,12 +72,12 @@ export function robustnessChart(input: ChartInput): ChartSpec | undefined {
       })),
       {
         type: "line" as const,
-        name: "field trend",
+        name: "flat twins",
         symbol: "none",
         lineStyle: { type: "dashed" as const, color: "#52606d", width: 1.5 },
         itemStyle: { color: "#52606d" },
         tooltip: { show: false },
-        data: [lo, hi].map((x) => [round(x), round(s.intercept + s.slope * x)]),
+        data: twins,
       },
     ],
   };
@@ -85,8 +85,9 @@ export function robustnessChart(input: ChartInput): ChartSpec | undefined {
   const crowded = s.models.length > NAME_ALL_UP_TO ? ` Only the ${named.size} strongest or most unusual models are named.` : "";
   const caption =
     `Each point is a model: x = its E[S] at ${settingName(s.baselineLabel)}, y = Delta E, the change in E[S] from ${settingName(s.baselineLabel)} ` +
-    `to the harshest setting ${settingName(s.harshestLabel)} (same seed for both). The dashed line is the field's least-squares trend ` +
-    `Delta E = ${fixed(s.intercept, 3)} ${signed(s.slope, 3).replace(/^([+-])/, "$1 ")} x E[S]. Colour is the label (${counts}). Label rule: ${s.rule}${crowded}`;
+    `to the harshest setting ${settingName(s.harshestLabel)} (same seed for both). The dashed line joins the models' flat twins ` +
+    `(each the same model with its mean round strength in every round, at its own E[S]): what a model of that level without a profile loses. ` +
+    `Colour is the label (${counts}). Label rule: ${s.rule}${crowded}`;
   return {
     id: "robustness",
     title: `Robustness: Delta E against E[S] at ${settingName(s.baselineLabel)}`,
