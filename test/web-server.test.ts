@@ -8,6 +8,7 @@ import { compareRankings } from "../src/analysis/compare.js";
 import { WEB_DIST } from "../src/output/report/runtime-file.js";
 import { prepareRank } from "../src/run/rank.js";
 import { assembleResult } from "../src/run/result.js";
+import { playFlatTwins } from "../src/run/twins.js";
 import { createApp } from "../src/web/server/app.js";
 import { loadAssets } from "../src/web/server/assets.js";
 import { bundledDataset } from "../src/web/server/datasets.js";
@@ -238,17 +239,26 @@ describe("the dashboard server", () => {
 });
 
 describe("the dashboard's simulation", () => {
-  it("gives the CLI's numbers for the same N and seed (same chunk seeds), from the same engine", async () => {
+  it("gives the CLI's numbers and labels for the same N and seed (same chunk seeds), from the same engine", async () => {
     const run: PreparedRun = prepareForDashboard({ ...bundledDataset(), settings: SETTINGS });
-    const tallies = simulateRun(run.config, decodeRoundScores(run.roundScores));
-    const page = assembleResult(run.config, tallies, run.notes);
+    const rs = decodeRoundScores(run.roundScores);
+    const tallies = simulateRun(run.config, rs);
+    // The page's worker plays the flat twins in its own thread; the CLI on worker threads: the same figures.
+    const page = assembleResult(run.config, tallies, run.notes, playFlatTwins(run.config, rs));
     const r = spawnSync(
       process.execPath,
       [CLI, "rank", OC, "--rounds", OC_PLAN, "--runs", "3000", "--seed", "11", "--format", "json", "-q"],
       { encoding: "utf8" },
     );
     assert.equal(r.status, 0, r.stderr);
-    const cli = JSON.parse(r.stdout) as { results: { models: { model: string; expectedScore: number; standardError: number }[] }[] };
+    const cli = JSON.parse(r.stdout) as {
+      results: { models: { model: string; expectedScore: number; standardError: number }[] }[];
+      sensitivity: { models: { model: string; label: string; profileEffect: number }[] };
+    };
+    assert.deepEqual(
+      page.sensitivity?.models.map((m) => [m.model, m.label, m.profileEffect]),
+      cli.sensitivity.models.map((m) => [m.model, m.label, m.profileEffect]),
+    );
     page.results.forEach((res, i) => {
       assert.deepEqual(
         res.models.map((m) => [m.model, m.expectedScore, m.standardError]),

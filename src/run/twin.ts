@@ -143,8 +143,8 @@ export function twinOnCurve(curve: readonly FlatPoint[], e0: number): ModelTwin 
   const b = curve[hi];
   const f = b.baseline > a.baseline ? Math.min(1, Math.max(0, (e0 - a.baseline) / (b.baseline - a.baseline))) : 0;
   const deltaE = a.deltaE + f * (b.deltaE - a.deltaE);
-  // The gap between the two points counts as uncertainty: 3 SE then spans half of it.
-  const gap = Math.abs(b.deltaE - a.deltaE) / 6;
+  // Linear reading between two points may miss a bend: a quarter of their gap counts as uncertainty (3 SE span it).
+  const gap = Math.abs(b.deltaE - a.deltaE) / 12;
   return { baseline: e0, harshest: e0 + deltaE, deltaE, deltaSE: Math.max(a.deltaSE, b.deltaSE) + gap, source: "curve" };
 }
 
