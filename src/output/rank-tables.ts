@@ -39,6 +39,14 @@ export function sensitivityColumns(result: RankResult, top = Number.POSITIVE_INF
         "Delta E",
         order.map((name) => signed(sens.get(name)?.deltaE ?? Number.NaN, d)),
       ),
+      // D: Delta E minus the flat twin's (below 0: the profile costs points under elimination).
+      col(
+        "D vs twin",
+        order.map((name) => {
+          const d = sens.get(name)?.profileEffect;
+          return d === undefined ? "" : signed(d, 2);
+        }),
+      ),
       col(
         "Label",
         order.map((name) => sens.get(name)?.label ?? ""),

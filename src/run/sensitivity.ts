@@ -54,9 +54,9 @@ export const RELATIVE_FLOOR = 0.1;
 
 export const LABEL_RULE =
   "Each model is compared with its flat twin: a model with the same E[S|T=0] that wins equally often in every round, " +
-  "read off the curve of Delta E against E[S|T=0] of flat models played in the same field with the same seeds " +
-  "(each model's mean round wins in every round, the ceiling model that wins every match, and the floor model at 0, 0). " +
-  "Delta E = E[S|harshest T] - E[S|T=0]; profile effect D = Delta E - the twin's Delta E. " +
+  "read off a curve of Delta E against E[S|T=0] of flat models played in the same field with the same seed " +
+  "(each model's flat version, which wins the model's mean number of matches in every round; the ceiling model, which wins every match; " +
+  "and the floor, 0 at any T). Delta E = E[S|harshest T] - E[S|T=0]; profile effect D = Delta E - the twin's Delta E. " +
   "specialist: D < -b and the model loses more than 0.1 points (Delta E < -0.1); generalist: D > +b; balanced otherwise, " +
   "where b = max(0.1 points, 10% of the twin's |Delta E|, 3 x the Monte Carlo standard error of D). " +
   "A model that wins the same number of matches in every round (at the top or bottom of every round, say) is its own twin: D = 0, balanced.";
