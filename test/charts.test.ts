@@ -30,7 +30,7 @@ describe("chart options", () => {
     const specs = buildCharts(data);
     assert.deepEqual(
       specs.map((s) => s.id),
-      ["sensitivity", "robustness", "ranks", "wins", "compare"],
+      ["intervals", "sensitivity", "robustness", "ranks", "wins", "compare"],
     );
     for (const s of specs) {
       assert.ok(s.caption.length > 80, `${s.id}: a caption that says what and how`);

@@ -18,7 +18,9 @@ const LABELS: RobustnessLabel[] = ["generalist", "balanced", "specialist", "unde
 function namedModels(models: readonly ModelSensitivity[]): Set<string> {
   if (models.length <= NAME_ALL_UP_TO) return new Set(models.map((m) => m.model));
   const strongest = [...models].sort((a, b) => b.baseline - a.baseline).slice(0, NAMED_WHEN_CROWDED / 2);
-  const outliers = [...models].sort((a, b) => Math.abs(b.profileEffect ?? 0) - Math.abs(a.profileEffect ?? 0)).slice(0, NAMED_WHEN_CROWDED / 2);
+  const outliers = [...models]
+    .sort((a, b) => Math.abs(b.profileEffect ?? 0) - Math.abs(a.profileEffect ?? 0))
+    .slice(0, NAMED_WHEN_CROWDED / 2);
   return new Set([...strongest, ...outliers].map((m) => m.model));
 }
 
@@ -28,9 +30,7 @@ export function robustnessChart(input: ChartInput): ChartSpec | undefined {
   if (!s) return undefined;
   const named = namedModels(s.models);
   // The twins' curve: each twin at its own level, in order of level.
-  const twins = s.models
-    .flatMap((m) => (m.twin ? [[round(m.twin.baseline), round(m.twin.deltaE)]] : []))
-    .sort((a, b) => a[0] - b[0]);
+  const twins = s.models.flatMap((m) => (m.twin ? [[round(m.twin.baseline), round(m.twin.deltaE)]] : [])).sort((a, b) => a[0] - b[0]);
   const ds = s.models.map((m) => m.deltaE);
   // Headroom above the top point so its name does not sit on the frame.
   const top = Math.max(...ds) + 0.06 * (Math.max(...ds) - Math.min(...ds) || 1);

@@ -15,12 +15,21 @@ export function leaderboardHtml(data: ReportData): string {
   const d = expectedScoreDigits(result);
   const bySetting = result.results.map((r) => new Map(r.models.map((m) => [m.model, m])));
   const sens = new Map(result.sensitivity?.models.map((m) => [m.model, m]) ?? []);
+  // With --bootstrap, the data's 95% interval per setting and model; else the Monte Carlo one.
+  const boot = result.results.map(
+    (r) => new Map(result.uncertainty?.settings.find((u) => u.T === r.T)?.models.map((m) => [m.model, m] as const) ?? []),
+  );
+  const u = result.uncertainty;
   const columns: HtmlColumn[] = [
     { header: "Rank", numeric: true, title: `rank by E[S] at ${settingName(top.T)}` },
     { header: "Model" },
     { header: "Tier", numeric: true },
     ...(result.sensitivity ? [{ header: "Label" }] : []),
-    ...result.results.map((r) => ({ header: `E[S] ${settingName(r.T)}`, numeric: true, title: "mean final score +/- 95% interval" })),
+    ...result.results.map((r) => ({
+      header: `E[S] ${settingName(r.T)}`,
+      numeric: true,
+      title: u ? "mean final score [95% bootstrap interval]" : "mean final score +/- 95% Monte Carlo interval",
+    })),
     ...(result.sensitivity
       ? [
           {
@@ -40,9 +49,13 @@ export function leaderboardHtml(data: ReportData): string {
       `<span class="model">${esc(m.model)}</span>`,
       `<span class="tier tier-${tiers.byModel[m.model]}">${tiers.byModel[m.model]}</span>`,
       ...(result.sensitivity ? [s ? `<span class="label label-${s.label}">${s.label}</span>` : ""] : []),
-      ...bySetting.map((b) => {
+      ...bySetting.map((b, i) => {
         const o = b.get(m.model);
-        return o ? `${fixed(o.expectedScore, d)} <span class="pm">&plusmn; ${fixed(Z95 * o.standardError, d)}</span>` : "";
+        const iv = boot[i].get(m.model);
+        if (!o) return "";
+        return iv
+          ? `${fixed(o.expectedScore, d)} <span class="pm">[${fixed(iv.low, d)}, ${fixed(iv.high, d)}]</span>`
+          : `${fixed(o.expectedScore, d)} <span class="pm">&plusmn; ${fixed(Z95 * o.standardError, d)}</span>`;
       }),
       ...(result.sensitivity ? [s ? signed(s.deltaE, d) : ""] : []),
       percent(m.pFirst),
@@ -52,7 +65,10 @@ export function leaderboardHtml(data: ReportData): string {
   const s = result.sensitivity;
   const caption = [
     `Models ordered by E[S] at ${settingName(top.T)}${s ? " (the harshest setting)" : ""}. E[S]: the mean final score over ` +
-      `N = ${thousands(result.config.runs)} simulated contests per setting, with its 95% Monte Carlo interval (+/- 1.96 standard errors). ` +
+      `N = ${thousands(result.config.runs)} simulated contests per setting, ` +
+      (u
+        ? `with its 95% bootstrap interval [low, high] (${thousands(u.resamples)} resamples of the data: the data's uncertainty and the Monte Carlo's). `
+        : "with its 95% Monte Carlo interval (+/- 1.96 standard errors): the simulation's error only, not the data's (--bootstrap B adds it). ") +
       `Rank: by E[S] at ${settingName(top.T)}; equal values share the best rank.`,
     `Tier (computed from E[S] at ${settingName(tiers.T)}, ${tiers.k} tiers): ${tiers.definition}`,
     ...(s ? [`Label: ${s.rule}`] : []),
