@@ -55,7 +55,10 @@ describe("long CSV tables, streamed", () => {
     const text = readFileSync(FX("long.csv"), "utf8");
     const file = join(dir, "utf16.csv");
     writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
-    assert.deepEqual(outcome(() => readScoreTable(file)), outcome(() => scoreTableFromText(text, file)));
+    assert.deepEqual(
+      outcome(() => readScoreTable(file)),
+      outcome(() => scoreTableFromText(text, file)),
+    );
   });
 
   it("says it streamed; Epoch's real long table (with --columns) still reads whole", () => {

@@ -45,7 +45,19 @@ describe("the HTML report", () => {
   });
 
   it("has every section, a table of contents that points at them, and a placeholder for every chart", () => {
-    for (const id of ["summary", "leaderboard", "intervals", "sensitivity", "robustness", "ranks", "wins", "compare", "agreement", "plan", "details"]) {
+    for (const id of [
+      "summary",
+      "leaderboard",
+      "intervals",
+      "sensitivity",
+      "robustness",
+      "ranks",
+      "wins",
+      "compare",
+      "agreement",
+      "plan",
+      "details",
+    ]) {
       assert.match(html, new RegExp(`<section id="${id}">`), id);
       assert.match(html, new RegExp(`<a href="#${id}">`), `toc ${id}`);
     }
