@@ -74,8 +74,8 @@ describe("the dashboard in Chromium", { skip }, () => {
     assert.equal(rows[0][1], "Model");
     const c = await chartsRendered(page);
     assert.equal(c.charts, 6, "intervals, sensitivity, robustness, ranks, wins, method comparison");
-    assert.equal(c.rendered, 5);
-    assert.equal(c.withSvg, 5);
+    assert.equal(c.rendered, 6);
+    assert.equal(c.withSvg, 6);
     // The method comparison, as in the CLI's report: every model ranked by every method, and the agreement table.
     const ranks = await page.$$eval("#compare table tr", (trs) =>
       trs.map((r) => [...r.querySelectorAll("th,td")].map((x) => x.textContent?.trim() ?? "")),
@@ -279,8 +279,8 @@ describe("the HTML report in Chromium", { skip }, () => {
     await page.waitForSelector("html[data-charts]");
     const c = await chartsRendered(page);
     assert.equal(c.charts, 6, "intervals, sensitivity, robustness, ranks, wins, compare");
-    assert.equal(c.rendered, 5);
-    assert.equal(c.withSvg, 5);
+    assert.equal(c.rendered, 6);
+    assert.equal(c.withSvg, 6);
     assert.deepEqual(
       requests.filter((u) => !u.startsWith("file:") && !u.startsWith("data:")),
       [],
