@@ -7,11 +7,13 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { runPrepared } from "../src/run/pipeline.js";
 import type { RankOptions } from "../src/run/prepare.js";
-import { prepareRank } from "../src/run/rank.js";
+import { computeTallies, prepareRank } from "../src/run/rank.js";
 import type { RankResult } from "../src/run/result.js";
+import { assembleResult } from "../src/run/result.js";
 import { failureSensitivity, labelFor, PRACTICAL_FLOOR, withDataUncertainty } from "../src/run/sensitivity.js";
 import { flatCurve, flatTwin, roundWins, twinOnCurve, withRow } from "../src/run/twin.js";
 import { flatTwins } from "../src/run/twins.js";
+import { playFlatTwinsOnThreads } from "../src/run/twins-threads.js";
 import { enumerateExact, ROOT, roundScores, rules, testData } from "./helpers.js";
 
 describe("the flat twin", () => {
@@ -206,18 +208,23 @@ function halves(file: string, options: RankOptions, model: string): [number, num
 describe("real leaderboards: the ends of the field", () => {
   for (const { name, file, options } of REAL) {
     it(`${name}: labels agree at N = 20,000 and 100,000; no specialist keeps its points; the last-placed are generalists only when front-loaded`, async () => {
-      const [small, large] = [await ranked(file, options, 20_000), await ranked(file, options, 100_000)];
-      const a = small.sensitivity?.models ?? [];
-      const b = new Map((large.sensitivity?.models ?? []).map((m) => [m.model, m]));
-      const agree = a.filter((m) => b.get(m.model)?.label === m.label).length / a.length;
+      // Only the two settings Delta E uses. The twins play min(N, 5,000) contests: the same figures at both N, played once.
+      const [small, large] = [20_000, 100_000].map((runs) => prepareRank(file, { ...options, T: "0,2", runs }));
+      const twins = await playFlatTwinsOnThreads(large.config, large.roundScores, 1);
+      assert.deepEqual(await playFlatTwinsOnThreads(small.config, small.roundScores, 1), twins);
+      const [a, b] = await Promise.all(
+        [small, large].map(async (p) => assembleResult(p.config, await computeTallies(p, { threads: 1 }), p.notes, twins)),
+      );
+      const labels = new Map((b.sensitivity?.models ?? []).map((m) => [m.model, m]));
+      const agree = (a.sensitivity?.models ?? []).filter((m) => labels.get(m.model)?.label === m.label).length / labels.size;
       assert.ok(agree >= 0.9, `${name}: ${(agree * 100).toFixed(1)}% of labels agree`);
-      for (const m of b.values()) {
+      for (const m of labels.values()) {
         if (m.deltaE > -0.05) assert.notEqual(m.label, "specialist", `${m.model}: Delta E ${m.deltaE}`);
         assert.notEqual(m.label, "undetermined");
       }
-      const last = large.results[large.results.length - 1].models.slice(-3);
+      const last = b.results[b.results.length - 1].models.slice(-3);
       for (const o of last) {
-        if (b.get(o.model)?.label !== "generalist") continue;
+        if (labels.get(o.model)?.label !== "generalist") continue;
         const [early, late] = halves(file, options, o.model);
         assert.ok(early > late, `${o.model}: last-placed generalist with wins ${early} early, ${late} late`);
       }
