@@ -47,6 +47,17 @@ export function sensitivityColumns(result: RankResult, top = Number.POSITIVE_INF
           return d === undefined ? "" : signed(d, 2);
         }),
       ),
+      ...(s.models.some((m) => m.deltaInterval)
+        ? [
+            col(
+              "Delta E 95% (data)",
+              order.map((name) => {
+                const iv = sens.get(name)?.deltaInterval;
+                return iv ? `[${fixed(iv[0], 2)}, ${fixed(iv[1], 2)}]` : "";
+              }),
+            ),
+          ]
+        : []),
       col(
         "Label",
         order.map((name) => sens.get(name)?.label ?? ""),

@@ -57,7 +57,13 @@ export function leaderboardHtml(data: ReportData): string {
           ? `${fixed(o.expectedScore, d)} <span class="pm">[${fixed(iv.low, d)}, ${fixed(iv.high, d)}]</span>`
           : `${fixed(o.expectedScore, d)} <span class="pm">&plusmn; ${fixed(Z95 * o.standardError, d)}</span>`;
       }),
-      ...(result.sensitivity ? [s ? signed(s.deltaE, d) : ""] : []),
+      ...(result.sensitivity
+        ? [
+            s
+              ? `${signed(s.deltaE, d)}${s.deltaInterval ? ` <span class="pm">[${fixed(s.deltaInterval[0], 2)}, ${fixed(s.deltaInterval[1], 2)}]</span>` : ""}`
+              : "",
+          ]
+        : []),
       percent(m.pFirst),
       `${m.medianRank} <span class="pm">(${m.rankP05}&ndash;${m.rankP95})</span>`,
     ];
