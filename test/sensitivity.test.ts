@@ -5,14 +5,15 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { runPrepared } from "../src/run/pipeline.js";
+import { runPrepared, runShard } from "../src/run/pipeline.js";
 import type { RankOptions } from "../src/run/prepare.js";
 import { computeTallies, prepareRank } from "../src/run/rank.js";
 import type { RankResult } from "../src/run/result.js";
 import { assembleResult } from "../src/run/result.js";
 import { failureSensitivity, labelFor, PRACTICAL_FLOOR, withDataUncertainty } from "../src/run/sensitivity.js";
+import { mergeParts, parsePart } from "../src/run/shard.js";
 import { flatCurve, flatTwin, roundWins, twinOnCurve, withRow } from "../src/run/twin.js";
-import { flatTwins } from "../src/run/twins.js";
+import { flatTwins, probeModels, twinRuns } from "../src/run/twins.js";
 import { playFlatTwinsOnThreads } from "../src/run/twins-threads.js";
 import { enumerateExact, ROOT, roundScores, rules, testData } from "./helpers.js";
 
@@ -55,6 +56,61 @@ describe("the flat twin", () => {
     const t = flatTwin(gaps, 2);
     assert.ok(Array.from(t.row).every((x) => !Number.isNaN(x)));
     assert.deepEqual(roundWins(withRow(gaps, 2, t.row), 2), [1, 1]);
+  });
+});
+
+describe("the flat curve and the twin runs", () => {
+  const pt = (baseline: number, deltaE: number, deltaSE = 0) => ({ baseline, deltaE, deltaSE });
+
+  it("reads a model's twin linearly between the two nearest flat points, with a quarter of their gap as uncertainty", () => {
+    const curve = [pt(0, 0), pt(2, -1, 0.01), pt(4, -0.2, 0.02)];
+    const t = twinOnCurve(curve, 3);
+    assert.ok(Math.abs(t.deltaE - -0.6) < 1e-12);
+    assert.ok(Math.abs(t.deltaSE - (0.02 + 0.8 / 12)) < 1e-12);
+    assert.equal(t.baseline, 3);
+    // On a point: that point; beyond the ends: the end point.
+    assert.equal(twinOnCurve(curve, 2).deltaE, -1);
+    assert.equal(twinOnCurve(curve, 9).deltaE, -0.2);
+  });
+
+  it("the curve always holds the floor (0, 0), the flat models and the ceiling", () => {
+    const own = [
+      { baseline: [3, 0.01] as [number, number], harshest: [2.9, 0.01] as [number, number] },
+      { baseline: [1, 0.01] as [number, number], harshest: [0.5, 0.01] as [number, number] },
+    ];
+    const curve = flatCurve(
+      {
+        runs: 10,
+        meanWins: [1, 0.5],
+        flat: [true, false],
+        played: [{ model: 1, baseline: [1.2, 0.02], harshest: [0.4, 0.02] }],
+        ceiling: { model: 0, baseline: [3.5, 0.01], harshest: [3.4, 0.01] },
+      },
+      own,
+    );
+    assert.deepEqual(
+      curve.map((p) => p.baseline),
+      [0, 1.2, 3, 3.5],
+    );
+    assert.equal(curve[0].deltaE, 0);
+  });
+
+  it("plays every non-flat model's twin up to 40 models; above, the 6 strongest, the 6 weakest and 20 between", () => {
+    const small = probeModels([3, 2, 1, 0], [false, true, false, false]);
+    assert.deepEqual(small, [0, 2, 3]);
+    const M = 200;
+    const wins = Array.from({ length: M }, (_, m) => M - m);
+    const picked = probeModels(wins, new Array(M).fill(false));
+    assert.equal(picked.length, 32);
+    for (const m of [0, 5, M - 6, M - 1]) assert.ok(picked.includes(m), `model ${m}`);
+  });
+
+  it("gives each twin run min(N, 5,000) contests within the match budget, never fewer than 1,000", () => {
+    const r = (T: number, K: number) => rules(K, T);
+    assert.equal(twinRuns(2_000, 30, 29, [r(0, 12), r(2, 12)]), 2_000);
+    assert.equal(twinRuns(100_000, 30, 29, [r(0, 12), r(2, 12)]), 5_000);
+    const big = twinRuns(100_000, 33, 469, [r(0, 42), r(2, 42)]);
+    assert.equal(big, 1_000);
   });
 });
 
@@ -178,6 +234,27 @@ describe("exact small fields (enumeration)", () => {
       assert.ok(Math.abs(mc.baseline[0] - p.baseline[0]) <= 4 * mc.baseline[1] + 1e-9, `twin of ${p.model} at T = 0`);
       assert.ok(Math.abs(mc.harshest[0] - p.harshest[0]) <= 4 * mc.harshest[1] + 1e-9, `twin of ${p.model} at T = 1`);
     }
+  });
+});
+
+describe("sharded runs carry the twins", () => {
+  it("shard 1's file holds them (merge labels as the single run); edited twins are refused", async () => {
+    const prepared = prepareRank(join(ROOT, "data", "opencompass_2024-08-29.csv"), {
+      rounds: join(ROOT, "data", "opencompass.rounds.json"),
+      runs: 600,
+      seed: 2,
+    });
+    const [one, two] = await Promise.all([1, 2].map((index) => runShard(prepared, { index, count: 2 }, { threads: 1 })));
+    assert.ok(one.twins);
+    assert.equal(two.twins, undefined);
+    const merged = mergeParts([
+      { file: "2.json", part: parsePart(JSON.stringify(two), "2.json") },
+      { file: "1.json", part: parsePart(JSON.stringify(one), "1.json") },
+    ]);
+    const single = (await runPrepared(prepared, { threads: 1 })).result;
+    assert.deepEqual(assembleResult(merged.config, merged.tallies, merged.notes, merged.twins).sensitivity, single.sensitivity);
+    const edited = { ...one, twins: { ...one.twins, meanWins: one.twins.meanWins.slice(1) } };
+    assert.throws(() => parsePart(JSON.stringify(edited), "1.json"), /twins: not the flat-twin figures of this field/);
   });
 });
 
