@@ -69,6 +69,16 @@ describe("the intervals chart", () => {
     assert.match(html, /95% bootstrap interval \[low, high\]/);
   });
 
+  it("the robustness scatter draws each model's data interval of Delta E", () => {
+    const spec = buildChart("robustness", data);
+    assert.ok(spec);
+    const series = spec.variants[0].option.series as unknown as { name?: string; data: unknown[] }[];
+    const bars = series.find((x) => x.name === "95% interval (data)");
+    assert.ok(bars, "an interval series");
+    assert.equal(bars.data.length, 3 * 29, "two ends and a break per model");
+    assert.match(spec.caption, /95% bootstrap interval of Delta E/);
+  });
+
   it("labels take the data's intervals into account: a label's whole Delta E interval lies beyond its twin's", () => {
     const s = result.sensitivity;
     assert.ok(s);

@@ -70,6 +70,26 @@ export function robustnessChart(input: ChartInput): ChartSpec | undefined {
           .filter((m) => m.label === label)
           .map((m) => ({ name: m.model, value: [round(m.baseline), round(m.deltaE)], label: { show: named.has(m.model) } })),
       })),
+      // With --bootstrap: each model's 95% data interval of Delta E, as vertical segments ("-" breaks the line).
+      ...(s.models.some((m) => m.deltaInterval)
+        ? [
+            {
+              type: "line" as const,
+              name: "95% interval (data)",
+              symbol: "none",
+              connectNulls: false,
+              lineStyle: { color: "#9aa5b1", width: 1 },
+              itemStyle: { color: "#9aa5b1" },
+              tooltip: { show: false },
+              silent: true,
+              data: s.models.flatMap((m) =>
+                m.deltaInterval
+                  ? [[round(m.baseline), round(m.deltaInterval[0])], [round(m.baseline), round(m.deltaInterval[1])], "-"]
+                  : [],
+              ),
+            },
+          ]
+        : []),
       {
         type: "line" as const,
         name: "flat twins",
@@ -87,6 +107,7 @@ export function robustnessChart(input: ChartInput): ChartSpec | undefined {
     `Each point is a model: x = its E[S] at ${settingName(s.baselineLabel)}, y = Delta E, the change in E[S] from ${settingName(s.baselineLabel)} ` +
     `to the harshest setting ${settingName(s.harshestLabel)} (same seed for both). The dashed line joins the models' flat twins ` +
     `(each the same model with its mean round strength in every round, at its own E[S]): what a model of that level without a profile loses. ` +
+    `${s.models.some((m) => m.deltaInterval) ? "Grey bars: each model's 95% bootstrap interval of Delta E (the data's uncertainty). " : ""}` +
     `Colour is the label (${counts}). Label rule: ${s.rule}${crowded}`;
   return {
     id: "robustness",
