@@ -72,7 +72,7 @@ for (const n of FIELD_SIZES) {
     it("every chart: a title on the figure, and named axes", () => {
       assert.deepEqual(
         specs.map((s) => s.id),
-        ["sensitivity", "robustness", "ranks", "wins", "compare"],
+        ["intervals", "sensitivity", "robustness", "ranks", "wins", "compare"],
       );
       for (const s of specs)
         for (const v of s.variants) {

@@ -30,7 +30,7 @@ describe("chart options", () => {
     const specs = buildCharts(data);
     assert.deepEqual(
       specs.map((s) => s.id),
-      ["sensitivity", "robustness", "ranks", "wins", "compare"],
+      ["intervals", "sensitivity", "robustness", "ranks", "wins", "compare"],
     );
     for (const s of specs) {
       assert.ok(s.caption.length > 80, `${s.id}: a caption that says what and how`);
@@ -81,7 +81,11 @@ describe("chart options", () => {
     }
     const line = series.find((x) => x.type === "line");
     assert.ok(line);
-    for (const [x, y] of line.data as [number, number][]) assert.ok(Math.abs(y - (sens.intercept + sens.slope * x)) < 1e-3);
+    // The dashed line joins the flat twins, each at its own level.
+    const twins = sens.models.map((m) => m.twin).filter((t) => t !== undefined);
+    assert.equal((line.data as unknown[]).length, twins.length);
+    for (const [x, y] of line.data as [number, number][])
+      assert.ok(twins.some((t) => Math.abs(t.baseline - x) < 1e-3 && Math.abs(t.deltaE - y) < 1e-3));
     assert.match(s.caption, /Label rule: /);
   });
 

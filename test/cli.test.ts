@@ -90,7 +90,7 @@ describe("swissround rank", () => {
     const rows = csv.stdout.trim().split("\n");
     assert.equal(
       rows[0],
-      "T,model,rank,expectedScore,standardError,pFirst,medianRank,rankP05,rankP95,meanRounds,meanByes,pEliminated,deltaE,label",
+      "T,model,rank,expectedScore,standardError,pFirst,medianRank,rankP05,rankP95,meanRounds,meanByes,pEliminated,deltaE,twinDeltaE,profileEffect,label",
     );
     assert.equal(rows.length, 1 + 3 * 3);
   });

@@ -15,7 +15,7 @@ function plot(args: string[], cwd = ROOT) {
 }
 
 describe("swissround plot", () => {
-  for (const chart of ["sensitivity", "robustness", "ranks", "wins", "compare"]) {
+  for (const chart of ["intervals", "sensitivity", "robustness", "ranks", "wins", "compare"]) {
     it(`${chart}: an SVG file with the models' names`, () => {
       const out = join(tmp(), `${chart}.svg`);
       const r = plot([chart, ...BASE, "-o", out]);
@@ -110,7 +110,7 @@ describe("swissround plot", () => {
     [
       "--setting on another chart",
       ["wins", ...BASE, "--setting", "1", "-o", "x.svg"],
-      /--setting picks the T setting of the ranks chart only/,
+      /--setting picks the T setting of the ranks, intervals and cost charts only/,
     ],
     [
       "a setting the run does not have",

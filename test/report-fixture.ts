@@ -6,6 +6,7 @@ import { compareRankings } from "../src/analysis/compare.js";
 import { buildReportData, comparisonSections, distributionsOf, type ReportData } from "../src/output/report/data.js";
 import { computeTallies, prepareRank, type RankOptions } from "../src/run/rank.js";
 import { assembleResult } from "../src/run/result.js";
+import { playFlatTwins } from "../src/run/twins.js";
 import { ROOT } from "./helpers.js";
 
 export const CLI = join(ROOT, "dist", "src", "cli", "main.js");
@@ -21,7 +22,7 @@ export function tmp(prefix = "swissround-test-"): string {
 export async function reportDataFor(scores: string, options: RankOptions, compare = false): Promise<ReportData> {
   const prepared = prepareRank(scores, options);
   const tallies = await computeTallies(prepared, { threads: 1 });
-  const result = assembleResult(prepared.config, tallies, prepared.notes);
+  const result = assembleResult(prepared.config, tallies, prepared.notes, playFlatTwins(prepared.config, prepared.roundScores));
   const comparison = compare
     ? comparisonSections(
         compareRankings({ table: prepared.table, plan: prepared.plan, roundScores: prepared.roundScores, rank: result }, { seed: 1 }),

@@ -45,14 +45,26 @@ describe("the HTML report", () => {
   });
 
   it("has every section, a table of contents that points at them, and a placeholder for every chart", () => {
-    for (const id of ["summary", "leaderboard", "sensitivity", "robustness", "ranks", "wins", "compare", "agreement", "plan", "details"]) {
+    for (const id of [
+      "summary",
+      "leaderboard",
+      "intervals",
+      "sensitivity",
+      "robustness",
+      "ranks",
+      "wins",
+      "compare",
+      "agreement",
+      "plan",
+      "details",
+    ]) {
       assert.match(html, new RegExp(`<section id="${id}">`), id);
       assert.match(html, new RegExp(`<a href="#${id}">`), `toc ${id}`);
     }
     const payload = payloadOf(html);
     assert.deepEqual(
       payload.map((p) => p.id),
-      ["sensitivity", "robustness", "ranks", "wins", "compare"],
+      ["intervals", "sensitivity", "robustness", "ranks", "wins", "compare"],
     );
     for (const p of payload) assert.match(html, new RegExp(`data-chart="${p.id}"`));
     assert.match(html, /<select data-chart-select="ranks">/);
@@ -119,7 +131,7 @@ describe("swissround report", () => {
     assert.match(r.stderr, /wrote the report to /);
     const html = readFileSync(out, "utf8");
     assert.match(html, /<title>Test &lt;report&gt;<\/title>/);
-    assert.equal(payloadOf(html).length, 5);
+    assert.equal(payloadOf(html).length, 6);
   });
 
   it("leaves the slow method comparison out of large fields, and says so", () => {
@@ -133,7 +145,7 @@ describe("swissround report", () => {
     );
     assert.deepEqual(
       payloadOf(html).map((p) => p.id),
-      ["sensitivity", "robustness", "ranks", "wins"],
+      ["intervals", "sensitivity", "robustness", "ranks", "wins"],
     );
   });
 

@@ -91,6 +91,7 @@ describe("bootstrap intervals", () => {
     const trueE = expected(trueTable, plan, rules, 200_000, 5);
     let covered = 0;
     let total = 0;
+    const perModel = new Array(M).fill(0);
     for (let rep = 0; rep < 60; rep++) {
       const table = synthetic(truth, 300, 1000 + rep);
       const point = [expected(table, plan, rules, 10_000, 7)];
@@ -102,11 +103,18 @@ describe("bootstrap intervals", () => {
       });
       res.settings[0].models.forEach((x, m) => {
         total++;
-        if (trueE[m] >= x.low && trueE[m] <= x.high) covered++;
+        if (trueE[m] >= x.low && trueE[m] <= x.high) {
+          covered++;
+          perModel[m]++;
+        }
       });
     }
     const coverage = covered / total;
     assert.ok(coverage >= 0.88 && coverage <= 0.99, `coverage ${coverage}`);
+    // The stated limitation (method.md, "Coverage near ties"): a model whose E[S] hangs on a near-tie
+    // is covered less often (here 0.83 for the strongest, 0.92-1.00 for the others); never below 0.75.
+    const worst = Math.min(...perModel) / 60;
+    assert.ok(worst >= 0.75 && worst < 0.9, `worst per-model coverage ${worst}`);
   });
 
   it("P(A above B) is a probability matrix with P(A>B) + P(B>A) = 1; reproducible for a seed", () => {

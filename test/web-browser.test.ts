@@ -90,9 +90,9 @@ describe("the dashboard in Chromium", { skip }, () => {
     assert.equal(rows.length, 36);
     assert.equal(rows[0][1], "Model");
     const c = await chartsRendered(page);
-    assert.equal(c.charts, 5, "sensitivity, robustness, ranks, wins, method comparison");
-    assert.equal(c.rendered, 5);
-    assert.equal(c.withSvg, 5);
+    assert.equal(c.charts, 6, "intervals, sensitivity, robustness, ranks, wins, method comparison");
+    assert.equal(c.rendered, 6);
+    assert.equal(c.withSvg, 6);
     // The method comparison, as in the CLI's report: every model ranked by every method, and the agreement table.
     const ranks = await page.$$eval("#compare table tr", (trs) =>
       trs.map((r) => [...r.querySelectorAll("th,td")].map((x) => x.textContent?.trim() ?? "")),
@@ -348,9 +348,9 @@ describe("the HTML report in Chromium", { skip }, () => {
     await page.goto(`file://${file}`);
     await page.waitForSelector("html[data-charts]");
     const c = await chartsRendered(page);
-    assert.equal(c.charts, 5, "sensitivity, robustness, ranks, wins, compare");
-    assert.equal(c.rendered, 5);
-    assert.equal(c.withSvg, 5);
+    assert.equal(c.charts, 6, "intervals, sensitivity, robustness, ranks, wins, compare");
+    assert.equal(c.rendered, 6);
+    assert.equal(c.withSvg, 6);
     assert.deepEqual(
       requests.filter((u) => !u.startsWith("file:") && !u.startsWith("data:")),
       [],
@@ -359,7 +359,7 @@ describe("the HTML report in Chromium", { skip }, () => {
     assert.equal(await page.getAttribute('[data-chart="wins"]', "data-view"), "1");
     assert.deepEqual(errors, []);
     await page.screenshot({ path: artifact("report.png") });
-    for (const id of ["leaderboard", "sensitivity", "robustness", "ranks", "wins", "compare"]) {
+    for (const id of ["leaderboard", "intervals", "sensitivity", "robustness", "ranks", "wins", "compare"]) {
       await page.locator(`#${id}`).screenshot({ path: artifact(`report-${id}.png`) });
     }
     await context.close();

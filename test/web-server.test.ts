@@ -7,11 +7,13 @@ import type { Hono } from "hono";
 import { compareRankings } from "../src/analysis/compare.js";
 import { WEB_DIST } from "../src/output/report/runtime-file.js";
 import { prepareRank } from "../src/run/rank.js";
-import { assembleResult } from "../src/run/result.js";
+import { assembleResult, type RankResult } from "../src/run/result.js";
+import { playFlatTwins } from "../src/run/twins.js";
 import { createApp } from "../src/web/server/app.js";
 import { loadAssets } from "../src/web/server/assets.js";
-import { bundledDataset } from "../src/web/server/datasets.js";
+import { bundledDataset, fileDataset } from "../src/web/server/datasets.js";
 import { forThePage, prepareForDashboard, safeName } from "../src/web/server/prepare.js";
+import { withServerBootstrap } from "../src/web/shared/bootstrap.js";
 import { PAGE_COMPARE_MODELS } from "../src/web/shared/limits.js";
 import type { DashboardSettings, PreparedRun, PrepareResponse } from "../src/web/shared/protocol.js";
 import { simulateRun } from "../src/web/shared/simulate.js";
@@ -238,17 +240,26 @@ describe("the dashboard server", () => {
 });
 
 describe("the dashboard's simulation", () => {
-  it("gives the CLI's numbers for the same N and seed (same chunk seeds), from the same engine", async () => {
+  it("gives the CLI's numbers and labels for the same N and seed (same chunk seeds), from the same engine", async () => {
     const run: PreparedRun = prepareForDashboard({ ...bundledDataset(), settings: SETTINGS });
-    const tallies = simulateRun(run.config, decodeRoundScores(run.roundScores));
-    const page = assembleResult(run.config, tallies, run.notes);
+    const rs = decodeRoundScores(run.roundScores);
+    const tallies = simulateRun(run.config, rs);
+    // The page's worker plays the flat twins in its own thread; the CLI on worker threads: the same figures.
+    const page = assembleResult(run.config, tallies, run.notes, playFlatTwins(run.config, rs));
     const r = spawnSync(
       process.execPath,
       [CLI, "rank", OC, "--rounds", OC_PLAN, "--runs", "3000", "--seed", "11", "--format", "json", "-q"],
       { encoding: "utf8" },
     );
     assert.equal(r.status, 0, r.stderr);
-    const cli = JSON.parse(r.stdout) as { results: { models: { model: string; expectedScore: number; standardError: number }[] }[] };
+    const cli = JSON.parse(r.stdout) as {
+      results: { models: { model: string; expectedScore: number; standardError: number }[] }[];
+      sensitivity: { models: { model: string; label: string; profileEffect: number }[] };
+    };
+    assert.deepEqual(
+      page.sensitivity?.models.map((m) => [m.model, m.label, m.profileEffect]),
+      cli.sensitivity.models.map((m) => [m.model, m.label, m.profileEffect]),
+    );
     page.results.forEach((res, i) => {
       assert.deepEqual(
         res.models.map((m) => [m.model, m.expectedScore, m.standardError]),
@@ -336,5 +347,53 @@ describe("swissround serve", () => {
     const port = spawnSync(process.execPath, [CLI, "serve", "--port", "http"], { encoding: "utf8", timeout: 10_000 });
     assert.equal(port.status, 2);
     assert.match(port.stderr, /--port: "http" is not valid/);
+  });
+});
+
+describe("serve --bootstrap", () => {
+  const ITEMS = join(ROOT, "test", "data", "mmlu-pro", "mmlu_pro_item_correct.csv");
+  const app = createApp({
+    assets: loadAssets(WEB_DIST),
+    datasets: [fileDataset(ITEMS, undefined, {}), bundledDataset()],
+    maxUploadBytes: LIMIT,
+    allowedHosts: ["127.0.0.1", "localhost", "[::1]"],
+    bootstrap: 20,
+  });
+  const settings: DashboardSettings = { T: "0,2", runs: "2000", seed: "5", elimination: "paper" };
+
+  it("the page's result gets the server's intervals and the labels that use them: the CLI's numbers", async () => {
+    const { status, answer } = await prepare(app, form({ source: { dataset: "file" }, settings }));
+    assert.equal(status, 200);
+    assert.ok(answer.ok);
+    const run = answer.run;
+    assert.ok(run.bootstrap, "the server computed the bootstrap");
+    const rs = decodeRoundScores(run.roundScores);
+    const page = withServerBootstrap(
+      assembleResult(run.config, simulateRun(run.config, rs), run.notes, playFlatTwins(run.config, rs)),
+      run,
+    );
+    const r = spawnSync(
+      process.execPath,
+      [CLI, "rank", ITEMS, "--T", "0,2", "--runs", "2000", "--seed", "5", "--bootstrap", "20", "--threads", "1", "--format", "json", "-q"],
+      { encoding: "utf8" },
+    );
+    assert.equal(r.status, 0, r.stderr);
+    const cli = JSON.parse(r.stdout) as RankResult;
+    assert.deepEqual(page.uncertainty?.settings, cli.uncertainty?.settings);
+    assert.deepEqual(
+      page.sensitivity?.models.map((m) => [m.model, m.label]),
+      cli.sensitivity?.models.map((m) => [m.model, m.label]),
+    );
+    assert.match(page.sensitivity?.rule ?? "", /95% bootstrap interval of Delta E/);
+  });
+
+  it("a table with nothing to resample runs without intervals, and the page says why", async () => {
+    const { answer } = await prepare(app, form({ source: { dataset: "bundled" }, settings }));
+    assert.ok(answer.ok);
+    assert.equal(answer.run.bootstrap, undefined);
+    assert.match(answer.run.bootstrapOmitted ?? "", /--bootstrap: .* has no per-item results, standard errors or item counts/);
+    const rs = decodeRoundScores(answer.run.roundScores);
+    const page = withServerBootstrap(assembleResult(answer.run.config, simulateRun(answer.run.config, rs), answer.run.notes), answer.run);
+    assert.ok(page.notes.includes(answer.run.bootstrapOmitted ?? ""));
   });
 });

@@ -20,7 +20,7 @@ export function registerMerge(program: Command): void {
       const top = topFrom(flags);
       const write = outputTo(flags.output, files);
       const parts = files.map((file) => ({ file, part: parsePart(readTextFile(file, "shard file"), file) }));
-      const { config, notes, tallies } = mergeParts(parts);
-      write(renderRank(assembleResult(config, tallies, notes), format, { top }));
+      const { config, notes, tallies, twins } = mergeParts(parts);
+      write(renderRank(assembleResult(config, tallies, notes, twins), format, { top }));
     });
 }

@@ -6,11 +6,11 @@ import { parseNameList } from "../run/options.js";
 import { InputError } from "../table/errors.js";
 import { addTableOptions, outputTo, runInputs, topFrom } from "./common.js";
 import { addCostFileOptions } from "./cost-options.js";
-import { type ReportFlags, reportDataFrom } from "./report.js";
+import { addBootstrapOption, type ReportFlags, reportDataFrom } from "./report.js";
 import { addSimulationOptions } from "./simulation-options.js";
 
 /** Charts `plot` can draw (cost: when the input has costs). */
-export const PLOT_CHARTS = ["sensitivity", "robustness", "ranks", "wins", "compare", "cost"] as const;
+export const PLOT_CHARTS = ["intervals", "sensitivity", "robustness", "ranks", "wins", "compare", "cost"] as const;
 type PlotChart = (typeof PLOT_CHARTS)[number];
 
 interface PlotFlags extends ReportFlags {
@@ -43,8 +43,8 @@ function positiveNumber(text: string, option: string, max: number): number {
 
 /** Checked before simulating: a view option for a chart that has no such views. */
 function checkViewFlags(chart: PlotChart, flags: PlotFlags): void {
-  if (flags.setting !== undefined && chart !== "ranks" && chart !== "cost")
-    throw new InputError("--setting picks the T setting of the ranks chart only (and of the cost chart)");
+  if (flags.setting !== undefined && chart !== "ranks" && chart !== "cost" && chart !== "intervals")
+    throw new InputError("--setting picks the T setting of the ranks, intervals and cost charts only");
   if (flags.round !== undefined && chart !== "wins") throw new InputError("--round picks the round of the wins chart only");
 }
 
@@ -88,8 +88,10 @@ Examples:
   $ swissround plot robustness scores.csv --T 0,2 --format png -o robustness.png
   $ swissround plot ranks scores.csv --T 0,1,2 --setting 1 -o ranks-T1.png
   $ swissround plot wins scores.csv --round 3 -o wins-round3.svg
+  $ swissround plot intervals test/data/mmlu-pro/mmlu_pro_item_correct.csv --bootstrap 200 -o intervals.svg
 
-Charts: sensitivity (E[S] per T, models ordered by E[S] at the largest T), robustness (Delta E against
+Charts: intervals (E[S] per model with a 95% interval: the bootstrap's with --bootstrap B, else Monte
+Carlo only; --setting picks T), sensitivity (E[S] per T, models ordered by E[S] at the largest T), robustness (Delta E against
 E[S] at T = 0), ranks (final-rank distribution heatmap), wins (pairwise win matrix, all rounds or one),
 compare (each model's rank under every method of swissround compare), cost (cost per attempt against
 E[S], one view per T, Pareto frontier drawn; needs costs: see swissround cost --help; --setting picks T).`;
@@ -101,11 +103,12 @@ export function registerPlot(program: Command): void {
     .addArgument(new Argument("<chart>", "the chart to draw").choices(PLOT_CHARTS))
     .argument("<scores>", "score table: CSV/TSV/JSON (as for rank)");
   addSimulationOptions(cmd);
+  addBootstrapOption(cmd);
   addCostFileOptions(cmd);
   addTableOptions(cmd)
     .addOption(new Option("--format <format>", "image format (default: from the -o extension)").choices(["svg", "png"]))
     .option("-o, --output <file>", "write to this file (atomically); SVG may go to stdout")
-    .option("--setting <T>", "ranks and cost charts: the T setting to draw (default: the harshest)")
+    .option("--setting <T>", "ranks, intervals and cost charts: the T setting to draw (default: the harshest)")
     .option("--round <round>", "wins chart: all, a round number (1 = first) or a round name (default: all)")
     .option("--view <name>", 'a view by its name, e.g. sensitivity --view "Delta E" (the paper\'s bar chart)')
     .option("--top <n>", "draw the best N models (default: as many as the chart holds, the best first)")

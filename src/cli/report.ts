@@ -16,12 +16,23 @@ import {
   type SimulationFlags,
   threadsFrom,
 } from "./simulation-options.js";
+import { wholeOption } from "./study-options.js";
 
 export interface ReportFlags extends SimulationFlags, CostInputFlags {
   /** true with --compare, false with --no-compare; by default, up to COMPARE_AUTO_MODELS models. */
   compare?: boolean;
   /** true with --studies, false with --no-studies; by default, up to STUDIES_AUTO_MODELS models. */
   studies?: boolean;
+  /** --bootstrap B: resamples of the data for intervals (and labels that take them into account). */
+  bootstrap?: string;
+}
+
+/** The --bootstrap option of report, plot and serve (the same words as rank's). */
+export function addBootstrapOption(cmd: Command): Command {
+  return cmd.option(
+    "--bootstrap <B>",
+    "B bootstrap resamples of the data (per-item results, or standard errors) for intervals of E[S] in the leaderboard and charts, and labels that take them into account",
+  );
 }
 
 /** Reads, checks, simulates and gathers what a report (or the given charts) shows. Throws InputError on bad input. */
@@ -41,7 +52,8 @@ export async function reportDataFrom(
     prepared.notes.filter((n) => n !== SCRIPT_MODE_WARNING),
     flags.quiet ?? false,
   );
-  const run = await runWithProgress(prepared, flags);
+  const bootstrap = flags.bootstrap ? wholeOption(flags.bootstrap, "--bootstrap", 2, 100_000) : undefined;
+  const run = await runWithProgress(prepared, flags, bootstrap === undefined ? {} : { bootstrap });
   const cost = costChartData(scores, flags, prepared);
   const progress = progressFor(flags, "report: studies", "re-rankings");
   const data = await reportData(run, {
@@ -61,6 +73,7 @@ const EXAMPLES = `
 Examples:
   $ swissround report data/opencompass_2024-08-29.csv --rounds data/opencompass.rounds.json -o report.html
   $ swissround report scores.csv --T 0,1,2 --runs 20000 --seed 7 --title "Our models, March" -o march.html
+  $ swissround report test/data/mmlu-pro/mmlu_pro_item_correct.csv --bootstrap 200 -o mmlu-pro.html
 
 The file is self-contained (the charts' code and data are inside it): it opens without a network.`;
 
@@ -70,6 +83,7 @@ export function registerReport(program: Command): void {
     .description("write a one-file HTML report: leaderboard, sensitivity and robustness charts, rank and win heatmaps, other methods")
     .argument("<scores>", "score table: CSV/TSV/JSON (as for rank)");
   addSimulationOptions(cmd);
+  addBootstrapOption(cmd);
   addCostFileOptions(cmd);
   addTableOptions(cmd)
     .option("--compare", `include the comparison with other ranking methods (default: up to ${COMPARE_AUTO_MODELS} models)`)

@@ -4,8 +4,10 @@ import { InputError } from "../table/errors.js";
 import { bundledDataset, type Dataset, fileDataset } from "../web/server/datasets.js";
 import { prepareForDashboard } from "../web/server/prepare.js";
 import { addTableOptions, readOptionsFrom, type TableFlags } from "./common.js";
+import { wholeOption } from "./study-options.js";
 
 interface ServeFlags extends TableFlags {
+  bootstrap?: string;
   rounds?: string;
   host: string;
   port: string;
@@ -34,6 +36,7 @@ const EXAMPLES = `
 Examples:
   $ swissround serve                                  (the bundled OpenCompass data)
   $ swissround serve scores.csv --rounds plan.json --port 9000
+  $ swissround serve test/data/mmlu-pro/mmlu_pro_item_correct.csv --bootstrap 100
 
 Open the printed URL. The page simulates in your browser (a Web Worker running the same engine and
 seeds as the CLI), so the same seed gives the same numbers. Stop with Ctrl+C.`;
@@ -47,7 +50,11 @@ export function registerServe(program: Command): void {
     .option("--host <host>", "address to listen on (anything but loopback exposes the dashboard to your network)", "127.0.0.1")
     .option("--port <n>", "port to listen on (0 = any free port)", String(DEFAULT_PORT))
     .option("--max-upload <MB>", "largest table or plan the page may load", String(DEFAULT_MAX_UPLOAD_MB))
-    .option("--prepare-timeout <s>", "longest the server may spend reading and checking one table (on its own thread)", "60");
+    .option("--prepare-timeout <s>", "longest the server may spend reading and checking one table (on its own thread)", "60")
+    .option(
+      "--bootstrap <B>",
+      "B bootstrap resamples of the data for every run, computed on the server (within --prepare-timeout): intervals in the leaderboard and charts, labels that take them into account",
+    );
   addTableOptions(cmd)
     .addHelpText("after", EXAMPLES)
     .action(async (scores: string | undefined, flags: ServeFlags) => {
@@ -56,6 +63,7 @@ export function registerServe(program: Command): void {
       const timeout = Number(flags.prepareTimeout);
       if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 86_400)
         throw new InputError(`--prepare-timeout: "${flags.prepareTimeout}" is not valid: expected seconds above 0 and at most 86400`);
+      const bootstrap = flags.bootstrap ? wholeOption(flags.bootstrap, "--bootstrap", 2, 100_000) : undefined;
       const datasets: Dataset[] = [bundledDataset()];
       if (scores) {
         const file = fileDataset(scores, flags.rounds, readOptionsFrom(flags));
@@ -75,6 +83,7 @@ export function registerServe(program: Command): void {
         maxUploadBytes,
         webDir: WEB_DIST,
         prepareTimeoutMs: timeout * 1000,
+        ...(bootstrap ? { bootstrap } : {}),
       });
       process.stdout.write(`swissround: dashboard at ${server.url} (Ctrl+C to stop)\n`);
       await new Promise<void>((resolve) => {

@@ -19,3 +19,4 @@ export { type BootstrapResult, bootstrapRanking } from "../run/bootstrap.js";
 export { bootstrapOnThreads } from "../run/bootstrap-threads.js";
 export { cellErrors, type NoiseReport, noiseReport } from "../run/noise.js";
 export { failureSensitivity, type SensitivityResult } from "../run/sensitivity.js";
+export { playFlatTwins } from "../run/twins.js";

@@ -39,6 +39,25 @@ export function sensitivityColumns(result: RankResult, top = Number.POSITIVE_INF
         "Delta E",
         order.map((name) => signed(sens.get(name)?.deltaE ?? Number.NaN, d)),
       ),
+      // D: Delta E minus the flat twin's (below 0: the profile costs points under elimination).
+      col(
+        "D vs twin",
+        order.map((name) => {
+          const d = sens.get(name)?.profileEffect;
+          return d === undefined ? "" : signed(d, 2);
+        }),
+      ),
+      ...(s.models.some((m) => m.deltaInterval)
+        ? [
+            col(
+              "Delta E 95% (data)",
+              order.map((name) => {
+                const iv = sens.get(name)?.deltaInterval;
+                return iv ? `[${fixed(iv[0], 2)}, ${fixed(iv[1], 2)}]` : "";
+              }),
+            ),
+          ]
+        : []),
       col(
         "Label",
         order.map((name) => sens.get(name)?.label ?? ""),

@@ -105,6 +105,8 @@ function rankCsv(result: RankResult, top: number): string {
     "meanByes",
     "pEliminated",
     "deltaE",
+    "twinDeltaE",
+    "profileEffect",
     "label",
     ...(result.uncertainty ? ["low95", "high95", "rankLow95", "rankHigh95", "groupRank"] : []),
   ];
@@ -123,6 +125,8 @@ function rankCsv(result: RankResult, top: number): string {
       m.meanByes,
       m.pEliminated,
       sens.get(m.model)?.deltaE,
+      sens.get(m.model)?.twin?.deltaE,
+      sens.get(m.model)?.profileEffect,
       sens.get(m.model)?.label,
       ...(result.uncertainty
         ? (() => {

@@ -47,6 +47,8 @@ export interface SettingUncertainty {
 
 export interface BootstrapResult {
   method: "items" | "parametric";
+  /** 95% percentile interval of each model's Delta E (harshest minus mildest setting), for the labels. */
+  deltaE?: { baseline: string; harshest: string; models: { model: string; low: number; high: number }[] };
   definition: string;
   resamples: number;
   runsPerResample: number;
@@ -110,6 +112,19 @@ export function bootstrapRanking(
  * Intervals, P(above) and tie groups from the replicates' expected scores (replicates[r][setting][model]),
  * however they were computed (here, or on worker threads).
  */
+/** Per model, the 95% percentile interval of E[S | setting hi] - E[S | setting lo] over the replicates (the same resample at both). */
+export function deltaIntervals(
+  names: readonly string[],
+  replicates: readonly Float64Array[][],
+  lo: number,
+  hi: number,
+): { model: string; low: number; high: number }[] {
+  return names.map((model, m) => {
+    const [low, high] = percentileInterval(Array.from(replicates, (rep) => rep[hi][m] - rep[lo][m]));
+    return { model, low, high };
+  });
+}
+
 export function summariseBootstrap(
   names: readonly string[],
   pointScores: number[][],

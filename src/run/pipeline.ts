@@ -9,7 +9,9 @@ import { InputError } from "../table/errors.js";
 import type { RankConfig } from "./config.js";
 import { computeTallies, type PreparedRank } from "./rank.js";
 import { assembleResult, type RankResult } from "./result.js";
+import { withDataUncertainty } from "./sensitivity.js";
 import { makePart, type PartFile, type ShardSpec, shardChunks } from "./shard.js";
+import { playFlatTwinsOnThreads } from "./twins-threads.js";
 import { noiseFor } from "./uncertainty.js";
 
 export interface RunOptions {
@@ -57,14 +59,19 @@ export async function runPrepared(prepared: PreparedRank, options: RunOptions = 
   } else {
     tallies = await computeTallies(prepared, { threads: options.threads, onProgress: options.onProgress });
   }
-  const base = assembleResult(run.config, tallies, run.notes);
+  const base = assembleResult(run.config, tallies, run.notes, await playFlatTwinsOnThreads(run.config, run.roundScores, options.threads));
   const noise = noiseFor(run);
   const withNoise: RankResult = { ...base, ...(noise ? { noise } : {}), ...(precision ? { precision } : {}) };
   if (options.bootstrap === undefined) return { prepared: run, tallies, result: withNoise };
   // Loaded only when asked for: the bootstrap's modules are most of a plain run's start-up otherwise.
   const [{ bootstrapFor }, { bootstrapOnThreads }] = await Promise.all([import("./uncertainty.js"), import("./bootstrap-threads.js")]);
   const uncertainty = await bootstrapFor(run, withNoise, options.bootstrap, bootstrapOnThreads(options.threads));
-  return { prepared: run, tallies, result: { ...withNoise, uncertainty } };
+  // The labels again, now that the data's uncertainty in Delta E is known.
+  const sensitivity =
+    withNoise.sensitivity && uncertainty.deltaE
+      ? withDataUncertainty(withNoise.sensitivity, new Map(uncertainty.deltaE.models.map((m) => [m.model, [m.low, m.high]])))
+      : withNoise.sensitivity;
+  return { prepared: run, tallies, result: { ...withNoise, ...(sensitivity ? { sensitivity } : {}), uncertainty } };
 }
 
 /** Plays one shard's slice of the contests: merging every shard's part gives the unsharded result exactly. */
@@ -77,5 +84,12 @@ export async function runShard(
     throw new InputError(`shard ${shard.index}/${shard.count}: expected 1 <= index <= count`);
   const chunkRange = shardChunks(planChunks(prepared.config.runs, prepared.config.seed), shard);
   const tallies = await computeTallies(prepared, { threads: options.threads, chunkRange, onProgress: options.onProgress });
-  return makePart(prepared.config, prepared.notes, shard, tallies);
+  // Shard 1 carries the twins (they do not depend on the slice), so merge gives the single run's labels.
+  return makePart(
+    prepared.config,
+    prepared.notes,
+    shard,
+    tallies,
+    shard.index === 1 ? await playFlatTwinsOnThreads(prepared.config, prepared.roundScores, options.threads) : undefined,
+  );
 }

@@ -5,6 +5,7 @@ import { simulate } from "../parallel/simulate.js";
 import { readScoreTable, readTextFile } from "../table/read.js";
 import { contestRules, type PreparedRank, prepareRankFromTable, type RankOptions } from "./prepare.js";
 import { assembleResult, type RankResult } from "./result.js";
+import { playFlatTwinsOnThreads } from "./twins-threads.js";
 
 export {
   contestRules,
@@ -52,5 +53,10 @@ export async function computeTallies(prepared: PreparedRank, options: ExecuteOpt
 export async function rank(scoresPath: string, options: RankOptions & ExecuteOptions = {}): Promise<RankResult> {
   const prepared = prepareRank(scoresPath, options);
   const tallies = await computeTallies(prepared, options);
-  return assembleResult(prepared.config, tallies, prepared.notes);
+  return assembleResult(
+    prepared.config,
+    tallies,
+    prepared.notes,
+    await playFlatTwinsOnThreads(prepared.config, prepared.roundScores, options.threads),
+  );
 }

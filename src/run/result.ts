@@ -9,6 +9,7 @@ import type { BootstrapResult } from "./bootstrap.js";
 import type { RankConfig } from "./config.js";
 import type { NoiseReport } from "./noise.js";
 import { failureSensitivity, type SensitivityResult } from "./sensitivity.js";
+import type { TwinFigures } from "./twin.js";
 
 export interface SettingResult {
   /** The elimination setting as written ("1" or "0:1:1:2"). */
@@ -36,7 +37,17 @@ export interface RankResult {
   precision?: { target: number; runs: number; reached: boolean; worstStandardError: number };
 }
 
-export function assembleResult(config: RankConfig, tallies: readonly Tally[], notes: readonly string[]): RankResult {
+/** Indices of the mildest and harshest settings (the Failure Sensitivity pair), when there are two or more. */
+export function sensitivityPair(config: RankConfig): [number, number] | undefined {
+  if (config.settings.length < 2) return undefined;
+  const order = config.settings
+    .map((_, i) => i)
+    .sort((a, b) => eliminationPressure(config.settings[a]) - eliminationPressure(config.settings[b]));
+  return [order[0], order[order.length - 1]];
+}
+
+/** `twins`: the flat twins for the labels (playFlatTwins); without them the labels are "undetermined". */
+export function assembleResult(config: RankConfig, tallies: readonly Tally[], notes: readonly string[], twins?: TwinFigures): RankResult {
   const names = config.input.models;
   const outcomes = tallies.map((t) => summariseTally(t, names));
   const results = config.settings.map((s, i): SettingResult => {
@@ -51,12 +62,9 @@ export function assembleResult(config: RankConfig, tallies: readonly Tally[], no
   });
   const allNotes = [...notes];
   let sensitivity: SensitivityResult | undefined;
-  if (config.settings.length >= 2) {
-    const order = config.settings
-      .map((_, i) => i)
-      .sort((a, b) => eliminationPressure(config.settings[a]) - eliminationPressure(config.settings[b]));
-    const lo = order[0];
-    const hi = order[order.length - 1];
+  const pair = sensitivityPair(config);
+  if (pair) {
+    const [lo, hi] = pair;
     if (eliminationPressure(config.settings[lo]) !== 0) {
       allNotes.push(`no T = 0 setting: Delta E is measured from the mildest setting, T = ${config.settings[lo].label}`);
     }
@@ -66,6 +74,7 @@ export function assembleResult(config: RankConfig, tallies: readonly Tally[], no
       harshestLabel: config.settings[hi].label,
       baseline: outcomes[lo],
       harshest: outcomes[hi],
+      twins,
     });
   }
   return { tool: { name: "swissround", version: VERSION }, config, notes: allNotes, results, sensitivity };

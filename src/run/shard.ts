@@ -10,6 +10,7 @@ import { InputError, listProblems } from "../table/errors.js";
 import { checkJsonStructure } from "../table/json-structure.js";
 import { VERSION } from "../version.js";
 import type { RankConfig } from "./config.js";
+import type { TwinFigures } from "./twin.js";
 
 export const PART_FORMAT = "swissround-part";
 
@@ -25,6 +26,8 @@ export interface PartFile {
   config: RankConfig;
   notes: string[];
   tallies: SerialTally[];
+  /** The flat twins for the labels (they do not depend on the slice: played by shard 1 only). */
+  twins?: TwinFigures;
 }
 
 type SerialTally = Omit<Tally, "scoreSum" | "scoreSqSum" | "firstCount" | "eliminatedCount" | "roundsSum" | "byeSum" | "rankHistogram"> & {
@@ -51,7 +54,7 @@ export function shardChunks(plan: ChunkPlan, shard: ShardSpec): [number, number]
   return sliceChunks(plan, shard.index - 1, shard.count);
 }
 
-export function makePart(config: RankConfig, notes: string[], shard: ShardSpec, tallies: Tally[]): PartFile {
+export function makePart(config: RankConfig, notes: string[], shard: ShardSpec, tallies: Tally[], twins?: TwinFigures): PartFile {
   const chunks = shardChunks(planChunks(config.runs, config.seed), shard);
   return {
     format: PART_FORMAT,
@@ -69,6 +72,7 @@ export function makePart(config: RankConfig, notes: string[], shard: ShardSpec, 
       byeSum: Array.from(t.byeSum),
       rankHistogram: Array.from(t.rankHistogram),
     })),
+    ...(twins ? { twins } : {}),
   };
 }
 
@@ -101,9 +105,32 @@ export function parsePart(text: string, file: string): PartFile {
   if (p.tallies.length !== p.config.settings.length) {
     throw new InputError(`${file}: damaged shard file: ${p.tallies.length} tallies for ${p.config.settings.length} settings`);
   }
-  const problems = partProblems(p as PartFile);
+  const problems = [...partProblems(p as PartFile), ...twinProblems(p as PartFile)];
   if (problems.length > 0) throw new InputError(listProblems(`${file}: damaged or edited shard file:`, problems, 10));
   return p as PartFile;
+}
+
+/** The twins' shapes, when a part carries them (the labels are computed from them). */
+function twinProblems(p: PartFile): string[] {
+  const t = p.twins as Partial<TwinFigures> | undefined;
+  if (t === undefined) return [];
+  const M = p.config.input?.models?.length ?? 0;
+  const pair = (x: unknown) => Array.isArray(x) && x.length === 2 && x.every((v) => typeof v === "number" && Number.isFinite(v));
+  const ok =
+    typeof t === "object" &&
+    t !== null &&
+    isCount(t.runs) &&
+    Array.isArray(t.meanWins) &&
+    t.meanWins.length === M &&
+    t.meanWins.every((w) => typeof w === "number" && Number.isFinite(w)) &&
+    Array.isArray(t.flat) &&
+    t.flat.length === M &&
+    t.flat.every((f) => typeof f === "boolean") &&
+    Array.isArray(t.played) &&
+    [...t.played, ...(t.ceiling === undefined ? [] : [t.ceiling])].every(
+      (q) => isCount(q?.model) && q.model < M && pair(q.baseline) && pair(q.harshest),
+    );
+  return ok ? [] : ["twins: not the flat-twin figures of this field"];
 }
 
 const isCount = (x: unknown): x is number => typeof x === "number" && Number.isSafeInteger(x) && x >= 0;
@@ -172,7 +199,12 @@ function partProblems(p: PartFile): string[] {
 }
 
 /** Checks that the parts are the n slices of one run and adds their tallies. */
-export function mergeParts(parts: readonly { file: string; part: PartFile }[]): { config: RankConfig; notes: string[]; tallies: Tally[] } {
+export function mergeParts(parts: readonly { file: string; part: PartFile }[]): {
+  config: RankConfig;
+  notes: string[];
+  tallies: Tally[];
+  twins?: TwinFigures;
+} {
   if (parts.length === 0) throw new InputError("merge: no shard files given");
   const [first] = parts;
   const configText = JSON.stringify(first.part.config);
@@ -201,5 +233,6 @@ export function mergeParts(parts: readonly { file: string; part: PartFile }[]): 
     for (const { part } of parts) mergeTallyInto(total, reviveTally(part.tallies[s]));
     return total;
   });
-  return { config, notes: first.part.notes, tallies };
+  const twins = parts.find((p) => p.part.twins)?.part.twins;
+  return { config, notes: first.part.notes, tallies, ...(twins ? { twins } : {}) };
 }

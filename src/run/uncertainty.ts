@@ -1,12 +1,19 @@
 /** The uncertainty part of a ranking: noise per benchmark and round, and the bootstrap of the ranking. */
 
 import { InputError } from "../table/errors.js";
-import { type BootstrapBatch, type BootstrapResult, bootstrapHere, runsPerResample, summariseBootstrap } from "./bootstrap.js";
+import {
+  type BootstrapBatch,
+  type BootstrapResult,
+  bootstrapHere,
+  deltaIntervals,
+  runsPerResample,
+  summariseBootstrap,
+} from "./bootstrap.js";
 import { cellErrors, type NoiseReport, noiseReport } from "./noise.js";
 import type { PreparedRank } from "./rank.js";
 import { contestRules } from "./rank.js";
 import type { ResampleSpec } from "./resample.js";
-import type { RankResult } from "./result.js";
+import { type RankResult, sensitivityPair } from "./result.js";
 
 /** Signal and noise of every benchmark and round, when the table says anything about noise. */
 export function noiseFor(prepared: PreparedRank): NoiseReport | undefined {
@@ -45,5 +52,13 @@ export async function bootstrapFor(
   const spec: ResampleSpec = table.items ? { kind: "items", seed: config.seed } : { kind: "parametric", se: cells.se, seed: config.seed };
   const replicates = await batch(table, plan, spec, settings);
   const out = summariseBootstrap(table.models, pointScores, replicates, spec.kind, settings);
-  return { ...out, notes: [...cells.notes, ...out.notes] };
+  const pair = sensitivityPair(config);
+  const deltaE = pair
+    ? {
+        baseline: config.settings[pair[0]].label,
+        harshest: config.settings[pair[1]].label,
+        models: deltaIntervals(table.models, replicates, ...pair),
+      }
+    : undefined;
+  return { ...out, ...(deltaE ? { deltaE } : {}), notes: [...cells.notes, ...out.notes] };
 }

@@ -2,6 +2,7 @@
 import { compareChart } from "./compare.js";
 import { costChart } from "./cost.js";
 import type { ChartInput } from "./input.js";
+import { intervalsChart } from "./intervals.js";
 import { ranksChart } from "./ranks.js";
 import { robustnessChart } from "./robustness.js";
 import { sensitivityChart } from "./sensitivity.js";
@@ -9,6 +10,7 @@ import type { ChartId, ChartSpec } from "./types.js";
 import { winsChart } from "./wins.js";
 
 const BUILDERS: Record<ChartId, (input: ChartInput) => ChartSpec | undefined> = {
+  intervals: intervalsChart,
   sensitivity: sensitivityChart,
   robustness: robustnessChart,
   ranks: ranksChart,
@@ -19,6 +21,7 @@ const BUILDERS: Record<ChartId, (input: ChartInput) => ChartSpec | undefined> = 
 
 /** Why a chart can be missing, for the CLI's error and the report's placeholder. */
 export const UNAVAILABLE: Record<ChartId, string> = {
+  intervals: "",
   sensitivity: "",
   robustness: "the robustness scatter needs at least two T settings (for example --T 0,2)",
   ranks: "",

@@ -55,6 +55,7 @@ export const LABEL_COLOURS: Record<RobustnessLabel, string> = {
   generalist: "#009E73",
   balanced: "#8a96a3",
   specialist: "#D55E00",
+  undetermined: "#c3cad2",
 };
 
 /** Sequential (share of contests) and diverging (win share: lose - even - win) colour ramps. */

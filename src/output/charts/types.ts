@@ -7,7 +7,7 @@ import type { EChartsOption } from "echarts";
 export type ChartOption = EChartsOption;
 
 /** The charts every run can draw, and the optional ones filled when their data exist. */
-export const CHART_IDS = ["sensitivity", "robustness", "ranks", "wins", "compare", "cost"] as const;
+export const CHART_IDS = ["intervals", "sensitivity", "robustness", "ranks", "wins", "compare", "cost"] as const;
 export type ChartId = (typeof CHART_IDS)[number];
 
 /** One view of a chart (a T setting, a round): the page offers a selector when there are several. */

@@ -15,6 +15,7 @@ import { agreementHtml, comparisonTableHtml, studiesHtml } from "./optional.js";
 import { REPORT_CSS } from "./style.js";
 
 const SECTION_TITLES: Record<ChartId, string> = {
+  intervals: "E[S] with intervals",
   sensitivity: "Failure Sensitivity Analysis",
   robustness: "Robustness",
   ranks: "Final-rank distribution",

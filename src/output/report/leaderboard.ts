@@ -16,6 +16,11 @@ export function leaderboardHtml(data: ReportData): string {
   const bySetting = result.results.map((r) => new Map(r.models.map((m) => [m.model, m])));
   const sens = new Map(result.sensitivity?.models.map((m) => [m.model, m]) ?? []);
   // Delta E sits beside the label, before the per-T columns: it stays in view on narrower screens.
+  // With --bootstrap, the data's 95% interval per setting and model; else the Monte Carlo one.
+  const boot = result.results.map(
+    (r) => new Map(result.uncertainty?.settings.find((u) => u.T === r.T)?.models.map((m) => [m.model, m] as const) ?? []),
+  );
+  const u = result.uncertainty;
   const columns: HtmlColumn[] = [
     { header: "Rank", numeric: true, title: `rank by E[S] at ${settingName(top.T)}` },
     { header: "Model", sticky: true },
@@ -35,7 +40,7 @@ export function leaderboardHtml(data: ReportData): string {
       header: `E[S] ${settingName(r.T)}`,
       numeric: true,
       descending: true,
-      title: "mean final score +/- 95% interval",
+      title: u ? "mean final score [95% bootstrap interval]" : "mean final score +/- 95% Monte Carlo interval",
     })),
     { header: "P(first)", numeric: true, descending: true },
     { header: "Final rank", numeric: true, title: `median final position (5th-95th percentile) at ${settingName(top.T)}` },
@@ -58,8 +63,21 @@ export function leaderboardHtml(data: ReportData): string {
       `<span class="model">${esc(m.model)}</span>`,
       `<span class="tier tier-${tiers.byModel[m.model]}">${tiers.byModel[m.model]}</span>`,
       ...(result.sensitivity ? [s ? `<span class="label label-${s.label}">${s.label}</span>` : ""] : []),
-      ...(result.sensitivity ? [s ? signed(s.deltaE, d) : ""] : []),
-      ...at.map((o) => (o ? `${fixed(o.expectedScore, d)} <span class="pm">&plusmn; ${fixed(Z95 * o.standardError, d)}</span>` : "")),
+      ...(result.sensitivity
+        ? [
+            s
+              ? `${signed(s.deltaE, d)}${s.deltaInterval ? ` <span class="pm">[${fixed(s.deltaInterval[0], 2)}, ${fixed(s.deltaInterval[1], 2)}]</span>` : ""}`
+              : "",
+          ]
+        : []),
+      ...bySetting.map((b, i) => {
+        const o = b.get(m.model);
+        const iv = boot[i].get(m.model);
+        if (!o) return "";
+        return iv
+          ? `${fixed(o.expectedScore, d)} <span class="pm">[${fixed(iv.low, d)}, ${fixed(iv.high, d)}]</span>`
+          : `${fixed(o.expectedScore, d)} <span class="pm">&plusmn; ${fixed(Z95 * o.standardError, d)}</span>`;
+      }),
       percent(m.pFirst),
       `${m.medianRank} <span class="pm">(${m.rankP05}&ndash;${m.rankP95})</span>`,
     ];
@@ -67,7 +85,10 @@ export function leaderboardHtml(data: ReportData): string {
   const s = result.sensitivity;
   const caption = [
     `Models ordered by E[S] at ${settingName(top.T)}${s ? " (the harshest setting)" : ""}. E[S]: the mean final score over ` +
-      `N = ${thousands(result.config.runs)} simulated contests per setting, with its 95% Monte Carlo interval (+/- 1.96 standard errors). ` +
+      `N = ${thousands(result.config.runs)} simulated contests per setting, ` +
+      (u
+        ? `with its 95% bootstrap interval [low, high] (${thousands(u.resamples)} resamples of the data: the data's uncertainty and the Monte Carlo's). `
+        : "with its 95% Monte Carlo interval (+/- 1.96 standard errors): the simulation's error only, not the data's (--bootstrap B adds it). ") +
       `Rank: by E[S] at ${settingName(top.T)}; equal values share the best rank.`,
     `Tier (computed from E[S] at ${settingName(tiers.T)}, ${tiers.k} tiers): ${tiers.definition}`,
     ...(s ? [`Label: ${s.rule}`] : []),

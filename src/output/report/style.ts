@@ -43,6 +43,7 @@ table.grid tbody tr:nth-child(even) .sticky { background: #fafbfc; }
 .label-generalist { background: #e3f8f1; color: #05664b; }
 .label-balanced { background: #eef0f3; color: #52606d; }
 .label-specialist { background: #fde8dd; color: #9c3a00; }
+.label-undetermined { background: #f5f6f8; color: #7b8794; }
 .tier { min-width: 22px; text-align: center; background: #e6f0fa; color: #084c8d; }
 .tier-1 { background: #084c8d; color: #fff; }
 .tier-2 { background: #2f80c4; color: #fff; }

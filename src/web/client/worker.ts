@@ -8,6 +8,8 @@ import type { ComparisonResult } from "../../analysis/compare.js";
 import { compareRankings } from "../../analysis/compare.js";
 import { distributionsOf } from "../../output/report/data.js";
 import { assembleResult } from "../../run/result.js";
+import { playFlatTwins } from "../../run/twins.js";
+import { withServerBootstrap } from "../shared/bootstrap.js";
 import type { WorkerMessage, WorkerRequest } from "../shared/protocol.js";
 import { simulateRun } from "../shared/simulate.js";
 import { decodeRoundScores, decodeTable } from "../shared/wire.js";
@@ -30,7 +32,7 @@ scope.onmessage = (event) => {
         scope.postMessage({ kind: "progress", id, done, total });
       }
     });
-    const result = assembleResult(run.config, tallies, run.notes);
+    const result = withServerBootstrap(assembleResult(run.config, tallies, run.notes, playFlatTwins(run.config, rs)), run);
     let comparison: ComparisonResult | undefined;
     if (run.table) {
       // The CLI's report does the same: every other method beside CSD, on the same table.

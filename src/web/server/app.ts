@@ -24,6 +24,8 @@ export interface AppOptions {
   allowedHosts: string[];
   /** Longest a table's preparation may run on its thread before it is stopped (default 60 s). */
   prepareTimeoutMs?: number;
+  /** serve --bootstrap B: every run's bootstrap, computed on the server while preparing it. */
+  bootstrap?: number;
 }
 
 export const DEFAULT_PREPARE_TIMEOUT_MS = 60_000;
@@ -121,7 +123,13 @@ export function createApp(options: AppOptions): Hono {
     const scores = dataset ? dataset.scores : await upload(files.scores as File);
     const plan = files.plan ? await upload(files.plan) : dataset?.plan;
     try {
-      const input = { scores, plan, settings: request.settings, options: dataset?.options };
+      const input = {
+        scores,
+        plan,
+        settings: request.settings,
+        options: dataset?.options,
+        ...(options.bootstrap ? { bootstrap: options.bootstrap } : {}),
+      };
       const run = await prepareOnThread(input, options.prepareTimeoutMs ?? DEFAULT_PREPARE_TIMEOUT_MS);
       return c.json({ ok: true, run } satisfies PrepareResponse);
     } catch (e) {

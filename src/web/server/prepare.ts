@@ -29,6 +29,8 @@ export interface DashboardInput {
   settings: DashboardSettings;
   /** Table options given to `serve` for its dataset (uploads use the defaults, as `rank` does). */
   options?: RankOptions;
+  /** serve --bootstrap B: resamples of the data, computed here for every run. */
+  bootstrap?: number;
 }
 
 /** An upload's name reduced to one safe path segment (letters, digits, space, . _ ( ) + -). */
@@ -94,10 +96,43 @@ export function forThePage(message: string): string {
   return out;
 }
 
-export function prepareForDashboard(input: DashboardInput): PreparedRun {
-  const names: [string, string][] = [input.scores, input.plan]
+/** The on-disk paths of a request's start-up dataset, with the names shown for them. */
+function shownNames(input: DashboardInput): [string, string][] {
+  return [input.scores, input.plan]
     .filter((r): r is { path: string; shownAs?: string } => r !== undefined && "path" in r)
     .map((r) => [r.path, r.shownAs ?? r.path]);
+}
+
+export function prepareForDashboard(input: DashboardInput): PreparedRun {
+  return preparedAndRun(input).run;
+}
+
+/**
+ * As prepareForDashboard, with serve --bootstrap's resamples: the run is played here too (one thread,
+ * the page's N and seed) for the bootstrap's point estimates; a table with nothing to resample gets
+ * the reason instead, and the page runs without intervals.
+ */
+export async function prepareWithBootstrap(input: DashboardInput): Promise<PreparedRun> {
+  const { prepared, run } = preparedAndRun(input);
+  if (!input.bootstrap) return run;
+  const { runPrepared } = await import("../../run/pipeline.js");
+  const names = shownNames(input);
+  try {
+    const { result } = await runPrepared(prepared, { threads: 1, bootstrap: input.bootstrap });
+    if (!result.uncertainty) return run;
+    const bootstrap = rename(
+      { uncertainty: result.uncertainty, ...(result.sensitivity ? { sensitivity: result.sensitivity } : {}) },
+      names,
+    );
+    return { ...run, bootstrap };
+  } catch (e) {
+    if (e instanceof InputError) return { ...run, bootstrapOmitted: forThePage(rename(e.message, names)) };
+    throw e;
+  }
+}
+
+function preparedAndRun(input: DashboardInput): { prepared: ReturnType<typeof prepareRankFromTable>; run: PreparedRun } {
+  const names = shownNames(input);
   try {
     const { settings } = input;
     const options: RankOptions = {
@@ -112,12 +147,13 @@ export function prepareForDashboard(input: DashboardInput): PreparedRun {
     const prepared = prepareRankFromTable(tableOf(input.scores, options), options, planOf(input.plan));
     const cost = costOf(prepared);
     const models = prepared.table.models.length;
-    return {
+    const run: PreparedRun = {
       ...rename({ config: prepared.config, notes: prepared.notes }, names),
       roundScores: encodeRoundScores(prepared.roundScores),
       ...(cost ? { cost } : {}),
       ...(models <= PAGE_COMPARE_MODELS ? { table: encodeTable(prepared.table) } : { comparisonOmitted: comparisonOmittedMessage(models) }),
     };
+    return { prepared, run };
   } catch (e) {
     if (e instanceof InputError) throw new InputError(forThePage(rename(e.message, names)));
     throw e;

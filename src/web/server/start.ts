@@ -16,6 +16,8 @@ export interface ServeOptions {
   webDir: string;
   /** Longest one table's preparation may run (see app.ts). */
   prepareTimeoutMs?: number;
+  /** --bootstrap B (see AppOptions). */
+  bootstrap?: number;
 }
 
 export interface RunningServer {
@@ -34,6 +36,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     maxUploadBytes: options.maxUploadBytes,
     allowedHosts: isLoopback(options.host) ? ["127.0.0.1", "localhost", "[::1]"] : [],
     ...(options.prepareTimeoutMs ? { prepareTimeoutMs: options.prepareTimeoutMs } : {}),
+    ...(options.bootstrap ? { bootstrap: options.bootstrap } : {}),
   });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   await new Promise<void>((resolve, reject) => {

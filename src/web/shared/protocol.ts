@@ -1,8 +1,10 @@
 /** The messages between the dashboard page, its server and its Web Worker. Types only. */
 import type { ComparisonResult } from "../../analysis/compare.js";
 import type { CostChartData, RankDistribution } from "../../output/charts/input.js";
+import type { BootstrapResult } from "../../run/bootstrap.js";
 import type { RankConfig } from "../../run/config.js";
 import type { RankResult } from "../../run/result.js";
+import type { SensitivityResult } from "../../run/sensitivity.js";
 import type { DuplicatePolicy } from "../../table/duplicates.js";
 import type { MissingPolicy } from "../../table/missing.js";
 import type { WireRoundScores, WireTable } from "./wire.js";
@@ -39,6 +41,13 @@ export interface PreparedRun {
   table?: WireTable;
   /** Why there is no method comparison (a field too large for the page). */
   comparisonOmitted?: string;
+  /**
+   * With serve --bootstrap B: the bootstrap, computed on the server with the CLI's pipeline (the
+   * same N and seed as the page's run, so the same numbers), and the labels that take it into account.
+   */
+  bootstrap?: { uncertainty: BootstrapResult; sensitivity?: SensitivityResult };
+  /** Why serve --bootstrap could not resample this table (no items, standard errors or counts). */
+  bootstrapOmitted?: string;
 }
 
 export type PrepareResponse = { ok: true; run: PreparedRun } | { ok: false; error: string };

@@ -1,0 +1,129 @@
+/**
+ * E[S] with a 95% interval per model, one row per model, best at the top: the style of Chatbot
+ * Arena's rating plot and rliable's interval plots. With --bootstrap the interval is the data's
+ * (items or standard errors resampled, Monte Carlo included); without, it is the Monte Carlo
+ * interval alone (E[S] +/- 1.96 SE), and the caption says that the data's uncertainty is missing.
+ */
+import type { BootstrapResult } from "../../run/bootstrap.js";
+import type { SettingResult } from "../../run/result.js";
+import { thousands } from "../format.js";
+import { type ChartInput, chartModels, leaderboardSetting, type ModelSubset, settingName } from "./input.js";
+import { MAX_CHART_MODELS } from "./sensitivity.js";
+import { baseOption, GRID_LINE, heightFor, LABEL_COLOURS, MUTED, modelLabels, round, SERIES_COLOURS, titleBlock } from "./style.js";
+import type { ChartSpec, ChartVariant } from "./types.js";
+
+const Z95 = 1.96;
+
+interface Row {
+  model: string;
+  point: number;
+  low: number;
+  high: number;
+}
+
+/** One setting's rows, by E[S] (best first): the bootstrap's interval when there is one, else the Monte Carlo one. */
+function rowsFor(r: SettingResult, uncertainty: BootstrapResult | undefined): Row[] {
+  const boot = new Map(uncertainty?.settings.find((s) => s.T === r.T)?.models.map((m) => [m.model, m]) ?? []);
+  return r.models.map((m) => {
+    const b = boot.get(m.model);
+    return b
+      ? { model: m.model, point: m.expectedScore, low: b.low, high: b.high }
+      : {
+          model: m.model,
+          point: m.expectedScore,
+          low: m.expectedScore - Z95 * m.standardError,
+          high: m.expectedScore + Z95 * m.standardError,
+        };
+  });
+}
+
+function variant(r: SettingResult, input: ChartInput, labels: ReadonlyMap<string, string>, subset: ModelSubset): ChartVariant {
+  const wanted = new Set(subset.shown);
+  const rows = rowsFor(r, input.result.uncertainty).filter((x) => wanted.has(x.model));
+  // Long names cut in the middle (full names in the tooltip), the margin measured from them.
+  const { labels: names, room } = modelLabels(rows.map((x) => x.model));
+  // The axis starts a little below the lowest interval (bars from 0 are clipped there).
+  const lowest = Math.max(0, Math.floor(Math.min(...rows.map((x) => x.low)) * 4) / 4);
+  const colour = (name: string) => LABEL_COLOURS[(labels.get(name) ?? "balanced") as keyof typeof LABEL_COLOURS] ?? SERIES_COLOURS[0];
+  const head = titleBlock(`E[S] at ${settingName(r.T)} with 95% intervals`, subset.note);
+  const option = {
+    ...baseOption(),
+    title: head.title,
+    tooltip: { trigger: "item" as const },
+    grid: { left: room, right: 24, top: head.height + 30, bottom: 44 },
+    xAxis: {
+      type: "value" as const,
+      name: `E[S] at ${settingName(r.T)}, 95% interval`,
+      nameLocation: "middle" as const,
+      nameGap: 28,
+      min: lowest,
+      splitLine: { lineStyle: { color: GRID_LINE } },
+    },
+    yAxis: {
+      type: "category" as const,
+      name: "model",
+      nameLocation: "start" as const,
+      data: names,
+      inverse: true,
+      axisLabel: { fontSize: 11, color: MUTED },
+      axisTick: { show: false },
+    },
+    series: [
+      // Invisible base up to the low end, then the interval: a range bar without custom rendering code.
+      {
+        type: "bar" as const,
+        stack: "interval",
+        data: rows.map((x) => round(Math.max(0, x.low))),
+        itemStyle: { color: "transparent" },
+        barWidth: 4,
+        silent: true,
+        tooltip: { show: false },
+      },
+      {
+        type: "bar" as const,
+        name: "95% interval",
+        stack: "interval",
+        data: rows.map((x) => round(x.high - Math.max(0, x.low))),
+        itemStyle: { color: "#9aa5b1" },
+        barWidth: 4,
+        tooltip: { show: false },
+      },
+      {
+        type: "scatter" as const,
+        name: "E[S]",
+        symbolSize: 8,
+        data: rows.map((x, i) => ({
+          name: `${x.model}: ${round(x.point)} [${round(x.low)}, ${round(x.high)}]`,
+          value: [round(x.point), names[i]],
+          itemStyle: { color: colour(x.model) },
+        })),
+      },
+    ],
+  };
+  return { label: settingName(r.T), option, height: heightFor(names.length, 90 + head.height) };
+}
+
+/** Always drawn: the bootstrap's intervals when the run has them, the Monte Carlo ones otherwise. */
+export function intervalsChart(input: ChartInput): ChartSpec {
+  const { result } = input;
+  const labels = new Map(result.sensitivity?.models.map((m) => [m.model, m.label]) ?? []);
+  const subset = chartModels(input, MAX_CHART_MODELS);
+  const variants = result.results.map((r) => variant(r, input, labels, subset));
+  const top = leaderboardSetting(result);
+  const u = result.uncertainty;
+  const what = u
+    ? `the bootstrap's 95% percentile interval (${u.method === "items" ? "items resampled within each benchmark" : "scores redrawn from their standard errors"}, ` +
+      `${thousands(u.resamples)} resamples of N = ${thousands(u.runsPerResample)} contests): the data's uncertainty and the Monte Carlo's together`
+    : `the Monte Carlo 95% interval alone (E[S] +/- 1.96 SE, N = ${thousands(result.config.runs)}): it does not include the data's uncertainty ` +
+      "(sampled items, standard errors); run with --bootstrap B for that";
+  const capped = subset.note ? ` Drawn: the ${subset.note}; the leaderboard lists all.` : "";
+  const colours = result.sensitivity ? " Colour is the Failure Sensitivity label (grey: balanced)." : "";
+  return {
+    id: "intervals",
+    title: "E[S] with 95% intervals",
+    caption: `Each row is a model, best at the top: the marker is its E[S], the bar ${what}. Overlapping bars mean the order of those models is not settled.${colours}${capped}`,
+    variants,
+    initial: Math.max(0, result.results.indexOf(top)),
+    ...(subset.note ? { leftOut: subset.note } : {}),
+  };
+}

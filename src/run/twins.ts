@@ -1,0 +1,139 @@
+/**
+ * Flat twins for the Failure Sensitivity labels: per model, the twin's E[S] at the baseline and the
+ * harshest setting, played in the same field (the model replaced by its twin) with the run's seed.
+ * A model that is already flat is its own twin (no contests). Up to EXACT_UP_TO models every other
+ * model gets its own twin run; in larger fields the twins of PROBES models spread over the range
+ * of mean wins (the top and bottom ones always) are played and the rest are interpolated in mean
+ * wins (twin.ts, completeTwins). Cost is capped by TWIN_MATCH_BUDGET.
+ */
+import { type ChunkPlan, planChunks, runChunks } from "../engine/montecarlo.js";
+import { pointsPerContest } from "../engine/points.js";
+import type { ContestRules, RoundScores, Tally } from "../engine/types.js";
+import type { RankConfig } from "./config.js";
+import { sensitivityPair } from "./result.js";
+import { flatTwin, type PlayedTwin, type TwinFigures, withRow } from "./twin.js";
+
+/** Fields up to this size: every model its own twin run. */
+export const EXACT_UP_TO = 40;
+/** Larger fields: this many twin runs (the ends always among them). */
+export const PROBES = 32;
+const ENDS = 6;
+/** Contests per setting for a twin: at most this many, at least MIN_TWIN_RUNS, within the budget. */
+export const MAX_TWIN_RUNS = 5_000;
+export const MIN_TWIN_RUNS = 1_000;
+/** Matches played by all twin runs together, at most (about 1-1.5 s on one core), unless MIN_TWIN_RUNS needs more. */
+export const TWIN_MATCH_BUDGET = 120_000_000;
+
+function meanAndSE(t: Tally, m: number): [number, number] {
+  const n = t.contests;
+  const mean = t.scoreSum[m] / n;
+  const v = n > 1 ? Math.max(0, (t.scoreSqSum[m] - n * mean * mean) / (n - 1)) : 0;
+  return [mean, Math.sqrt(v / n)];
+}
+
+/** Contests per setting for `played` twin runs of this field. */
+export function twinRuns(runs: number, played: number, models: number, rules: readonly ContestRules[]): number {
+  const matches = rules.reduce((a, r) => a + pointsPerContest(models, r.schedule), 0);
+  const fit = Math.floor(TWIN_MATCH_BUDGET / Math.max(1, played * matches));
+  return Math.min(runs, MAX_TWIN_RUNS, Math.max(MIN_TWIN_RUNS, fit));
+}
+
+/** The models whose twins are played: all of them in small fields, else the ends and an even spread by mean wins. */
+export function probeModels(meanWins: readonly number[], flat: readonly boolean[]): number[] {
+  const M = meanWins.length;
+  const order = meanWins.map((_, m) => m).sort((a, b) => meanWins[b] - meanWins[a] || a - b);
+  const picked = new Set<number>();
+  if (M <= EXACT_UP_TO) order.forEach((m) => picked.add(m));
+  else {
+    for (let i = 0; i < ENDS; i++) picked.add(order[i]).add(order[M - 1 - i]);
+    const inner = PROBES - 2 * ENDS;
+    for (let i = 1; i <= inner; i++) picked.add(order[ENDS - 1 + Math.round((i * (M - 2 * ENDS + 1)) / (inner + 1))]);
+  }
+  return [...picked].filter((m) => !flat[m]).sort((a, b) => a - b);
+}
+
+/** One twin run to play: model m's row replaced. */
+interface TwinJob {
+  model: number;
+  row: Float64Array;
+}
+
+/** Plays one job's contests at both settings (here, or on worker threads). */
+export type TwinPlayer = (rs: RoundScores, rules: readonly ContestRules[], plan: ChunkPlan) => Tally[] | Promise<Tally[]>;
+
+const playHere: TwinPlayer = (rs, rules, plan) =>
+  runChunks(rs, rules, plan, 0, plan.chunks, { models: rs.models, rankBinWidth: rs.models });
+
+/** The twin runs a field needs (the non-flat probes' flat twins and the ceiling model) and the contests per setting for each. */
+function twinJobs(rs: RoundScores, rules: readonly [ContestRules, ContestRules], runs: number) {
+  const M = rs.models;
+  const shapes = Array.from({ length: M }, (_, m) => flatTwin(rs, m, rules[0].tieTolerance));
+  const meanWins = shapes.map((s) => s.meanWins);
+  const flat = shapes.map((s) => s.flat);
+  const jobs: TwinJob[] = probeModels(meanWins, flat).map((m) => ({ model: m, row: shapes[m].row }));
+  // The ceiling model stands in for the strongest one, unless that one already wins every match.
+  const top = meanWins.reduce((best, w, m) => (w > meanWins[best] ? m : best), 0);
+  const ceiling = M > 1 && meanWins[top] < M - 1 ? { model: top, row: ceilingRow(rs) } : undefined;
+  const count = jobs.length + (ceiling ? 1 : 0);
+  return { meanWins, flat, jobs, ceiling, runs: count > 0 ? twinRuns(runs, count, M, rules) : 0 };
+}
+
+/**
+ * Plays the twins; `rules` = [baseline, harshest], `seed` the run's (common random numbers). The
+ * figures do not depend on the run's own contests, nor on how many threads `play` uses.
+ */
+export async function flatTwins(
+  rs: RoundScores,
+  rules: readonly [ContestRules, ContestRules],
+  runs: number,
+  seed: number,
+  play: TwinPlayer = playHere,
+): Promise<TwinFigures> {
+  const { meanWins, flat, jobs, ceiling, runs: n } = twinJobs(rs, rules, runs);
+  const plan = planChunks(Math.max(1, n), seed);
+  const run = async (j: TwinJob): Promise<PlayedTwin> => {
+    const t = await play(withRow(rs, j.model, j.row), rules, plan);
+    return { model: j.model, baseline: meanAndSE(t[0], j.model), harshest: meanAndSE(t[1], j.model) };
+  };
+  const played: PlayedTwin[] = [];
+  for (const j of jobs) played.push(await run(j));
+  return { runs: n, meanWins, flat, played, ...(ceiling ? { ceiling: await run(ceiling) } : {}) };
+}
+
+/** As flatTwins, in this thread and synchronously (the dashboard's simulation worker). */
+export function flatTwinsHere(rs: RoundScores, rules: readonly [ContestRules, ContestRules], runs: number, seed: number): TwinFigures {
+  const { meanWins, flat, jobs, ceiling, runs: n } = twinJobs(rs, rules, runs);
+  const plan = planChunks(Math.max(1, n), seed);
+  const run = (j: TwinJob): PlayedTwin => {
+    const t = playHere(withRow(rs, j.model, j.row), rules, plan) as Tally[];
+    return { model: j.model, baseline: meanAndSE(t[0], j.model), harshest: meanAndSE(t[1], j.model) };
+  };
+  return { runs: n, meanWins, flat, played: jobs.map(run), ...(ceiling ? { ceiling: run(ceiling) } : {}) };
+}
+
+/** Round scores above every model's in every round. */
+function ceilingRow(rs: RoundScores): Float64Array {
+  return Float64Array.from({ length: rs.rounds }, (_, k) => {
+    let max = Number.NEGATIVE_INFINITY;
+    for (let m = 0; m < rs.models; m++) max = Math.max(max, rs.values[k * rs.models + m]);
+    return max === Number.NEGATIVE_INFINITY ? 0 : max + Math.max(1, Math.abs(max));
+  });
+}
+
+/** The Failure Sensitivity pair of a run as contest rules: [mildest, harshest] (undefined with fewer than two settings). */
+export function sensitivityRules(config: RankConfig): [ContestRules, ContestRules] | undefined {
+  const pair = sensitivityPair(config);
+  if (!pair) return undefined;
+  return pair.map((i) => ({
+    schedule: Int32Array.from(config.settings[i].schedule),
+    elimination: config.elimination,
+    tieTolerance: config.tieTolerance,
+    outcomes: config.outcomes,
+  })) as [ContestRules, ContestRules];
+}
+
+/** The twins of a run, in this thread (its mildest and harshest settings, its seed and N). */
+export function playFlatTwins(config: RankConfig, rs: RoundScores): TwinFigures | undefined {
+  const rules = sensitivityRules(config);
+  return rules && flatTwinsHere(rs, rules, config.runs, config.seed);
+}
