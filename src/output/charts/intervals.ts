@@ -9,7 +9,7 @@ import type { SettingResult } from "../../run/result.js";
 import { thousands } from "../format.js";
 import { type ChartInput, chartModels, leaderboardSetting, type ModelSubset, settingName } from "./input.js";
 import { MAX_CHART_MODELS } from "./sensitivity.js";
-import { baseOption, GRID_LINE, heightFor, LABEL_COLOURS, MUTED, modelLabels, round, SERIES_COLOURS, titleBlock } from "./style.js";
+import { baseOption, GRID_LINE, heightFor, LABEL_COLOURS, modelAxis, modelLabels, round, SERIES_COLOURS, titleBlock } from "./style.js";
 import type { ChartSpec, ChartVariant } from "./types.js";
 
 const Z95 = 1.96;
@@ -59,15 +59,7 @@ function variant(r: SettingResult, input: ChartInput, labels: ReadonlyMap<string
       min: lowest,
       splitLine: { lineStyle: { color: GRID_LINE } },
     },
-    yAxis: {
-      type: "category" as const,
-      name: "model",
-      nameLocation: "start" as const,
-      data: names,
-      inverse: true,
-      axisLabel: { fontSize: 11, color: MUTED },
-      axisTick: { show: false },
-    },
+    yAxis: modelAxis(names),
     series: [
       // Invisible base up to the low end, then the interval: a range bar without custom rendering code.
       {

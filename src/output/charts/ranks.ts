@@ -5,7 +5,7 @@
 import { percent, thousands } from "../format.js";
 import { type ChartInput, chartModels, leaderboardSetting, type ModelSubset, type RankDistribution, settingName } from "./input.js";
 import { MAX_CHART_MODELS } from "./sensitivity.js";
-import { baseOption, heightFor, MUTED, modelLabels, NAME_SIZE, round, SEQUENTIAL, titleBlock } from "./style.js";
+import { baseOption, heightFor, MUTED, modelAxis, modelLabels, round, SEQUENTIAL, titleBlock } from "./style.js";
 import type { ChartSpec, ChartVariant } from "./types.js";
 
 /** At most this many position columns are drawn (neighbouring bins are merged above it). */
@@ -85,17 +85,7 @@ function variant(input: ChartInput, index: number, subset: ModelSubset): ChartVa
       splitArea: { show: false },
       axisLabel: { fontSize: 10, color: MUTED },
     },
-    yAxis: {
-      type: "category" as const,
-      data: labels,
-      name: "model",
-      // Above the names (the axis is inverted: its start is the top).
-      nameLocation: "start" as const,
-      nameTextStyle: { align: "right" as const, color: MUTED },
-      inverse: true,
-      axisLabel: { fontSize: NAME_SIZE, color: MUTED, interval: 0 },
-      axisTick: { show: false },
-    },
+    yAxis: modelAxis(labels),
     visualMap: {
       min: 0,
       max: round(max),

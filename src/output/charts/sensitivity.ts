@@ -11,9 +11,8 @@ import {
   GRID_LINE,
   heightFor,
   LABEL_COLOURS,
-  MUTED,
+  modelAxis,
   modelLabels,
-  NAME_SIZE,
   round,
   SERIES_COLOURS,
   SERIES_SYMBOLS,
@@ -53,17 +52,7 @@ function scoresVariant(input: ChartInput, subset: ModelSubset): ChartVariant {
       max: Math.min(rounds, Math.ceil(Math.max(...high) + 0.25)),
       splitLine: { lineStyle: { color: GRID_LINE } },
     },
-    yAxis: {
-      type: "category" as const,
-      name: "model",
-      // Above the names (the axis is inverted: its start is the top).
-      nameLocation: "start" as const,
-      nameTextStyle: { align: "right" as const, color: MUTED },
-      data: labels,
-      inverse: true,
-      axisLabel: { fontSize: NAME_SIZE, color: MUTED, interval: 0 },
-      axisTick: { show: false },
-    },
+    yAxis: modelAxis(labels),
     series: [
       // Invisible base + visible span: a range bar without custom rendering code.
       {
@@ -118,17 +107,7 @@ function deltaVariant(input: ChartInput, subset: ModelSubset): ChartVariant | un
       nameGap: 28,
       splitLine: { lineStyle: { color: GRID_LINE } },
     },
-    yAxis: {
-      type: "category" as const,
-      name: "model",
-      // Above the names (the axis is inverted: its start is the top).
-      nameLocation: "start" as const,
-      nameTextStyle: { align: "right" as const, color: MUTED },
-      data: labels,
-      inverse: true,
-      axisLabel: { fontSize: NAME_SIZE, color: MUTED, interval: 0 },
-      axisTick: { show: false },
-    },
+    yAxis: modelAxis(labels),
     series: [
       {
         type: "bar" as const,

@@ -92,3 +92,18 @@ export function round(x: number, digits = 4): number {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
 }
+
+/** The category axis of a chart with one row per model, best at the top, titled "model" above the names. */
+export function modelAxis(labels: readonly string[]) {
+  return {
+    type: "category" as const,
+    name: "model",
+    // Above the names (the axis is inverted: its start is the top).
+    nameLocation: "start" as const,
+    nameTextStyle: { align: "right" as const, color: MUTED },
+    data: [...labels],
+    inverse: true,
+    axisLabel: { fontSize: NAME_SIZE, color: MUTED, interval: 0 },
+    axisTick: { show: false },
+  };
+}
