@@ -6,13 +6,26 @@
  */
 import type { BootstrapResult } from "../../run/bootstrap.js";
 import type { SettingResult } from "../../run/result.js";
+import type { RobustnessLabel } from "../../run/sensitivity.js";
 import { thousands } from "../format.js";
 import { type ChartInput, chartModels, leaderboardSetting, type ModelSubset, settingName } from "./input.js";
 import { MAX_CHART_MODELS } from "./sensitivity.js";
-import { baseOption, GRID_LINE, heightFor, LABEL_COLOURS, modelAxis, modelLabels, round, SERIES_COLOURS, titleBlock } from "./style.js";
+import {
+  baseOption,
+  GRID_LINE,
+  heightFor,
+  LABEL_COLOURS,
+  LABEL_SYMBOLS,
+  modelAxis,
+  modelLabels,
+  round,
+  SERIES_COLOURS,
+  titleBlock,
+} from "./style.js";
 import type { ChartSpec, ChartVariant } from "./types.js";
 
 const Z95 = 1.96;
+const LABEL_ORDER: RobustnessLabel[] = ["generalist", "balanced", "specialist", "undetermined"];
 
 interface Row {
   model: string;
@@ -44,13 +57,22 @@ function variant(r: SettingResult, input: ChartInput, labels: ReadonlyMap<string
   const { labels: names, room } = modelLabels(rows.map((x) => x.model));
   // The axis starts a little below the lowest interval (bars from 0 are clipped there).
   const lowest = Math.max(0, Math.floor(Math.min(...rows.map((x) => x.low)) * 4) / 4);
-  const colour = (name: string) => LABEL_COLOURS[(labels.get(name) ?? "balanced") as keyof typeof LABEL_COLOURS] ?? SERIES_COLOURS[0];
+  const present = new Set(rows.map((x) => labels.get(x.model) ?? "E[S]"));
+  const groups = [...LABEL_ORDER, "E[S]"]
+    .filter((key) => present.has(key))
+    .map((key) => ({
+      key,
+      name: key === "E[S]" ? "E[S]" : `E[S], ${key}`,
+      colour: key === "E[S]" ? SERIES_COLOURS[0] : LABEL_COLOURS[key as RobustnessLabel],
+      symbol: key === "E[S]" ? "circle" : LABEL_SYMBOLS[key as RobustnessLabel],
+    }));
   const head = titleBlock(`E[S] at ${settingName(r.T)} with 95% intervals`, subset.note);
   const option = {
     ...baseOption(),
     title: head.title,
+    legend: { top: head.height, itemGap: 20, data: ["95% interval", ...groups.map((g) => g.name)] },
     tooltip: { trigger: "item" as const },
-    grid: { left: room, right: 24, top: head.height + 30, bottom: 44 },
+    grid: { left: room, right: 24, top: head.height + 52, bottom: 44 },
     xAxis: {
       type: "value" as const,
       name: `E[S] at ${settingName(r.T)}, 95% interval`,
@@ -80,16 +102,19 @@ function variant(r: SettingResult, input: ChartInput, labels: ReadonlyMap<string
         barWidth: 4,
         tooltip: { show: false },
       },
-      {
+      // One series per label, each with its colour and shape (colour-blind safe), named in the legend.
+      ...groups.map((g) => ({
         type: "scatter" as const,
-        name: "E[S]",
+        name: g.name,
+        symbol: g.symbol,
         symbolSize: 8,
-        data: rows.map((x, i) => ({
-          name: `${x.model}: ${round(x.point)} [${round(x.low)}, ${round(x.high)}]`,
-          value: [round(x.point), names[i]],
-          itemStyle: { color: colour(x.model) },
-        })),
-      },
+        itemStyle: { color: g.colour },
+        data: rows.flatMap((x, i) =>
+          (labels.get(x.model) ?? "E[S]") === g.key
+            ? [{ name: `${x.model}: ${round(x.point)} [${round(x.low)}, ${round(x.high)}]`, value: [round(x.point), names[i]] }]
+            : [],
+        ),
+      })),
     ],
   };
   return { label: settingName(r.T), option, height: heightFor(names.length, 90 + head.height) };

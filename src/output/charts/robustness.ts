@@ -7,17 +7,11 @@
 import type { ModelSensitivity, RobustnessLabel } from "../../run/sensitivity.js";
 import { CHOOSE_HINT, type ChartInput, settingName } from "./input.js";
 import { axisScale, echartsLabel, padded, placeLabels } from "./labels.js";
-import { baseOption, GRID_LINE, LABEL_COLOURS, MUTED, round, titleBlock } from "./style.js";
+import { baseOption, GRID_LINE, LABEL_COLOURS, LABEL_SYMBOLS, MUTED, round, titleBlock } from "./style.js";
 import { middleEllipsis } from "./text.js";
 import type { ChartSpec } from "./types.js";
 
 const LABELS: RobustnessLabel[] = ["generalist", "balanced", "specialist", "undetermined"];
-const SYMBOLS: Record<RobustnessLabel, string> = {
-  generalist: "circle",
-  balanced: "rect",
-  specialist: "triangle",
-  undetermined: "diamond",
-};
 export const ROBUSTNESS_WIDTH = 1000;
 export const ROBUSTNESS_HEIGHT = 560;
 const SYMBOL_SIZE = 9;
@@ -101,7 +95,7 @@ export function robustnessChart(input: ChartInput): ChartSpec | undefined {
       ...LABELS.filter((label) => label !== "undetermined" || s.models.some((m) => m.label === label)).map((label) => ({
         type: "scatter" as const,
         name: label,
-        symbol: SYMBOLS[label],
+        symbol: LABEL_SYMBOLS[label],
         symbolSize: SYMBOL_SIZE,
         itemStyle: { color: LABEL_COLOURS[label], opacity: 0.85 },
         data: s.models

@@ -57,6 +57,13 @@ export const LABEL_COLOURS: Record<RobustnessLabel, string> = {
   specialist: "#D55E00",
   undetermined: "#c3cad2",
 };
+/** A shape per label beside its colour, so that the labels stay apart without colour vision. */
+export const LABEL_SYMBOLS: Record<RobustnessLabel, string> = {
+  generalist: "circle",
+  balanced: "rect",
+  specialist: "triangle",
+  undetermined: "diamond",
+};
 
 /** Sequential (share of contests) and diverging (win share: lose - even - win) colour ramps. */
 export const SEQUENTIAL = ["#f7fbff", "#c6dbef", "#6baed6", "#2171b5", "#08306b"];
