@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import fc from "fast-check";
 import { runPrepared, runShard } from "../src/run/pipeline.js";
 import type { RankOptions } from "../src/run/prepare.js";
 import { computeTallies, prepareRank } from "../src/run/rank.js";
@@ -12,8 +13,8 @@ import type { RankResult } from "../src/run/result.js";
 import { assembleResult } from "../src/run/result.js";
 import { failureSensitivity, labelFor, PRACTICAL_FLOOR, withDataUncertainty } from "../src/run/sensitivity.js";
 import { mergeParts, parsePart } from "../src/run/shard.js";
-import { flatCurve, flatTwin, roundWins, twinOnCurve, withRow } from "../src/run/twin.js";
-import { flatTwins, probeModels, twinRuns } from "../src/run/twins.js";
+import { fieldShapes, flatCurve, flatTwin, roundWins, twinOf, twinOnCurve, withRow } from "../src/run/twin.js";
+import { flatTwins, probeModels, probesPerRun, twinRuns } from "../src/run/twins.js";
 import { playFlatTwinsOnThreads } from "../src/run/twins-threads.js";
 import { enumerateExact, ROOT, roundScores, rules, testData } from "./helpers.js";
 
@@ -56,6 +57,51 @@ describe("the flat twin", () => {
     const t = flatTwin(gaps, 2);
     assert.ok(Array.from(t.row).every((x) => !Number.isNaN(x)));
     assert.deepEqual(roundWins(withRow(gaps, 2, t.row), 2), [1, 1]);
+  });
+});
+
+describe("the field's shapes at once", () => {
+  it("property: fieldShapes and twinOf give flatTwin's figures for every model (ties, tolerances, missing scores)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 9 }).chain((M) =>
+          fc.tuple(
+            fc.array(
+              fc.array(
+                fc.oneof(
+                  fc.integer({ min: 0, max: 6 }).map((x) => x / 2),
+                  fc.constant(Number.NEGATIVE_INFINITY),
+                ),
+                {
+                  minLength: 3,
+                  maxLength: 3,
+                },
+              ),
+              { minLength: M, maxLength: M },
+            ),
+            fc.constantFrom(0, 0.5, 1),
+          ),
+        ),
+        ([rows, tol]) => {
+          const rs = roundScores(rows);
+          const shapes = fieldShapes(rs, tol);
+          for (let m = 0; m < rs.models; m++) {
+            const want = flatTwin(rs, m, tol);
+            const got = twinOf(rs, m, shapes);
+            assert.equal(got.meanWins, want.meanWins, `model ${m}: mean wins`);
+            assert.equal(got.flat, want.flat, `model ${m}: flat`);
+            assert.deepEqual(Array.from(got.row), Array.from(want.row), `model ${m}: row`);
+          }
+        },
+      ),
+      { numRuns: 300, seed: 23 },
+    );
+  });
+
+  it("large fields share a run among several probes, spread over the field", () => {
+    assert.equal(probesPerRun(49), 1);
+    assert.equal(probesPerRun(340), 6);
+    assert.equal(probesPerRun(5000), 100);
   });
 });
 
