@@ -34,7 +34,7 @@ port.on("message", (msg: PoolRequest) => {
  * Copying 15 MB costs a few milliseconds; above 64 MB (exact rank histograms of thousands of models)
  * the copy's memory matters more.
  */
-const TRANSFER_BYTES = 64 << 20;
+const TRANSFER_BYTES = 32 << 20;
 
 function play(id: number, req: WorkRequest): void {
   let pending = 0;

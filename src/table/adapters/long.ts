@@ -56,8 +56,9 @@ export class LongTableBuilder {
   private readonly value = new Column(new Float64Array(1024));
   private readonly extras: Column<Float64Array>[];
   private readonly extraCols: { extra: "stderr" | "count"; col: number }[];
-  /** Where each row is: a line number (streamed CSV) or a label such as "[12]" (records). */
-  private readonly where: (number | string)[] = [];
+  /** Where each row is: a line number (streamed CSV), or -1 - i for the i-th label such as "[12]" (records). */
+  private readonly where = new Column(new Int32Array(1024));
+  private readonly labels: string[] = [];
   /** Rows whose score was a percentage, with its text (for the message if its benchmark mixes). */
   private readonly percentText = new Map<number, string>();
   private readonly anyPercent: boolean[] = [];
@@ -85,6 +86,12 @@ export class LongTableBuilder {
 
   private label(where: number | string): string {
     return typeof where === "number" ? `line ${where}` : where;
+  }
+
+  /** The label of the row-th row kept. */
+  private labelOf(row: number): string {
+    const w = this.where.at(row);
+    return w >= 0 ? `line ${w}` : this.labels[-1 - w];
   }
 
   add(cells: readonly Cell[], where: number | string): void {
@@ -137,7 +144,11 @@ export class LongTableBuilder {
     this.model.push(mi);
     this.bench.push(bi);
     this.value.push(v);
-    this.where.push(where);
+    if (typeof where === "number") this.where.push(where);
+    else {
+      this.where.push(-1 - this.labels.length);
+      this.labels.push(where);
+    }
   }
 
   finish(): RawTable {
@@ -149,7 +160,7 @@ export class LongTableBuilder {
       if (mixed(bi))
         this.problems.push([
           row,
-          `${this.label(this.where[row])}, column "${columns[this.cols.score]}": "${text}" is a percentage among plain numbers (write every value of a benchmark the same way)`,
+          `${this.labelOf(row)}, column "${columns[this.cols.score]}": "${text}" is a percentage among plain numbers (write every value of a benchmark the same way)`,
         ]);
     }
     if (this.problems.length > 0) {
@@ -167,6 +178,8 @@ export class LongTableBuilder {
     const filledAt: Int32Array[][] = names.map(() => []);
     const order: RawRow[] = [];
     const n = this.where.length;
+    const firstValues = emptyValues(names.length * B);
+    const firstFilled = new Int32Array(names.length * B);
     for (let i = 0; i < n; i++) {
       const mi = this.model.at(i);
       const bi = this.bench.at(i);
@@ -174,10 +187,12 @@ export class LongTableBuilder {
       let k = 0;
       while (k < list.length && filledAt[mi][k][bi] !== 0) k++;
       if (k === list.length) {
-        const row: RawRow = { model: names[mi], where: this.label(this.where[i]), values: emptyValues(B) };
+        // A model's first row takes its slice of one block (20,000 small arrays fragment the heap); repeats get their own.
+        const values = k === 0 ? firstValues.subarray(mi * B, (mi + 1) * B) : emptyValues(B);
+        const row: RawRow = { model: names[mi], where: this.labelOf(i), values };
         if (this.extraCols.length > 0) row.extras = Object.fromEntries(this.extraCols.map((e) => [e.extra, emptyValues(B)]));
         list.push(row);
-        filledAt[mi].push(new Int32Array(B));
+        filledAt[mi].push(k === 0 ? firstFilled.subarray(mi * B, (mi + 1) * B) : new Int32Array(B));
         order.push(row);
       }
       const row = list[k];
@@ -192,7 +207,7 @@ export class LongTableBuilder {
     names.forEach((_, mi) => {
       if (rowsOf[mi].length < 2) return;
       rowsOf[mi].forEach((row, k) => {
-        row.cellWhere = Array.from(filledAt[mi][k], (i) => (i === 0 ? "" : this.label(this.where[i - 1])));
+        row.cellWhere = Array.from(filledAt[mi][k], (i) => (i === 0 ? "" : this.labelOf(i - 1)));
       });
     });
     const inPercent = [...this.benches.keys()].filter((_, bi) => this.anyPercent[bi] && !this.anyPlain[bi]);
