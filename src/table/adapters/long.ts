@@ -59,6 +59,8 @@ export class LongTableBuilder {
   /** Where each row is: a line number (streamed CSV), or -1 - i for the i-th label such as "[12]" (records). */
   private readonly where = new Column(new Int32Array(1024));
   private readonly labels: string[] = [];
+  private lastModel = "";
+  private lastIndex = -1;
   /** Rows whose score was a percentage, with its text (for the message if its benchmark mixes). */
   private readonly percentText = new Map<number, string>();
   private readonly anyPercent: boolean[] = [];
@@ -108,11 +110,14 @@ export class LongTableBuilder {
         ]);
       return;
     }
-    let mi = this.models.get(m);
+    // Long files are mostly sorted by model: the last one's index saves a lookup per row.
+    let mi = m === this.lastModel ? this.lastIndex : this.models.get(m);
     if (mi === undefined) {
       mi = this.models.size;
       this.models.set(m, mi);
     }
+    this.lastModel = m;
+    this.lastIndex = mi;
     let bi = this.benches.get(b);
     if (bi === undefined) {
       bi = this.benches.size;
@@ -120,27 +125,27 @@ export class LongTableBuilder {
       this.anyPercent.push(false);
       this.anyPlain.push(false);
     }
-    const pct = parsePercentCell(cells[sc]);
+    // A plain number first (nearly every cell); a percentage is never one.
+    const p = parseScoreCell(cells[sc]);
+    const pct = p.kind === "number" ? undefined : parsePercentCell(cells[sc]);
     let v: number;
     if (pct !== undefined) {
       v = pct;
       this.anyPercent[bi] = true;
       this.percentText.set(row, String(cells[sc]).trim());
+    } else if (p.kind === "invalid") {
+      this.problems.push([row, `${this.label(where)}, column "${this.columns[sc]}": ${p.reason}`]);
+      v = Number.NaN;
     } else {
-      const p = parseScoreCell(cells[sc]);
-      if (p.kind === "invalid") {
-        this.problems.push([row, `${this.label(where)}, column "${this.columns[sc]}": ${p.reason}`]);
-        v = Number.NaN;
-      } else {
-        v = p.kind === "number" ? p.value : Number.NaN;
-        if (p.kind === "number") this.anyPlain[bi] = true;
-      }
+      v = p.kind === "number" ? p.value : Number.NaN;
+      if (p.kind === "number") this.anyPlain[bi] = true;
     }
-    this.extraCols.forEach((e, i) => {
-      const q = parseScoreCell(cells[e.col]);
-      if (q.kind === "invalid") this.problems.push([row, `${this.label(where)}, column "${this.columns[e.col]}": ${q.reason}`]);
+    for (let i = 0; i < this.extraCols.length; i++) {
+      const col = this.extraCols[i].col;
+      const q = parseScoreCell(cells[col]);
+      if (q.kind === "invalid") this.problems.push([row, `${this.label(where)}, column "${this.columns[col]}": ${q.reason}`]);
       this.extras[i].push(q.kind === "number" ? q.value : Number.NaN);
-    });
+    }
     this.model.push(mi);
     this.bench.push(bi);
     this.value.push(v);
