@@ -1,7 +1,7 @@
 /**
- * The I/O edge for score tables: read a file (or a directory of harness results), recognise it,
- * and build the table. Per-item CSV/JSONL files are streamed in chunks (bounded memory, any size);
- * everything else is small and read whole.
+ * The I/O edge for score tables: read a file (or a directory of harness results), choose its
+ * adapter from its head (adapters/index.ts), and build the table. Per-item CSV/JSONL files and
+ * long CSV tables are streamed in chunks (bounded memory); everything else is read whole.
  */
 import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
 import { join } from "node:path";
