@@ -2,6 +2,7 @@
  * Long tables: one row per (model, benchmark, score). A second score for the same pair is a
  * duplicate, resolved by --duplicates (default: an error naming both rows).
  */
+import type { ColumnClass } from "../column-rules.js";
 import { type ColumnMap, findRoles } from "../columns.js";
 import { detectDelimiter, recordLengthError } from "../csv.js";
 import { CsvSplitter, csvHeader } from "../csv-stream.js";
@@ -156,6 +157,19 @@ export class LongTableBuilder {
     }
   }
 
+  /** Each column's part in a long table (the column rules of wide tables do not apply: roles do). */
+  private columnRules(): ColumnClass[] {
+    const { model, benchmark, score } = this.cols;
+    return this.columns.map((name, c): ColumnClass => {
+      const extra = this.extraCols.find((e) => e.col === c);
+      if (c === model || c === benchmark)
+        return { name, verdict: "key", rule: "long", reason: `the ${c === model ? "model" : "benchmark"} names (${this.reason})` };
+      if (c === score) return { name, verdict: "score", rule: "long", reason: `the scores (${this.reason})` };
+      if (extra) return { name, verdict: "statistic", rule: "long", reason: `kept beside the scores as ${extra.extra}` };
+      return { name, verdict: "metadata", rule: "long", reason: "not a model, benchmark, score, stderr or count column" };
+    });
+  }
+
   finish(): RawTable {
     const { file, columns } = this;
     const B = this.benches.size;
@@ -225,6 +239,7 @@ export class LongTableBuilder {
       rows: order,
       duplicateUnit: "cell",
       ignored: this.ignored,
+      columnRules: this.columnRules(),
       lowerIsBetter: [],
       notes: [
         `layout long (${this.reason})`,
