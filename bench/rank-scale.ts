@@ -1,7 +1,8 @@
 /**
  * `swissround rank` end to end on generated wide and long CSVs (default 20000 x 100), against the
  * C reference playing the same contests in the same run (its three processes, one per T = 0, 1, 2,
- * reading the round scores from a file), with each side's peak RSS.
+ * reading the round scores from a file), with each side's peak RSS (the highest over the reps; the
+ * times are the best rep, C and rank alternating).
  *
  *   node dist/bench/rank-scale.js [--table 20000x100] [--runs 100] [--reps 1] [--threads N]
  *
@@ -50,25 +51,36 @@ export function benchRankScale(
   const out: RankScaleFigures = { table, runs, rank: [] };
   const ref = compileCReference(join(ROOT, "..", "shared", "bench", "csd_ref.c"));
   try {
-    let cSeconds: number | undefined;
-    if (typeof ref === "string") out.cNote = ref;
-    else {
-      log(`C reference on ${table}, T = ${T.join(",")} x ${runs}`);
-      const file = writeRoundsFile(ref, "scale", toRoundScores(syntheticTable(models, benchmarks, 17)));
-      const one = () => T.map((t) => runCReference(ref, file, runs, t, 1));
-      const all = Array.from({ length: reps }, one);
-      cSeconds = Math.min(...all.map((r) => r.reduce((a, x) => a + x.seconds, 0)));
-      const rss = all[0].map((x) => x.maxRssMB ?? Number.NaN);
-      out.c = { seconds: cSeconds, peakRssMB: Math.round(Math.max(...rss)) };
-    }
-    for (const shape of ["wide", "long"] as const) {
+    const files = (["wide", "long"] as const).map((shape) => {
       const file = join(dir, `${shape}.csv`);
       writeTableCsv(file, models, benchmarks, shape);
-      log(`swissround rank on the ${shape} ${table} CSV, --runs ${runs}`);
-      const args = [cli, "rank", file, "--runs", String(runs), "-q", "--format", "json", "-o", join(dir, "out.json")];
-      if (threads) args.push("--threads", String(threads));
-      const best = Array.from({ length: reps }, () => timed(process.execPath, args)).sort((a, b) => a.seconds - b.seconds)[0];
-      out.rank.push({ shape, ...best, ...(cSeconds ? { ratioToC: best.seconds / cSeconds } : {}) });
+      return { shape, file };
+    });
+    const roundsFile =
+      typeof ref === "string" ? undefined : writeRoundsFile(ref, "scale", toRoundScores(syntheticTable(models, benchmarks, 17)));
+    if (typeof ref === "string") out.cNote = ref;
+    // C and each rank run alternate, rep by rep, so that other load on the machine hits them alike.
+    const c: { seconds: number; rss: number }[] = [];
+    const js: Record<string, { seconds: number; peakRssMB: number }[]> = { wide: [], long: [] };
+    for (let r = 0; r < reps; r++) {
+      if (typeof ref !== "string" && roundsFile) {
+        log(`C reference on ${table}, T = ${T.join(",")} x ${runs} (${r + 1} of ${reps})`);
+        const one = T.map((t) => runCReference(ref, roundsFile, runs, t, 1));
+        c.push({ seconds: one.reduce((a, x) => a + x.seconds, 0), rss: Math.max(...one.map((x) => x.maxRssMB ?? Number.NaN)) });
+      }
+      for (const { shape, file } of files) {
+        log(`swissround rank on the ${shape} ${table} CSV, --runs ${runs} (${r + 1} of ${reps})`);
+        const args = [cli, "rank", file, "--runs", String(runs), "-q", "--format", "json", "-o", join(dir, "out.json")];
+        if (threads) args.push("--threads", String(threads));
+        js[shape].push(timed(process.execPath, args));
+      }
+    }
+    const cSeconds = c.length > 0 ? Math.min(...c.map((x) => x.seconds)) : undefined;
+    if (cSeconds !== undefined) out.c = { seconds: cSeconds, peakRssMB: Math.round(Math.max(...c.map((x) => x.rss))) };
+    for (const { shape } of files) {
+      const best = js[shape].sort((a, b) => a.seconds - b.seconds)[0];
+      const peakRssMB = Math.max(...js[shape].map((x) => x.peakRssMB));
+      out.rank.push({ shape, seconds: best.seconds, peakRssMB, ...(cSeconds ? { ratioToC: best.seconds / cSeconds } : {}) });
     }
   } finally {
     if (typeof ref !== "string") removeCReference(ref);

@@ -250,7 +250,7 @@ async function main(): Promise<void> {
   }
 
   if (opt.readingTables === undefined || opt.readingTables.length > 0) {
-    results.reading = benchReading(opt.readingTables, log);
+    results.reading = benchReading(opt.readingTables, log, opt.reps);
   }
 
   if (opt.methodTables === undefined || opt.methodTables.length > 0) {

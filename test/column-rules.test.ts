@@ -56,6 +56,15 @@ describe("column rules", () => {
     assert.match(r.columns.find((c) => c.name === "Average")?.reason ?? "", /named "Average"/);
   });
 
+  it("a long table's columns are named by their roles", () => {
+    const text = ["model,benchmark,score,stderr,org", "a,MMLU,1,0.1,X", "b,MMLU,2,0.2,Y"].join("\n");
+    const r = inspectRaw(readRaw([{ file: "l.csv", text }]));
+    assert.deepEqual(
+      r.columns.map((c) => `${c.name}:${c.verdict}/${c.rule}`),
+      ["model:key/long", "benchmark:key/long", "score:score/long", "stderr:statistic/long", "org:metadata/long"],
+    );
+  });
+
   it("linear in the cells: 20000 x 100 classified in well under a second", () => {
     const cells: Cell[] = Array.from({ length: 20000 }, (_, i) => String(((i * 7919) % 1000) / 10));
     const t0 = performance.now();

@@ -180,6 +180,10 @@ describe("the adapter's choice: one place, a note on every read, in inspect", ()
   it("the CLI's text and JSON name the choice", () => {
     const text = run("inspect", join(ROOT, "data", "opencompass_2024-08-29.csv"));
     assert.match(text.stdout, /Adapter chosen: no other adapter fits/);
+    // Each column's rule and reason (aider's commit hashes: identifiers, not scores).
+    const aider = run("inspect", DATA("aider", "derived_edit_leaderboard.csv"), "--duplicates", "suffix");
+    assert.match(aider.stdout, /Not read as scores: .*commit_hash \[identifier: 95 of 98 values are text, mostly distinct\]/);
+    assert.match(aider.stdout, /num_malformed_responses \[statistic: a count\]/);
     const json = JSON.parse(run("inspect", FX("alpaca_eval_gpt4_sample.jsonl"), "--format", "json").stdout) as InspectReport;
     assert.equal(json.adapter, "per-item");
     assert.match(json.adapterReason, /^per-item long \(.*\), streamed$/);

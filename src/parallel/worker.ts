@@ -31,10 +31,10 @@ port.on("message", (msg: PoolRequest) => {
  * Tallies up to this size are copied back, larger ones transferred. The first buffer a thread
  * transfers away (detaches) makes V8 check every later typed-array access of that thread for
  * detachment: every later job on the worker ran 6% slower at 29 x 12 and 13% slower at 5000 x 50.
- * Copying 15 MB costs a few milliseconds; above 64 MB (exact rank histograms of thousands of models)
- * the copy's memory matters more.
+ * Copying 15 MB costs a few milliseconds; above 32 MB (exact rank histograms of thousands of models;
+ * 63 MB at 20,000 models x 3 settings, which kept rank there above 500 MB) the copy's memory matters more.
  */
-const TRANSFER_BYTES = 64 << 20;
+const TRANSFER_BYTES = 32 << 20;
 
 function play(id: number, req: WorkRequest): void {
   let pending = 0;

@@ -68,15 +68,19 @@ export function nearDuplicateRounds(table: ScoreTable, plan: RoundPlan): string[
     .map((r) => table.benchmarks.findIndex((b) => b.name === r.benchmarks[0]));
   if (single.length > 200) return []; // a pairwise check of hundreds of columns: left to inspect
   // Oriented so that higher is better in every column; columns with gaps are left to inspect.
-  const cols = single.map((b) => {
-    const sign = table.benchmarks[b].lowerIsBetter ? -1 : 1;
-    const col = new Float64Array(M);
-    for (let m = 0; m < M; m++) {
-      col[m] = sign * table.scores[m * B + b];
-      if (Number.isNaN(col[m])) return undefined;
+  // Gathered row by row: the table is model-major, and a column read with stride B misses the cache.
+  const sign = single.map((b) => (table.benchmarks[b].lowerIsBetter ? -1 : 1));
+  const raw = single.map(() => new Float64Array(M));
+  const gaps = single.map(() => false);
+  for (let m = 0; m < M; m++) {
+    const row = m * B;
+    for (let j = 0; j < single.length; j++) {
+      const v = table.scores[row + single[j]];
+      if (Number.isNaN(v)) gaps[j] = true;
+      raw[j][m] = sign[j] * v;
     }
-    return unitRanks(col);
-  });
+  }
+  const cols = raw.map((col, j) => (gaps[j] ? undefined : unitRanks(col)));
   const out: string[] = [];
   for (let i = 0; i < single.length; i++) {
     const a = cols[i];

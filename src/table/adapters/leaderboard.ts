@@ -209,7 +209,7 @@ export const leaderboardAdapter: Adapter = {
       ? `--columns ${Object.keys(options.columns).join(",")} names the key column`
       : options.layout
         ? `--layout ${options.layout}`
-        : "no other adapter fits: one row per model (or per benchmark)",
+        : "no other adapter fits; a table of one row per model or per benchmark",
   read(sources: readonly SourceText[], options: AdapterOptions): RawTable {
     const { file, text } = single(sources, "leaderboard");
     const rec = parseRecords(text, file, options.layout);

@@ -2,6 +2,7 @@
  * Long tables: one row per (model, benchmark, score). A second score for the same pair is a
  * duplicate, resolved by --duplicates (default: an error naming both rows).
  */
+import type { ColumnClass } from "../column-rules.js";
 import { type ColumnMap, findRoles } from "../columns.js";
 import { detectDelimiter, recordLengthError } from "../csv.js";
 import { CsvSplitter, csvHeader } from "../csv-stream.js";
@@ -56,8 +57,11 @@ export class LongTableBuilder {
   private readonly value = new Column(new Float64Array(1024));
   private readonly extras: Column<Float64Array>[];
   private readonly extraCols: { extra: "stderr" | "count"; col: number }[];
-  /** Where each row is: a line number (streamed CSV) or a label such as "[12]" (records). */
-  private readonly where: (number | string)[] = [];
+  /** Where each row is: a line number (streamed CSV), or -1 - i for the i-th label such as "[12]" (records). */
+  private readonly where = new Column(new Int32Array(1024));
+  private readonly labels: string[] = [];
+  private lastModel = "";
+  private lastIndex = -1;
   /** Rows whose score was a percentage, with its text (for the message if its benchmark mixes). */
   private readonly percentText = new Map<number, string>();
   private readonly anyPercent: boolean[] = [];
@@ -87,6 +91,12 @@ export class LongTableBuilder {
     return typeof where === "number" ? `line ${where}` : where;
   }
 
+  /** The label of the row-th row kept. */
+  private labelOf(row: number): string {
+    const w = this.where.at(row);
+    return w >= 0 ? `line ${w}` : this.labels[-1 - w];
+  }
+
   add(cells: readonly Cell[], where: number | string): void {
     const { model: mc, benchmark: bc, score: sc } = this.cols;
     const m = cellName(cells[mc]);
@@ -101,11 +111,14 @@ export class LongTableBuilder {
         ]);
       return;
     }
-    let mi = this.models.get(m);
+    // Long files are mostly sorted by model: the last one's index saves a lookup per row.
+    let mi = m === this.lastModel ? this.lastIndex : this.models.get(m);
     if (mi === undefined) {
       mi = this.models.size;
       this.models.set(m, mi);
     }
+    this.lastModel = m;
+    this.lastIndex = mi;
     let bi = this.benches.get(b);
     if (bi === undefined) {
       bi = this.benches.size;
@@ -113,31 +126,48 @@ export class LongTableBuilder {
       this.anyPercent.push(false);
       this.anyPlain.push(false);
     }
-    const pct = parsePercentCell(cells[sc]);
+    // A plain number first (nearly every cell); a percentage is never one.
+    const p = parseScoreCell(cells[sc]);
+    const pct = p.kind === "number" ? undefined : parsePercentCell(cells[sc]);
     let v: number;
     if (pct !== undefined) {
       v = pct;
       this.anyPercent[bi] = true;
       this.percentText.set(row, String(cells[sc]).trim());
+    } else if (p.kind === "invalid") {
+      this.problems.push([row, `${this.label(where)}, column "${this.columns[sc]}": ${p.reason}`]);
+      v = Number.NaN;
     } else {
-      const p = parseScoreCell(cells[sc]);
-      if (p.kind === "invalid") {
-        this.problems.push([row, `${this.label(where)}, column "${this.columns[sc]}": ${p.reason}`]);
-        v = Number.NaN;
-      } else {
-        v = p.kind === "number" ? p.value : Number.NaN;
-        if (p.kind === "number") this.anyPlain[bi] = true;
-      }
+      v = p.kind === "number" ? p.value : Number.NaN;
+      if (p.kind === "number") this.anyPlain[bi] = true;
     }
-    this.extraCols.forEach((e, i) => {
-      const q = parseScoreCell(cells[e.col]);
-      if (q.kind === "invalid") this.problems.push([row, `${this.label(where)}, column "${this.columns[e.col]}": ${q.reason}`]);
+    for (let i = 0; i < this.extraCols.length; i++) {
+      const col = this.extraCols[i].col;
+      const q = parseScoreCell(cells[col]);
+      if (q.kind === "invalid") this.problems.push([row, `${this.label(where)}, column "${this.columns[col]}": ${q.reason}`]);
       this.extras[i].push(q.kind === "number" ? q.value : Number.NaN);
-    });
+    }
     this.model.push(mi);
     this.bench.push(bi);
     this.value.push(v);
-    this.where.push(where);
+    if (typeof where === "number") this.where.push(where);
+    else {
+      this.where.push(-1 - this.labels.length);
+      this.labels.push(where);
+    }
+  }
+
+  /** Each column's part in a long table (the column rules of wide tables do not apply: roles do). */
+  private columnRules(): ColumnClass[] {
+    const { model, benchmark, score } = this.cols;
+    return this.columns.map((name, c): ColumnClass => {
+      const extra = this.extraCols.find((e) => e.col === c);
+      if (c === model || c === benchmark)
+        return { name, verdict: "key", rule: "long", reason: `the ${c === model ? "model" : "benchmark"} names (${this.reason})` };
+      if (c === score) return { name, verdict: "score", rule: "long", reason: `the scores (${this.reason})` };
+      if (extra) return { name, verdict: "statistic", rule: "long", reason: `kept beside the scores as ${extra.extra}` };
+      return { name, verdict: "metadata", rule: "long", reason: "not a model, benchmark, score, stderr or count column" };
+    });
   }
 
   finish(): RawTable {
@@ -149,7 +179,7 @@ export class LongTableBuilder {
       if (mixed(bi))
         this.problems.push([
           row,
-          `${this.label(this.where[row])}, column "${columns[this.cols.score]}": "${text}" is a percentage among plain numbers (write every value of a benchmark the same way)`,
+          `${this.labelOf(row)}, column "${columns[this.cols.score]}": "${text}" is a percentage among plain numbers (write every value of a benchmark the same way)`,
         ]);
     }
     if (this.problems.length > 0) {
@@ -167,6 +197,8 @@ export class LongTableBuilder {
     const filledAt: Int32Array[][] = names.map(() => []);
     const order: RawRow[] = [];
     const n = this.where.length;
+    const firstValues = emptyValues(names.length * B);
+    const firstFilled = new Int32Array(names.length * B);
     for (let i = 0; i < n; i++) {
       const mi = this.model.at(i);
       const bi = this.bench.at(i);
@@ -174,10 +206,12 @@ export class LongTableBuilder {
       let k = 0;
       while (k < list.length && filledAt[mi][k][bi] !== 0) k++;
       if (k === list.length) {
-        const row: RawRow = { model: names[mi], where: this.label(this.where[i]), values: emptyValues(B) };
+        // A model's first row takes its slice of one block (20,000 small arrays fragment the heap); repeats get their own.
+        const values = k === 0 ? firstValues.subarray(mi * B, (mi + 1) * B) : emptyValues(B);
+        const row: RawRow = { model: names[mi], where: this.labelOf(i), values };
         if (this.extraCols.length > 0) row.extras = Object.fromEntries(this.extraCols.map((e) => [e.extra, emptyValues(B)]));
         list.push(row);
-        filledAt[mi].push(new Int32Array(B));
+        filledAt[mi].push(k === 0 ? firstFilled.subarray(mi * B, (mi + 1) * B) : new Int32Array(B));
         order.push(row);
       }
       const row = list[k];
@@ -192,7 +226,7 @@ export class LongTableBuilder {
     names.forEach((_, mi) => {
       if (rowsOf[mi].length < 2) return;
       rowsOf[mi].forEach((row, k) => {
-        row.cellWhere = Array.from(filledAt[mi][k], (i) => (i === 0 ? "" : this.label(this.where[i - 1])));
+        row.cellWhere = Array.from(filledAt[mi][k], (i) => (i === 0 ? "" : this.labelOf(i - 1)));
       });
     });
     const inPercent = [...this.benches.keys()].filter((_, bi) => this.anyPercent[bi] && !this.anyPlain[bi]);
@@ -205,6 +239,7 @@ export class LongTableBuilder {
       rows: order,
       duplicateUnit: "cell",
       ignored: this.ignored,
+      columnRules: this.columnRules(),
       lowerIsBetter: [],
       notes: [
         `layout long (${this.reason})`,
