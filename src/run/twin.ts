@@ -41,13 +41,13 @@ export interface FlatTwin {
  * A value that beats exactly `wins` of the sorted others (ascending); a half win ties the next one.
  * Between two finite scores the midpoint; next to a missing score (-Infinity) one below the finite one.
  */
-function placeAt(sorted: readonly number[], wins: number): number {
+function placeAt(sorted: (j: number) => number, length: number, wins: number): number {
   const j = Math.floor(wins);
-  if (wins !== j) return sorted[j]; // j + 0.5: beats the j lowest, ties the next
-  if (j === 0) return sorted.length === 0 || sorted[0] === Number.NEGATIVE_INFINITY ? Number.NEGATIVE_INFINITY : sorted[0] - 1;
-  if (j === sorted.length) return sorted[j - 1] === Number.NEGATIVE_INFINITY ? 0 : sorted[j - 1] + 1;
-  const lo = sorted[j - 1];
-  const hi = sorted[j];
+  if (wins !== j) return sorted(j); // j + 0.5: beats the j lowest, ties the next
+  if (j === 0) return length === 0 || sorted(0) === Number.NEGATIVE_INFINITY ? Number.NEGATIVE_INFINITY : sorted(0) - 1;
+  if (j === length) return sorted(j - 1) === Number.NEGATIVE_INFINITY ? 0 : sorted(j - 1) + 1;
+  const lo = sorted(j - 1);
+  const hi = sorted(j);
   if (lo === Number.NEGATIVE_INFINITY) return hi === Number.NEGATIVE_INFINITY ? hi : hi - 1;
   return (lo + hi) / 2;
 }
@@ -67,7 +67,7 @@ export function flatTwin(rs: RoundScores, m: number, tieTolerance = 0): FlatTwin
     const others: number[] = [];
     for (let j = 0; j < rs.models; j++) if (j !== m) others.push(at(rs, k, j));
     others.sort((a, b) => a - b);
-    row[k] = placeAt(others, twinWins);
+    row[k] = placeAt((j) => others[j], others.length, twinWins);
   }
   return { row, meanWins, twinWins, flat };
 }
@@ -109,7 +109,13 @@ export function fieldShapes(rs: RoundScores, tieTolerance = 0): FieldShapes {
       const x = at(rs, k, m);
       // Others strictly below x - tol win for m; others within tol (or equal: two missing scores) tie.
       const below = bound(col, x - tieTolerance, false);
-      const within = (x === Number.NEGATIVE_INFINITY ? bound(col, x, true) : bound(col, x + tieTolerance, true)) - below - 1;
+      let within: number;
+      if (tieTolerance === 0) {
+        // Only equal scores tie: count them from the lower bound on (a few at most), no second search.
+        let end = below;
+        while (end < M && col[end] === x) end++;
+        within = end - below - 1;
+      } else within = (x === Number.NEGATIVE_INFINITY ? bound(col, x, true) : bound(col, x + tieTolerance, true)) - below - 1;
       const w = below + 0.5 * within;
       if (k === 0) first[m] = w;
       else if (w !== first[m]) flat[m] = false;
@@ -133,10 +139,8 @@ export function twinOf(rs: RoundScores, m: number, shapes: FieldShapes): FlatTwi
     }
     // The others: the round's sorted scores without one copy of m's own.
     const col = shapes.sorted[k];
-    const i = bound(col, x, false);
-    const others = new Array<number>(col.length - 1);
-    for (let j = 0, o = 0; j < col.length; j++) if (j !== i) others[o++] = col[j];
-    row[k] = placeAt(others, twinWins);
+    const skip = bound(col, x, false);
+    row[k] = placeAt((j) => col[j < skip ? j : j + 1], col.length - 1, twinWins);
   }
   return { row, meanWins, twinWins, flat };
 }

@@ -15,7 +15,7 @@ import { pointsPerContest } from "../engine/points.js";
 import type { ContestRules, RoundScores, Tally } from "../engine/types.js";
 import type { RankConfig } from "./config.js";
 import { sensitivityPair } from "./result.js";
-import { fieldShapes, type PlayedTwin, type TwinFigures, twinOf, withRow } from "./twin.js";
+import { fieldShapes, type PlayedTwin, type TwinFigures, twinOf } from "./twin.js";
 
 /** Fields up to this size: every model its own twin run. */
 export const EXACT_UP_TO = 40;
@@ -62,6 +62,8 @@ export function probeModels(meanWins: readonly number[], flat: readonly boolean[
 interface TwinJob {
   models: number[];
   rows: Float64Array[];
+  /** The model whose slot holds the ceiling model in this run (its row is the ceiling's), if any. */
+  ceiling?: number;
 }
 
 /** Probes per run: 1 below BATCH_FIELD models, else floor(M / BATCH_FIELD). */
@@ -77,13 +79,13 @@ function batches(probes: readonly number[], size: number): number[][] {
   return out;
 }
 
-/** The field with every job model's row replaced. */
+/** The field with every job model's row replaced (one copy of the values, however many rows). */
 function withRows(rs: RoundScores, job: TwinJob): RoundScores {
-  let field = rs;
+  const values = Float64Array.from(rs.values);
   job.models.forEach((m, i) => {
-    field = withRow(field, m, job.rows[i]);
+    for (let k = 0; k < rs.rounds; k++) values[k * rs.models + m] = job.rows[i][k];
   });
-  return field;
+  return { ...rs, values, ...(rs.errors ? { errors: rs.errors } : {}) };
 }
 
 /** Plays one job's contests at both settings (here, or on worker threads). */
@@ -99,10 +101,24 @@ function twinJobs(rs: RoundScores, rules: readonly [ContestRules, ContestRules],
   const { meanWins, flat } = shapes;
   // Probes sorted by mean wins, so that each run's share is spread from the top to the bottom.
   const probes = probeModels(meanWins, flat).sort((a, b) => meanWins[b] - meanWins[a] || a - b);
-  const jobs: TwinJob[] = batches(probes, probesPerRun(M)).map((ms) => ({ models: ms, rows: ms.map((m) => twinOf(rs, m, shapes).row) }));
-  // The ceiling model stands in for the strongest one, unless that one already wins every match (a run of its own).
+  const size = probesPerRun(M);
+  const jobs: TwinJob[] = batches(probes, size).map((ms) => ({ models: ms, rows: ms.map((m) => twinOf(rs, m, shapes).row) }));
+  // The ceiling model stands in for the strongest one, unless that one already wins every match: in a run
+  // of its own, or, where runs are shared, in the place of the strongest model that is not a probe, in a
+  // run with room (saving a whole run: at 20,000 models it is as costly as the main run's contests).
   const top = meanWins.reduce((best, w, m) => (w > meanWins[best] ? m : best), 0);
-  const ceiling = M > 1 && meanWins[top] < M - 1 ? { models: [top], rows: [ceilingRow(rs)] } : undefined;
+  let ceiling: TwinJob | undefined = M > 1 && meanWins[top] < M - 1 ? { models: [top], rows: [ceilingRow(rs)], ceiling: top } : undefined;
+  const roomy = jobs.find((j) => j.models.length < size);
+  if (ceiling && roomy) {
+    const taken = new Set(probes);
+    const stand = meanWins.reduce((best, w, m) => (!taken.has(m) && (best < 0 || w > meanWins[best]) ? m : best), -1);
+    if (stand >= 0) {
+      roomy.models.push(stand);
+      roomy.rows.push(ceilingRow(rs));
+      roomy.ceiling = stand;
+      ceiling = undefined;
+    }
+  }
   const count = jobs.length + (ceiling ? 1 : 0);
   return { meanWins, flat, jobs, ceiling, runs: count > 0 ? twinRuns(runs, count, M, rules) : 0 };
 }
@@ -120,18 +136,18 @@ export async function flatTwins(
 ): Promise<TwinFigures> {
   const { meanWins, flat, jobs, ceiling, runs: n } = twinJobs(rs, rules, runs);
   const plan = planChunks(Math.max(1, n), seed);
-  const run = async (j: TwinJob): Promise<PlayedTwin[]> => playedOf(j, await play(withRows(rs, j), rules, plan));
-  const played: PlayedTwin[] = [];
-  for (const j of jobs) played.push(...(await run(j)));
-  return { runs: n, meanWins, flat, played: byModel(played), ...(ceiling ? { ceiling: (await run(ceiling))[0] } : {}) };
+  const all: PlayedTwin[][] = [];
+  for (const j of [...jobs, ...(ceiling ? [ceiling] : [])]) all.push(playedOf(j, await play(withRows(rs, j), rules, plan)));
+  return { runs: n, meanWins, flat, ...split([...jobs, ...(ceiling ? [ceiling] : [])], all) };
 }
 
 /** As flatTwins, in this thread and synchronously (the dashboard's simulation worker). */
 export function flatTwinsHere(rs: RoundScores, rules: readonly [ContestRules, ContestRules], runs: number, seed: number): TwinFigures {
   const { meanWins, flat, jobs, ceiling, runs: n } = twinJobs(rs, rules, runs);
   const plan = planChunks(Math.max(1, n), seed);
-  const run = (j: TwinJob): PlayedTwin[] => playedOf(j, playHere(withRows(rs, j), rules, plan) as Tally[]);
-  return { runs: n, meanWins, flat, played: byModel(jobs.flatMap(run)), ...(ceiling ? { ceiling: run(ceiling)[0] } : {}) };
+  const toPlay = [...jobs, ...(ceiling ? [ceiling] : [])];
+  const all = toPlay.map((j) => playedOf(j, playHere(withRows(rs, j), rules, plan) as Tally[]));
+  return { runs: n, meanWins, flat, ...split(toPlay, all) };
 }
 
 /** Each job model's twin figures from the run's two tallies [baseline, harshest]. */
@@ -139,9 +155,18 @@ function playedOf(j: TwinJob, t: Tally[]): PlayedTwin[] {
   return j.models.map((m) => ({ model: m, baseline: meanAndSE(t[0], m), harshest: meanAndSE(t[1], m) }));
 }
 
-/** Played twins in model order, as one run per model gave them. */
-function byModel(played: PlayedTwin[]): PlayedTwin[] {
-  return played.sort((a, b) => a.model - b.model);
+/** The flat twins in model order (as one run per model gave them) and the ceiling model's figures, from every run's. */
+function split(jobs: readonly TwinJob[], results: readonly PlayedTwin[][]): { played: PlayedTwin[]; ceiling?: PlayedTwin } {
+  const played: PlayedTwin[] = [];
+  let ceiling: PlayedTwin | undefined;
+  jobs.forEach((j, i) => {
+    for (const p of results[i]) {
+      if (p.model === j.ceiling) ceiling = p;
+      else played.push(p);
+    }
+  });
+  played.sort((a, b) => a.model - b.model);
+  return { played, ...(ceiling ? { ceiling } : {}) };
 }
 
 /** Round scores above every model's in every round. */
