@@ -10,12 +10,13 @@
  *   node dist/bench/methods.js [--tables v1,5000x50] [--reps 1]
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { rankingMethods } from "../src/rank/index.js";
-import { ROOT, syntheticTable } from "./cases.js";
+import { ROOT } from "./cases.js";
+import { writeTableCsv } from "./reading.js";
 
 export interface RunFigures {
   seconds: number;
@@ -72,9 +73,8 @@ const TABLES: TableSpec[] = [
     id: "5000x50",
     title: "synthetic 5,000 x 50",
     args: (dir) => {
-      const t = syntheticTable(5000, 50, 20252);
       const file = join(dir, "synthetic-5000x50.csv");
-      writeFileSync(file, `${["model", ...t.benchmarks].join(",")}\n${t.models.map((m, i) => [m, ...t.scores[i]].join(",")).join("\n")}\n`);
+      writeTableCsv(file, 5000, 50, "wide", 20252); // case (c)'s table
       return [file];
     },
     // At N = 100,000 the simulation alone takes minutes here (see case (c)): compare's own work is the measure.

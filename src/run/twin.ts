@@ -147,8 +147,15 @@ export function twinOf(rs: RoundScores, m: number, shapes: FieldShapes): FlatTwi
 
 /** The field with model m's round scores replaced by `row` (its standard errors are kept). */
 export function withRow(rs: RoundScores, m: number, row: Float64Array): RoundScores {
+  return withRows(rs, [m], [row]);
+}
+
+/** The field with each of `models`' round scores replaced by its row, in one copy of the values (standard errors kept). */
+export function withRows(rs: RoundScores, models: readonly number[], rows: readonly Float64Array[]): RoundScores {
   const values = Float64Array.from(rs.values);
-  for (let k = 0; k < rs.rounds; k++) values[k * rs.models + m] = row[k];
+  models.forEach((m, i) => {
+    for (let k = 0; k < rs.rounds; k++) values[k * rs.models + m] = rows[i][k];
+  });
   return { ...rs, values, ...(rs.errors ? { errors: rs.errors } : {}) };
 }
 

@@ -15,7 +15,7 @@ import { pointsPerContest } from "../engine/points.js";
 import type { ContestRules, RoundScores, Tally } from "../engine/types.js";
 import type { RankConfig } from "./config.js";
 import { sensitivityPair } from "./result.js";
-import { fieldShapes, type PlayedTwin, type TwinFigures, twinOf } from "./twin.js";
+import { fieldShapes, type PlayedTwin, type TwinFigures, twinOf, withRows } from "./twin.js";
 
 /** Fields up to this size: every model its own twin run. */
 export const EXACT_UP_TO = 40;
@@ -79,15 +79,6 @@ function batches(probes: readonly number[], size: number): number[][] {
   return out;
 }
 
-/** The field with every job model's row replaced (one copy of the values, however many rows). */
-function withRows(rs: RoundScores, job: TwinJob): RoundScores {
-  const values = Float64Array.from(rs.values);
-  job.models.forEach((m, i) => {
-    for (let k = 0; k < rs.rounds; k++) values[k * rs.models + m] = job.rows[i][k];
-  });
-  return { ...rs, values, ...(rs.errors ? { errors: rs.errors } : {}) };
-}
-
 /** Plays one job's contests at both settings (here, or on worker threads). */
 export type TwinPlayer = (rs: RoundScores, rules: readonly ContestRules[], plan: ChunkPlan) => Tally[] | Promise<Tally[]>;
 
@@ -137,7 +128,7 @@ export async function flatTwins(
   const { meanWins, flat, jobs, ceiling, runs: n } = twinJobs(rs, rules, runs);
   const plan = planChunks(Math.max(1, n), seed);
   const all: PlayedTwin[][] = [];
-  for (const j of [...jobs, ...(ceiling ? [ceiling] : [])]) all.push(playedOf(j, await play(withRows(rs, j), rules, plan)));
+  for (const j of [...jobs, ...(ceiling ? [ceiling] : [])]) all.push(playedOf(j, await play(withRows(rs, j.models, j.rows), rules, plan)));
   return { runs: n, meanWins, flat, ...split([...jobs, ...(ceiling ? [ceiling] : [])], all) };
 }
 
@@ -146,7 +137,7 @@ export function flatTwinsHere(rs: RoundScores, rules: readonly [ContestRules, Co
   const { meanWins, flat, jobs, ceiling, runs: n } = twinJobs(rs, rules, runs);
   const plan = planChunks(Math.max(1, n), seed);
   const toPlay = [...jobs, ...(ceiling ? [ceiling] : [])];
-  const all = toPlay.map((j) => playedOf(j, playHere(withRows(rs, j), rules, plan) as Tally[]));
+  const all = toPlay.map((j) => playedOf(j, playHere(withRows(rs, j.models, j.rows), rules, plan) as Tally[]));
   return { runs: n, meanWins, flat, ...split(toPlay, all) };
 }
 
