@@ -14,7 +14,7 @@ import { assembleResult } from "../src/run/result.js";
 import { failureSensitivity, labelFor, PRACTICAL_FLOOR, withDataUncertainty } from "../src/run/sensitivity.js";
 import { mergeParts, parsePart } from "../src/run/shard.js";
 import { fieldShapes, flatCurve, flatTwin, roundWins, twinOf, twinOnCurve, withRow } from "../src/run/twin.js";
-import { flatTwins, probeModels, probesPerRun, twinRuns } from "../src/run/twins.js";
+import { flatTwins, probeModels, probesPerRun, sensitivityRules, twinRuns } from "../src/run/twins.js";
 import { playFlatTwinsOnThreads } from "../src/run/twins-threads.js";
 import { enumerateExact, ROOT, roundScores, rules, testData } from "./helpers.js";
 
@@ -98,11 +98,31 @@ describe("the field's shapes at once", () => {
     );
   });
 
-  it("large fields share a run among several probes, spread over the field", () => {
-    assert.equal(probesPerRun(49), 1);
+  it("runs are shared by two probes from 20 models on, and by up to 2% of the field in large ones", () => {
+    assert.equal(probesPerRun(19), 1);
+    assert.equal(probesPerRun(29), 2);
+    assert.equal(probesPerRun(149), 2);
     assert.equal(probesPerRun(340), 6);
     assert.equal(probesPerRun(5000), 100);
   });
+
+  for (const [name, file] of [
+    ["MMLU-Pro (29 models)", testData("mmlu-pro", "mmlu_pro_item_correct.csv")],
+    ["HELM Lite (48 models, the most uneven rounds)", testData("leaderboards", "helm_lite_2024-06-10_long.csv")],
+  ])
+    it(`${name}: twins sharing runs move no more than a change of seed does`, async () => {
+      const p = prepareRank(file, { T: "0,2", runs: 2_000 });
+      const rules = sensitivityRules(p.config);
+      assert.ok(rules);
+      const twins = (seed: number, perRun?: number) => flatTwins(p.roundScores, rules, 2_000, seed, undefined, perRun);
+      const [single, shared, reseeded] = await Promise.all([twins(7, 1), twins(7), twins(8, 1)]);
+      assert.equal(shared.played.length, single.played.length);
+      const deltas = (f: typeof single) => f.played.map((t) => t.harshest[0] - t.baseline[0]);
+      const rms = (a: number[], b: number[]) => Math.sqrt(a.reduce((s, x, i) => s + (x - b[i]) ** 2, 0) / a.length);
+      const moved = rms(deltas(shared), deltas(single));
+      const noise = rms(deltas(reseeded), deltas(single));
+      assert.ok(moved < 1.5 * noise, `sharing moved the twins' Delta E by ${moved.toFixed(4)} rms, a new seed by ${noise.toFixed(4)}`);
+    });
 });
 
 describe("the flat curve and the twin runs", () => {

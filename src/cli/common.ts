@@ -121,6 +121,15 @@ export function outputFormat(flags: OutputFlags): OutputFormat {
   return ext ? EXTENSION_FORMATS[ext] : "table";
 }
 
+/** A whole-number option within [min, max], or an error that names the option. */
+export function wholeOption(text: string, option: string, min: number, max: number): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || n < min || n > max) {
+    throw new InputError(`${option}: "${text}" is not valid: expected a whole number from ${min} to ${max}`);
+  }
+  return n;
+}
+
 /** --top N: only the best N models in each table (JSON keeps every model). */
 export function addTopOption(cmd: Command): Command {
   return cmd.option("--top <n>", "show only the best N models in each table and in CSV (JSON keeps all; default: all)");

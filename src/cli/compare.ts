@@ -4,9 +4,19 @@ import { renderCompare } from "../output/render-compare.js";
 import { compareRun } from "../output/report/gather.js";
 import { parseShare } from "../run/options.js";
 import { prepareRank } from "../run/rank.js";
-import { addOutputOptions, addTableOptions, addTopOption, type OutputFlags, outputFormat, outputTo, runInputs, topFrom } from "./common.js";
+import {
+  addOutputOptions,
+  addTableOptions,
+  addTopOption,
+  type OutputFlags,
+  outputFormat,
+  outputTo,
+  runInputs,
+  topFrom,
+  wholeOption,
+} from "./common.js";
 import { addSimulationOptions, rankOptionsFrom, runWithProgress, type SimulationFlags, threadsFrom } from "./simulation-options.js";
-import { addMethodOptions, type MethodFlags, methodIds, wholeOption } from "./study-options.js";
+import { addMethodOptions, type MethodFlags, methodIds } from "./study-options.js";
 
 interface CompareFlags extends SimulationFlags, OutputFlags, MethodFlags {
   top?: string;

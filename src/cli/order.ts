@@ -4,9 +4,9 @@ import { rerankOnThreads } from "../analysis/rerank-threads.js";
 import { stabilityStudy } from "../analysis/stability.js";
 import { renderStability } from "../output/render-studies.js";
 import { parseNameList } from "../run/options.js";
-import { type OutputFlags, outputFormat, outputTo, runInputs } from "./common.js";
+import { type OutputFlags, outputFormat, outputTo, runInputs, wholeOption } from "./common.js";
 import { progressFor, type SimulationFlags, threadsFrom } from "./simulation-options.js";
-import { addStudyOptions, type MethodFlags, prepareStudy, wholeOption } from "./study-options.js";
+import { addStudyOptions, type MethodFlags, prepareStudy } from "./study-options.js";
 
 interface OrderFlags extends SimulationFlags, OutputFlags, MethodFlags {
   orders: string;

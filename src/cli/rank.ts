@@ -16,9 +16,9 @@ import {
   printNotes,
   runInputs,
   topFrom,
+  wholeOption,
 } from "./common.js";
 import { addSimulationOptions, rankOptionsFrom, type SimulationFlags, threadsFrom, withProgress } from "./simulation-options.js";
-import { wholeOption } from "./study-options.js";
 
 interface RankFlags extends SimulationFlags, OutputFlags {
   top?: string;

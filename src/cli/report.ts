@@ -6,7 +6,7 @@ import { COMPARE_AUTO_MODELS, type ReportDataOptions, reportData, STUDIES_AUTO_M
 import { readReportRuntime } from "../output/report/runtime-file.js";
 import { prepareRank, SCRIPT_MODE_WARNING } from "../run/rank.js";
 import { InputError } from "../table/errors.js";
-import { addTableOptions, outputTo, printNotes, runInputs } from "./common.js";
+import { addTableOptions, outputTo, printNotes, runInputs, wholeOption } from "./common.js";
 import { addCostFileOptions, type CostInputFlags, costChartData } from "./cost-options.js";
 import {
   addSimulationOptions,
@@ -16,7 +16,6 @@ import {
   type SimulationFlags,
   threadsFrom,
 } from "./simulation-options.js";
-import { wholeOption } from "./study-options.js";
 
 export interface ReportFlags extends SimulationFlags, CostInputFlags {
   /** true with --compare, false with --no-compare; by default, up to COMPARE_AUTO_MODELS models. */

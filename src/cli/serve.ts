@@ -3,8 +3,7 @@ import { WEB_DIST } from "../output/report/runtime-file.js";
 import { InputError } from "../table/errors.js";
 import { bundledDataset, type Dataset, fileDataset } from "../web/server/datasets.js";
 import { prepareForDashboard } from "../web/server/prepare.js";
-import { addTableOptions, readOptionsFrom, type TableFlags } from "./common.js";
-import { wholeOption } from "./study-options.js";
+import { addTableOptions, readOptionsFrom, type TableFlags, wholeOption } from "./common.js";
 
 interface ServeFlags extends TableFlags {
   bootstrap?: string;

@@ -5,9 +5,9 @@ import { rerankOnThreads } from "../analysis/rerank-threads.js";
 import { renderCorruption } from "../output/render-studies.js";
 import { parseNameList } from "../run/options.js";
 import { InputError } from "../table/errors.js";
-import { type OutputFlags, outputFormat, outputTo, runInputs } from "./common.js";
+import { type OutputFlags, outputFormat, outputTo, runInputs, wholeOption } from "./common.js";
 import { progressFor, type SimulationFlags, threadsFrom } from "./simulation-options.js";
-import { addStudyOptions, type MethodFlags, prepareStudy, wholeOption } from "./study-options.js";
+import { addStudyOptions, type MethodFlags, prepareStudy } from "./study-options.js";
 
 interface StressFlags extends SimulationFlags, OutputFlags, MethodFlags {
   corrupt: string;

@@ -7,7 +7,7 @@ import type { Normalisation } from "../rank/matrix.js";
 import { parseNameList } from "../run/options.js";
 import { contestRules, type PreparedRank, prepareRank, SCRIPT_MODE_WARNING } from "../run/rank.js";
 import { InputError } from "../table/errors.js";
-import { addOutputOptions, addTableOptions } from "./common.js";
+import { addOutputOptions, addTableOptions, wholeOption } from "./common.js";
 import { addSimulationOptions, rankOptionsFrom, type SimulationFlags } from "./simulation-options.js";
 
 /** Contests per setting in each re-ranking of a study (stress, order). */
@@ -44,13 +44,6 @@ export function methodIds(flags: MethodFlags): string[] | undefined {
 }
 
 /** Whole number option in [min, max], with a message naming the option. */
-export function wholeOption(text: string, option: string, min: number, max: number): number {
-  const n = Number(text);
-  if (!/^\d+$/.test(text.trim()) || n < min || n > max) {
-    throw new InputError(`${option}: "${text}" is not valid: expected a whole number from ${min} to ${max}`);
-  }
-  return n;
-}
 
 export function rerunSettings(prepared: PreparedRank, flags: MethodFlags, eloOrders: number): RerunSettings {
   const rules = contestRules(prepared.config);

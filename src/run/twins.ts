@@ -2,13 +2,13 @@
  * Flat twins for the Failure Sensitivity labels: per model, the twin's E[S] at the baseline and the
  * harshest setting, played in the same field (the model replaced by its twin) with the run's seed.
  * A model that is already flat is its own twin (no contests). Up to EXACT_UP_TO models every other
- * model gets its own twin run; in larger fields the twins of PROBES models spread over the range
- * of mean wins (the top and bottom ones always) are played and the rest are interpolated in mean
- * wins (twin.ts, completeTwins). In fields of BATCH_FIELD models or more, several probes are
- * flattened in one run (at most one in BATCH_FIELD of the field, spread over the range): each run
- * costs as much as the main run's contests, and one run per probe made `rank` at 1,756 models 5x
- * slower at N = 1,000 (45 s more at 5,000 x 50), while flattening 2% of a field barely moves the
- * others. Cost is capped by TWIN_MATCH_BUDGET.
+ * model's twin is played; in larger fields the twins of PROBES models spread over the range of mean
+ * wins (the top and bottom ones always) are played and the rest are interpolated (twin.ts,
+ * completeTwins). Probes share runs (two from PAIRED_FROM models on, up to 2% of the field from
+ * BATCH_FIELD on, each run's share spread over the field): each run costs as much as the main run's
+ * contests, one run per twin made the paper's run (29 x 12, N = 100,000) take 1.7x as long and
+ * `rank` at 1,756 models 5x, and a flat twin keeps its model's mean wins, so a few of them barely
+ * move the others. Cost is capped by TWIN_MATCH_BUDGET.
  */
 import { type ChunkPlan, planChunks, runChunks } from "../engine/montecarlo.js";
 import { pointsPerContest } from "../engine/points.js";
@@ -17,13 +17,27 @@ import type { RankConfig } from "./config.js";
 import { sensitivityPair } from "./result.js";
 import { fieldShapes, type PlayedTwin, type TwinFigures, twinOf, withRows } from "./twin.js";
 
-/** Fields up to this size: every model its own twin run. */
+/** Fields up to this size: every non-flat model's twin is played. */
 export const EXACT_UP_TO = 40;
 /** Larger fields: this many twin runs (the ends always among them). */
 export const PROBES = 32;
 const ENDS = 6;
-/** From this many models on, up to floor(M / BATCH_FIELD) probes share a run. */
+/**
+ * From this many models on, two probes share a run (with the probes sorted by mean wins, run r
+ * flattens the r-th and the one half the list below it). Measured against one twin per run with the same seeds (2 x 5,000 contests per
+ * twin), the profile effects moved by 0.015-0.03 rms on MMLU-Pro (29 models), OpenCompass (35) and
+ * HELM Lite cut to 40 models, where a change of seed moves them by 0.02-0.04; three probes per run
+ * moved HELM Lite's by 0.045 and five by 0.08 (its models have the most uneven rounds), so two it is
+ * below BATCH_FIELD. test/sensitivity.test.ts keeps that check on MMLU-Pro.
+ */
+export const PAIRED_FROM = 20;
+/** From this many models on, up to floor(M / BATCH_FIELD) probes share a run (at most 2% of the field flattened). */
 export const BATCH_FIELD = 50;
+/**
+ * From this many models on, the ceiling model shares a run, in the place of the strongest model that
+ * is not a probe. In a smaller field it would replace one of the few models the top probes play.
+ */
+export const CEILING_SHARES_FROM = 100;
 /** Contests per setting for a twin: at most this many, at least MIN_TWIN_RUNS, within the budget. */
 export const MAX_TWIN_RUNS = 5_000;
 export const MIN_TWIN_RUNS = 1_000;
@@ -58,7 +72,7 @@ export function probeModels(meanWins: readonly number[], flat: readonly boolean[
   return [...picked].filter((m) => !flat[m]).sort((a, b) => a - b);
 }
 
-/** One twin run to play: the models' rows replaced by their flat twins' (one model below BATCH_FIELD models). */
+/** One twin run to play: the models' rows replaced by their flat twins'. */
 interface TwinJob {
   models: number[];
   rows: Float64Array[];
@@ -66,9 +80,9 @@ interface TwinJob {
   ceiling?: number;
 }
 
-/** Probes per run: 1 below BATCH_FIELD models, else floor(M / BATCH_FIELD). */
+/** Probes per run: 1 in small fields, 2 from PAIRED_FROM models on, floor(M / BATCH_FIELD) in large ones. */
 export function probesPerRun(models: number): number {
-  return Math.max(1, Math.floor(models / BATCH_FIELD));
+  return Math.max(models >= PAIRED_FROM ? 2 : 1, Math.floor(models / BATCH_FIELD));
 }
 
 /** Probes in runs of at most `size`, each run's spread over the field (probe i goes to run i mod runs). */
@@ -86,20 +100,19 @@ const playHere: TwinPlayer = (rs, rules, plan) =>
   runChunks(rs, rules, plan, 0, plan.chunks, { models: rs.models, rankBinWidth: rs.models });
 
 /** The twin runs a field needs (the non-flat probes' flat twins and the ceiling model) and the contests per setting for each. */
-function twinJobs(rs: RoundScores, rules: readonly [ContestRules, ContestRules], runs: number) {
+function twinJobs(rs: RoundScores, rules: readonly [ContestRules, ContestRules], runs: number, size: number) {
   const M = rs.models;
   const shapes = fieldShapes(rs, rules[0].tieTolerance);
   const { meanWins, flat } = shapes;
   // Probes sorted by mean wins, so that each run's share is spread from the top to the bottom.
   const probes = probeModels(meanWins, flat).sort((a, b) => meanWins[b] - meanWins[a] || a - b);
-  const size = probesPerRun(M);
   const jobs: TwinJob[] = batches(probes, size).map((ms) => ({ models: ms, rows: ms.map((m) => twinOf(rs, m, shapes).row) }));
   // The ceiling model stands in for the strongest one, unless that one already wins every match: in a run
-  // of its own, or, where runs are shared, in the place of the strongest model that is not a probe, in a
-  // run with room (saving a whole run: at 20,000 models it is as costly as the main run's contests).
+  // of its own, or, from CEILING_SHARES_FROM models on, in the place of the strongest model that is not a
+  // probe, in a run with room (saving a whole run: at 20,000 models it is as costly as the main run's contests).
   const top = meanWins.reduce((best, w, m) => (w > meanWins[best] ? m : best), 0);
   let ceiling: TwinJob | undefined = M > 1 && meanWins[top] < M - 1 ? { models: [top], rows: [ceilingRow(rs)], ceiling: top } : undefined;
-  const roomy = jobs.find((j) => j.models.length < size);
+  const roomy = M >= CEILING_SHARES_FROM ? jobs.find((j) => j.models.length < size) : undefined;
   if (ceiling && roomy) {
     const taken = new Set(probes);
     const stand = meanWins.reduce((best, w, m) => (!taken.has(m) && (best < 0 || w > meanWins[best]) ? m : best), -1);
@@ -115,8 +128,9 @@ function twinJobs(rs: RoundScores, rules: readonly [ContestRules, ContestRules],
 }
 
 /**
- * Plays the twins; `rules` = [baseline, harshest], `seed` the run's (common random numbers). The
- * figures do not depend on the run's own contests, nor on how many threads `play` uses.
+ * Plays the twins; `rules` = [baseline, harshest], `seed` the run's (common random numbers), `perRun`
+ * the twins flattened in one run (tests compare with one per run). The figures do not depend on the
+ * run's own contests, nor on how many threads `play` uses.
  */
 export async function flatTwins(
   rs: RoundScores,
@@ -124,8 +138,9 @@ export async function flatTwins(
   runs: number,
   seed: number,
   play: TwinPlayer = playHere,
+  perRun = probesPerRun(rs.models),
 ): Promise<TwinFigures> {
-  const { meanWins, flat, jobs, ceiling, runs: n } = twinJobs(rs, rules, runs);
+  const { meanWins, flat, jobs, ceiling, runs: n } = twinJobs(rs, rules, runs, perRun);
   const plan = planChunks(Math.max(1, n), seed);
   const all: PlayedTwin[][] = [];
   for (const j of [...jobs, ...(ceiling ? [ceiling] : [])]) all.push(playedOf(j, await play(withRows(rs, j.models, j.rows), rules, plan)));
@@ -134,7 +149,7 @@ export async function flatTwins(
 
 /** As flatTwins, in this thread and synchronously (the dashboard's simulation worker). */
 export function flatTwinsHere(rs: RoundScores, rules: readonly [ContestRules, ContestRules], runs: number, seed: number): TwinFigures {
-  const { meanWins, flat, jobs, ceiling, runs: n } = twinJobs(rs, rules, runs);
+  const { meanWins, flat, jobs, ceiling, runs: n } = twinJobs(rs, rules, runs, probesPerRun(rs.models));
   const plan = planChunks(Math.max(1, n), seed);
   const toPlay = [...jobs, ...(ceiling ? [ceiling] : [])];
   const all = toPlay.map((j) => playedOf(j, playHere(withRows(rs, j.models, j.rows), rules, plan) as Tally[]));
