@@ -7,7 +7,7 @@
 import { tableCostChartData } from "../../cost/chart-data.js";
 import { parseRuns, parseSeed } from "../../run/options.js";
 import { type PlanSource, prepareRankFromTable, type RankOptions } from "../../run/prepare.js";
-import { InputError } from "../../table/errors.js";
+import { InputError, rephrased, whereOf } from "../../table/errors.js";
 import { scoreTableFromText } from "../../table/load.js";
 import { decodeText, readScoreTable, readTextFile } from "../../table/read.js";
 import type { ScoreTable } from "../../table/types.js";
@@ -51,7 +51,8 @@ function tableOf(ref: FileRef, options: RankOptions): ScoreTable {
 
 function textOf(upload: Upload, what: string): string {
   const text = decodeText(Buffer.from(upload.bytes));
-  if (text.replace(/^\uFEFF/, "").trim() === "") throw new InputError(`${safeName(upload.name)}: the ${what} is empty`);
+  if (text.replace(/^\uFEFF/, "").trim() === "")
+    throw new InputError(`${safeName(upload.name)}: the ${what} is empty`, { file: safeName(upload.name) });
   return text;
 }
 
@@ -155,7 +156,7 @@ function preparedAndRun(input: DashboardInput): { prepared: ReturnType<typeof pr
     };
     return { prepared, run };
   } catch (e) {
-    if (e instanceof InputError) throw new InputError(forThePage(rename(e.message, names)));
+    if (e instanceof InputError) throw rephrased(e, forThePage(rename(e.message, names)), rename(whereOf(e), names));
     throw e;
   }
 }
