@@ -128,6 +128,9 @@ describe("InputError's fields", () => {
     assert.deepEqual({ ...e }, { name: "InputError", code: "invalid-input", file: "a.csv", row: 3 });
     assert.ok(!("column" in e), "an unknown field is absent, not undefined");
     const r = rephrased(e, "a.csv: row 3");
-    assert.deepEqual({ message: r.message, file: r.file, row: r.row, stack: r.stack }, { message: "a.csv: row 3", file: "a.csv", row: 3, stack: e.stack });
+    assert.deepEqual(
+      { message: r.message, file: r.file, row: r.row, stack: r.stack },
+      { message: "a.csv: row 3", file: "a.csv", row: 3, stack: e.stack },
+    );
   });
 });

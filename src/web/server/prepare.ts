@@ -7,6 +7,7 @@
 import { tableCostChartData } from "../../cost/chart-data.js";
 import { parseRuns, parseSeed } from "../../run/options.js";
 import { type PlanSource, prepareRankFromTable, type RankOptions } from "../../run/prepare.js";
+import { noiseFor } from "../../run/uncertainty.js";
 import { InputError, rephrased, whereOf } from "../../table/errors.js";
 import { scoreTableFromText } from "../../table/load.js";
 import { decodeText, readScoreTable, readTextFile } from "../../table/read.js";
@@ -147,11 +148,13 @@ function preparedAndRun(input: DashboardInput): { prepared: ReturnType<typeof pr
     };
     const prepared = prepareRankFromTable(tableOf(input.scores, options), options, planOf(input.plan));
     const cost = costOf(prepared);
+    const noise = noiseFor(prepared);
     const models = prepared.table.models.length;
     const run: PreparedRun = {
       ...rename({ config: prepared.config, notes: prepared.notes }, names),
       roundScores: encodeRoundScores(prepared.roundScores),
       ...(cost ? { cost } : {}),
+      ...(noise ? { noise } : {}),
       ...(models <= PAGE_COMPARE_MODELS ? { table: encodeTable(prepared.table) } : { comparisonOmitted: comparisonOmittedMessage(models) }),
     };
     return { prepared, run };

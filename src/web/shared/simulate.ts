@@ -5,6 +5,8 @@
 import { planChunks, runChunks } from "../../engine/montecarlo.js";
 import type { ContestRules, RoundScores, Tally } from "../../engine/types.js";
 import type { RankConfig } from "../../run/config.js";
+import type { Simulator } from "../../run/pipeline-core.js";
+import { playFlatTwins } from "../../run/twins.js";
 
 /** The contest rules of each setting (as the CLI's contestRules, without its Node imports). */
 export function rulesOf(config: RankConfig): ContestRules[] {
@@ -15,12 +17,24 @@ export function rulesOf(config: RankConfig): ContestRules[] {
   }));
 }
 
-export function simulateRun(config: RankConfig, rs: RoundScores, onProgress?: (done: number, total: number) => void): Tally[] {
+export function simulateRun(
+  config: RankConfig,
+  rs: RoundScores,
+  onProgress?: (done: number, total: number) => void,
+  chunkRange?: [number, number],
+): Tally[] {
   const plan = planChunks(config.runs, config.seed);
-  const total = config.runs * config.settings.length;
+  const [from, to] = chunkRange ?? [0, plan.chunks];
+  const total = Math.max(0, Math.min(config.runs, to * plan.chunkSize) - from * plan.chunkSize) * config.settings.length;
   let done = 0;
-  return runChunks(rs, rulesOf(config), plan, 0, plan.chunks, { models: rs.models, rankBinWidth: config.rankBinWidth }, (n) => {
+  return runChunks(rs, rulesOf(config), plan, from, to, { models: rs.models, rankBinWidth: config.rankBinWidth }, (n) => {
     done += n;
     onProgress?.(done, total);
   });
 }
+
+/** The pipeline core's simulator on this thread (a browser has no worker_threads): the same numbers as Node's. */
+export const simulatorHere: Simulator = {
+  tallies: (run, options = {}) => simulateRun(run.config, run.roundScores, options.onProgress, options.chunkRange),
+  twins: playFlatTwins,
+};
