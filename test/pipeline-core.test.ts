@@ -7,7 +7,7 @@ import { runPrepared, runShard } from "../src/run/pipeline.js";
 import { playRun } from "../src/run/pipeline-core.js";
 import { prepareRank } from "../src/run/rank.js";
 import { makePart } from "../src/run/shard.js";
-import { simulatorHere } from "../src/web/shared/simulate.js";
+import { simulatorHere } from "../src/run/simulate-here.js";
 import { ROOT } from "./helpers.js";
 
 const SRC = join(ROOT, "src");

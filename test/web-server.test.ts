@@ -9,6 +9,7 @@ import { WEB_DIST } from "../src/output/report/runtime-file.js";
 import { playRun } from "../src/run/pipeline-core.js";
 import { prepareRank } from "../src/run/rank.js";
 import { assembleResult, type RankResult } from "../src/run/result.js";
+import { simulateRun, simulatorHere } from "../src/run/simulate-here.js";
 import { playFlatTwins } from "../src/run/twins.js";
 import { createApp } from "../src/web/server/app.js";
 import { loadAssets } from "../src/web/server/assets.js";
@@ -17,7 +18,6 @@ import { forThePage, prepareForDashboard, safeName } from "../src/web/server/pre
 import { withServerBootstrap } from "../src/web/shared/bootstrap.js";
 import { PAGE_COMPARE_MODELS } from "../src/web/shared/limits.js";
 import type { DashboardSettings, PreparedRun, PrepareResponse } from "../src/web/shared/protocol.js";
-import { simulateRun, simulatorHere } from "../src/web/shared/simulate.js";
 import { decodeRoundScores, decodeTable, encodeRoundScores, encodeTable } from "../src/web/shared/wire.js";
 import { ROOT } from "./helpers.js";
 import { CLI, FIXTURES, OC, OC_PLAN } from "./report-fixture.js";

@@ -36,7 +36,14 @@ export interface Simulator {
   twins(config: RankConfig, roundScores: RoundScores): Promise<TwinFigures | undefined> | TwinFigures | undefined;
 }
 
-/** Plays a run's contests and gathers its result. */
+/**
+ * Plays a run's contests and gathers its result.
+ *
+ * @example
+ * // One thread, any JavaScript runtime: the numbers runPrepared gives on worker threads.
+ * const prepared = prepareRank("scores.csv", { T: "0,1,2", runs: 20_000, seed: 7 });
+ * const { result } = await playRun({ ...prepared, noise: noiseFor(prepared) }, simulatorHere);
+ */
 export async function playRun(
   run: PlayableRun,
   simulator: Simulator,

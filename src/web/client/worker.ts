@@ -8,9 +8,9 @@ import type { ComparisonResult } from "../../analysis/compare.js";
 import { compareRankings } from "../../analysis/compare.js";
 import { distributionsOf } from "../../output/report/data.js";
 import { playRun } from "../../run/pipeline-core.js";
+import { simulatorHere } from "../../run/simulate-here.js";
 import { withServerBootstrap } from "../shared/bootstrap.js";
 import type { WorkerMessage, WorkerRequest } from "../shared/protocol.js";
-import { simulatorHere } from "../shared/simulate.js";
 import { decodeRoundScores, decodeTable } from "../shared/wire.js";
 
 interface WorkerScope {

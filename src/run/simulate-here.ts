@@ -1,12 +1,13 @@
 /**
- * One-thread simulation of a prepared run, for the dashboard's Web Worker: the same chunk plan and
- * chunk seeds as the CLI's worker threads, so the same seed gives bit-identical tallies.
+ * One-thread simulation of a prepared run, for the dashboard's Web Worker (or any JavaScript runtime
+ * without worker threads): the same chunk plan and chunk seeds as the CLI's worker threads, so the
+ * same seed gives bit-identical tallies. No Node imports.
  */
-import { planChunks, runChunks } from "../../engine/montecarlo.js";
-import type { ContestRules, RoundScores, Tally } from "../../engine/types.js";
-import type { RankConfig } from "../../run/config.js";
-import type { Simulator } from "../../run/pipeline-core.js";
-import { playFlatTwins } from "../../run/twins.js";
+import { planChunks, runChunks } from "../engine/montecarlo.js";
+import type { ContestRules, RoundScores, Tally } from "../engine/types.js";
+import type { RankConfig } from "./config.js";
+import type { Simulator } from "./pipeline-core.js";
+import { playFlatTwins } from "./twins.js";
 
 /** The contest rules of each setting (as the CLI's contestRules, without its Node imports). */
 export function rulesOf(config: RankConfig): ContestRules[] {
