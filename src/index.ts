@@ -20,7 +20,7 @@ export { DEFAULT_RUNS, DEFAULT_SEED } from "./run/config.js";
 export type { RankRun, RunOptions } from "./run/pipeline.js";
 export { prepareRanking, type RankingOptions, type RoundPlanInput, runRanking, runRankingWithTallies } from "./run/ranking.js";
 export type { RankResult, SettingResult } from "./run/result.js";
-export { InputError } from "./table/errors.js";
+export { InputError, type InputErrorWhere } from "./table/errors.js";
 export { type ScoreTableInput, scoreTable } from "./table/from-arrays.js";
 export type { ReadOptions } from "./table/load.js";
 export { readScoreTable, scoreTableFromText } from "./table/read-api.js";

@@ -6,8 +6,10 @@ import { after, before, describe, it } from "node:test";
 import type { Hono } from "hono";
 import { compareRankings } from "../src/analysis/compare.js";
 import { WEB_DIST } from "../src/output/report/runtime-file.js";
+import { playRun } from "../src/run/pipeline-core.js";
 import { prepareRank } from "../src/run/rank.js";
 import { assembleResult, type RankResult } from "../src/run/result.js";
+import { simulateRun, simulatorHere } from "../src/run/simulate-here.js";
 import { playFlatTwins } from "../src/run/twins.js";
 import { createApp } from "../src/web/server/app.js";
 import { loadAssets } from "../src/web/server/assets.js";
@@ -16,7 +18,6 @@ import { forThePage, prepareForDashboard, safeName } from "../src/web/server/pre
 import { withServerBootstrap } from "../src/web/shared/bootstrap.js";
 import { PAGE_COMPARE_MODELS } from "../src/web/shared/limits.js";
 import type { DashboardSettings, PreparedRun, PrepareResponse } from "../src/web/shared/protocol.js";
-import { simulateRun } from "../src/web/shared/simulate.js";
 import { decodeRoundScores, decodeTable, encodeRoundScores, encodeTable } from "../src/web/shared/wire.js";
 import { ROOT } from "./helpers.js";
 import { CLI, FIXTURES, OC, OC_PLAN } from "./report-fixture.js";
@@ -368,10 +369,9 @@ describe("serve --bootstrap", () => {
     const run = answer.run;
     assert.ok(run.bootstrap, "the server computed the bootstrap");
     const rs = decodeRoundScores(run.roundScores);
-    const page = withServerBootstrap(
-      assembleResult(run.config, simulateRun(run.config, rs), run.notes, playFlatTwins(run.config, rs)),
-      run,
-    );
+    // As the worker plays it: the pipeline core on its own thread.
+    const played = await playRun({ config: run.config, notes: run.notes, roundScores: rs, noise: run.noise }, simulatorHere);
+    const page = withServerBootstrap(played.result, run);
     const r = spawnSync(
       process.execPath,
       [CLI, "rank", ITEMS, "--T", "0,2", "--runs", "2000", "--seed", "5", "--bootstrap", "20", "--threads", "1", "--format", "json", "-q"],
@@ -380,6 +380,8 @@ describe("serve --bootstrap", () => {
     assert.equal(r.status, 0, r.stderr);
     const cli = JSON.parse(r.stdout) as RankResult;
     assert.deepEqual(page.uncertainty?.settings, cli.uncertainty?.settings);
+    assert.ok(page.noise, "the server's noise report is in the page's result");
+    assert.deepEqual(page.noise, cli.noise);
     assert.deepEqual(
       page.sensitivity?.models.map((m) => [m.model, m.label]),
       cli.sensitivity?.models.map((m) => [m.model, m.label]),

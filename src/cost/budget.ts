@@ -3,7 +3,7 @@
  * model's cost per attempt or its cost-of-pass (both means over the benchmarks); a model whose
  * cost is unknown cannot be shown to fit, so it is treated as not fitting (and said so). Pure.
  */
-import { InputError } from "../table/errors.js";
+import { optionError } from "../table/option-names.js";
 import type { ModelCost } from "./models.js";
 
 export const BUDGET_BASES = ["attempt", "pass"] as const;
@@ -31,7 +31,7 @@ export interface BudgetResult extends BudgetSpec {
 export function parseBudget(text: string, option = "--budget"): number {
   const n = Number(text.trim());
   if (text.trim() === "" || !Number.isFinite(n) || n <= 0)
-    throw new InputError(`${option}: "${text}" is not valid: expected a positive amount in USD (e.g. 0.05)`);
+    throw optionError(option, `"${text}" is not valid: expected a positive amount in USD (e.g. 0.05)`);
   return n;
 }
 

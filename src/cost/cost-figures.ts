@@ -4,7 +4,7 @@
  */
 import type { ColumnMap } from "../table/columns.js";
 import { findRoles } from "../table/columns.js";
-import { InputError, listProblems } from "../table/errors.js";
+import { InputError, problemsError } from "../table/errors.js";
 import { parseScoreCell } from "../table/numbers.js";
 import { parseRecords } from "../table/text-records.js";
 
@@ -43,12 +43,15 @@ export function costFiguresFromText(text: string, file: string, o: CostFigureOpt
     if (!o.required) return undefined;
     throw new InputError(
       `${file}: no cost column (expected model, benchmark and cost columns, cost = mean USD per attempt; its columns: ${rec.columns.join(", ")})`,
+      { file },
     );
   }
   if (roles.model < 0)
-    throw new InputError(`${file}: no model column (expected model, benchmark and cost columns; its columns: ${rec.columns.join(", ")})`);
+    throw new InputError(`${file}: no model column (expected model, benchmark and cost columns; its columns: ${rec.columns.join(", ")})`, {
+      file,
+    });
   if (roles.benchmark < 0 && o.onlyBenchmark === undefined) {
-    throw new InputError(`${file}: no benchmark column, and the score table has several benchmarks (add a benchmark column)`);
+    throw new InputError(`${file}: no benchmark column, and the score table has several benchmarks (add a benchmark column)`, { file });
   }
   const column = rec.columns[roles.cost];
   const cells = new Map<string, CostFigure>();
@@ -75,6 +78,6 @@ export function costFiguresFromText(text: string, file: string, o: CostFigureOpt
     }
     cells.set(key, { cost: p.value, where: r.where });
   }
-  if (problems.length > 0) throw new InputError(listProblems(`${file}: invalid costs:`, problems));
+  if (problems.length > 0) throw problemsError(`${file}: invalid costs:`, problems, { file });
   return { source: file, column, cells };
 }

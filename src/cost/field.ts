@@ -8,7 +8,7 @@ import { chooseRankBinWidth } from "../engine/tally.js";
 import type { RoundScores } from "../engine/types.js";
 import type { PreparedRank } from "../run/prepare.js";
 import { parseEliminationSettings } from "../run/settings.js";
-import { InputError } from "../table/errors.js";
+import { InputError, rephrased } from "../table/errors.js";
 import { subsetTable } from "../table/subset.js";
 
 /** Round-major values (and standard errors, for probabilistic outcomes) of some models only. */
@@ -39,7 +39,7 @@ export function restrictField(prepared: PreparedRank, keep: ReadonlySet<string>,
   try {
     settings = parseEliminationSettings(labels, plan.rounds.length, models.length);
   } catch (e) {
-    if (e instanceof InputError) throw new InputError(`${e.message} (${why} leaves ${models.length} models)`);
+    if (e instanceof InputError) throw rephrased(e, `${e.message} (${why} leaves ${models.length} models)`);
     throw e;
   }
   return {

@@ -9,7 +9,7 @@
 import { extension, isYaml } from "../table/adapters/types.js";
 import { normaliseName } from "../table/columns.js";
 import { parseCsv } from "../table/csv.js";
-import { InputError, listProblems } from "../table/errors.js";
+import { InputError, problemsError } from "../table/errors.js";
 import { parseJsonText } from "../table/json.js";
 import { lazyModule } from "../table/lazy-module.js";
 import { parseScoreCell } from "../table/numbers.js";
@@ -99,7 +99,7 @@ function fromValue(value: unknown, file: string): { rows: Row[]; problems: strin
     return { rows, problems };
   }
   const obj = schemas().objectOfEntries.safeParse(data);
-  if (!obj.success) throw new InputError(`${file}: not a price table (${EXPECTED})`);
+  if (!obj.success) throw new InputError(`${file}: not a price table (${EXPECTED})`, { file });
   for (const [model, entry] of Object.entries(obj.data)) {
     const where = `model "${model}"`;
     const parsed =
@@ -119,10 +119,16 @@ function fromCsv(text: string, file: string): { rows: Row[]; problems: string[] 
   const cols = rec.columns.map(fieldOf);
   const problems: string[] = [];
   for (const f of ["model", "input", "output"] as const) {
-    if (!cols.includes(f)) throw new InputError(`${file}: no "${f}" column (its columns: ${rec.columns.join(", ")}; ${EXPECTED})`);
+    if (!cols.includes(f))
+      throw new InputError(`${file}: no "${f}" column (its columns: ${rec.columns.join(", ")}; ${EXPECTED})`, { file, row: 1, column: f });
   }
   const extra = rec.columns.filter((_, i) => cols[i] === undefined);
-  if (extra.length > 0) throw new InputError(`${file}: unknown columns ${extra.map((c) => `"${c}"`).join(", ")} (${EXPECTED})`);
+  if (extra.length > 0)
+    throw new InputError(`${file}: unknown columns ${extra.map((c) => `"${c}"`).join(", ")} (${EXPECTED})`, {
+      file,
+      row: 1,
+      column: extra[0],
+    });
   const rows: Row[] = [];
   for (const r of rec.rows) {
     const get = (f: Field) => r.cells[cols.indexOf(f)];
@@ -161,8 +167,8 @@ export function parsePriceTable(text: string, file: string): PriceTable {
     if (seen) problems.push(`${r.where}: model "${r.model}" is priced twice (also at ${seen.where})`);
     else prices.set(r.model, { input: r.input, output: r.output, where: r.where });
   }
-  if (problems.length > 0) throw new InputError(listProblems(`${file}: invalid price table (${EXPECTED}):`, problems));
-  if (prices.size === 0) throw new InputError(`${file}: the price table has no models (${EXPECTED})`);
+  if (problems.length > 0) throw problemsError(`${file}: invalid price table (${EXPECTED}):`, problems, { file });
+  if (prices.size === 0) throw new InputError(`${file}: the price table has no models (${EXPECTED})`, { file });
   return { source: file, prices };
 }
 

@@ -1,5 +1,6 @@
 /** Round plans: which benchmarks make up each round, in order. */
 import { InputError, listProblems } from "../table/errors.js";
+import { jsonErrorLine } from "../table/json.js";
 import { checkJsonStructure } from "../table/json-structure.js";
 import { lazyModule } from "../table/lazy-module.js";
 import { notScoresHint } from "../table/select.js";
@@ -49,11 +50,16 @@ function isCategoryMap(data: unknown): data is Record<string, string[]> {
 /** Parses and checks a plan against the table's benchmarks: {"rounds": [...]}, or a categories object (LiveBench's). */
 export function parseRoundPlan(text: string, file: string, table: ScoreTable): RoundPlan {
   let data: unknown;
+  // A plan is the `plan` option's value (the CLI's --rounds FILE), whichever way it came.
+  const where = { code: "invalid-plan", file, option: "plan" };
   checkJsonStructure(text, file);
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {
-    throw new InputError(`${file}: malformed JSON: ${(e as Error).message}`);
+    throw new InputError(`${file}: malformed JSON: ${(e as Error).message}`, {
+      ...where,
+      row: jsonErrorLine(text.replace(/^\uFEFF/, ""), e),
+    });
   }
   // LiveBench's own categories file, {"Reasoning": ["web_of_lies_v2", ...], ...}: one round per category, in file order.
   if (isCategoryMap(data)) data = { rounds: Object.entries(data).map(([name, benchmarks]) => ({ name, benchmarks })) };
@@ -65,6 +71,7 @@ export function parseRoundPlan(text: string, file: string, table: ScoreTable): R
         `${file}: not a round plan (expected {"rounds": [{"name": "...", "benchmarks": ["...", ...]}, ...]}):`,
         parsed.error.issues.map((i) => `${i.path.length ? i.path.join(".") : "(top level)"}: ${i.message}`),
       ),
+      where,
     );
   }
   const known = new Set(table.benchmarks.map((b) => b.name));
@@ -84,6 +91,7 @@ export function parseRoundPlan(text: string, file: string, table: ScoreTable): R
   if (problems.length > 0) {
     throw new InputError(
       listProblems(`${file}: the round plan does not fit ${table.source} (its benchmarks: ${[...known].join(", ")}):`, problems),
+      where,
     );
   }
   return {

@@ -1,13 +1,13 @@
 /** Checks of the numeric options, shared by the CLI and library callers. Messages name the option. */
 import { MAX_SEED } from "../engine/rng.js";
-import { InputError } from "../table/errors.js";
+import { optionError } from "../table/option-names.js";
 import { MAX_RUNS } from "./config.js";
 
 function wholeNumber(text: string | number, option: string, min: number, max: number, what: string): number {
   const s = String(text).trim();
   const n = Number(s);
   if (!/^\d+$/.test(s) || !Number.isSafeInteger(n) || n < min || n > max) {
-    throw new InputError(`${option}: "${text}" is not valid: expected ${what}`);
+    throw optionError(option, `"${text}" is not valid: expected ${what}`);
   }
   return n;
 }
@@ -27,7 +27,7 @@ export function parseThreads(text: string | number, option = "--threads"): numbe
 export function parseTolerance(text: string | number, option = "--tie-tolerance"): number {
   const n = Number(String(text).trim());
   if (String(text).trim() === "" || !Number.isFinite(n) || n < 0) {
-    throw new InputError(`${option}: "${text}" is not valid: expected a finite number >= 0`);
+    throw optionError(option, `"${text}" is not valid: expected a finite number >= 0`);
   }
   return n;
 }
@@ -36,7 +36,7 @@ export function parseTolerance(text: string | number, option = "--tie-tolerance"
 export function parsePrecision(text: string, option = "--precision"): number {
   const n = Number(text.trim());
   if (text.trim() === "" || !(n > 0) || !Number.isFinite(n)) {
-    throw new InputError(`${option}: "${text}" is not valid: expected a positive standard error, e.g. 0.01`);
+    throw optionError(option, `"${text}" is not valid: expected a positive standard error, e.g. 0.01`);
   }
   return n;
 }
@@ -45,7 +45,7 @@ export function parsePrecision(text: string, option = "--precision"): number {
 export function parseShare(text: string | number, option: string): number {
   const n = Number(String(text).trim());
   if (String(text).trim() === "" || !(n > 0 && n <= 1)) {
-    throw new InputError(`${option}: "${text}" is not valid: expected a share greater than 0 and at most 1`);
+    throw optionError(option, `"${text}" is not valid: expected a share greater than 0 and at most 1`);
   }
   return n;
 }
@@ -53,6 +53,6 @@ export function parseShare(text: string | number, option: string): number {
 /** "a,b,c" -> ["a", "b", "c"], rejecting empty names. */
 export function parseNameList(text: string, option: string): string[] {
   const names = text.split(",").map((s) => s.trim());
-  if (names.some((n) => n === "")) throw new InputError(`${option}: "${text}" has an empty name (expected names separated by commas)`);
+  if (names.some((n) => n === "")) throw optionError(option, `"${text}" has an empty name (expected names separated by commas)`);
   return names;
 }

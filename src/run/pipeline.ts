@@ -1,14 +1,16 @@
 /**
  * The run pipeline as library code: a prepared ranking -> tallies -> result, with adaptive
  * precision, the noise report and the bootstrap. Every CLI command, the library's runRanking and
- * the report builder go through here, so they return the same numbers for the same input and seed.
+ * the report builder go through here, and the dashboard's worker through its core
+ * (pipeline-core.ts), so they return the same numbers for the same input and seed.
  */
 import { planChunks } from "../engine/montecarlo.js";
 import type { Tally } from "../engine/types.js";
 import { InputError } from "../table/errors.js";
 import type { RankConfig } from "./config.js";
+import { finishRun, playRun, type Simulator } from "./pipeline-core.js";
 import { computeTallies, type PreparedRank } from "./rank.js";
-import { assembleResult, type RankResult } from "./result.js";
+import type { RankResult } from "./result.js";
 import { withDataUncertainty } from "./sensitivity.js";
 import { makePart, type PartFile, type ShardSpec, shardChunks } from "./shard.js";
 import { playFlatTwinsOnThreads } from "./twins-threads.js";
@@ -37,11 +39,21 @@ function withRuns(config: RankConfig, runs: number): RankConfig {
   return { ...config, runs, chunkSize: planChunks(runs, config.seed).chunkSize };
 }
 
+/** The core's simulator in Node: contests and twins on `threads` worker threads. */
+function onThreads(threads?: number): Simulator {
+  return {
+    tallies: (run, options = {}) => computeTallies(run, { threads, ...options }),
+    twins: (config, roundScores) => playFlatTwinsOnThreads(config, roundScores, threads),
+  };
+}
+
 /** Plays a prepared ranking's contests and gathers its result, noise and (when asked) bootstrap. */
 export async function runPrepared(prepared: PreparedRank, options: RunOptions = {}): Promise<RankRun> {
+  const simulator = onThreads(options.threads);
+  const noise = noiseFor(prepared);
   let run = prepared;
   let tallies: Tally[];
-  let precision: RankResult["precision"];
+  let withNoise: RankResult;
   if (options.precision !== undefined) {
     const { computeTalliesAdaptive } = await import("./adaptive.js");
     const adaptive = await computeTalliesAdaptive(prepared, options.precision, {
@@ -50,18 +62,16 @@ export async function runPrepared(prepared: PreparedRank, options: RunOptions = 
     });
     tallies = adaptive.tallies;
     run = { ...prepared, config: withRuns(prepared.config, adaptive.runs) };
-    precision = {
+    const precision = {
       target: options.precision,
       runs: adaptive.runs,
       reached: adaptive.reached,
       worstStandardError: adaptive.worstStandardError,
     };
+    withNoise = await finishRun({ ...run, noise }, tallies, simulator, precision);
   } else {
-    tallies = await computeTallies(prepared, { threads: options.threads, onProgress: options.onProgress });
+    ({ tallies, result: withNoise } = await playRun({ ...run, noise }, simulator, { onProgress: options.onProgress }));
   }
-  const base = assembleResult(run.config, tallies, run.notes, await playFlatTwinsOnThreads(run.config, run.roundScores, options.threads));
-  const noise = noiseFor(run);
-  const withNoise: RankResult = { ...base, ...(noise ? { noise } : {}), ...(precision ? { precision } : {}) };
   if (options.bootstrap === undefined) return { prepared: run, tallies, result: withNoise };
   // Loaded only when asked for: the bootstrap's modules are most of a plain run's start-up otherwise.
   const [{ bootstrapFor }, { bootstrapOnThreads }] = await Promise.all([import("./uncertainty.js"), import("./bootstrap-threads.js")]);
@@ -83,13 +93,14 @@ export async function runShard(
   if (!Number.isInteger(shard.index) || !Number.isInteger(shard.count) || shard.index < 1 || shard.index > shard.count)
     throw new InputError(`shard ${shard.index}/${shard.count}: expected 1 <= index <= count`);
   const chunkRange = shardChunks(planChunks(prepared.config.runs, prepared.config.seed), shard);
-  const tallies = await computeTallies(prepared, { threads: options.threads, chunkRange, onProgress: options.onProgress });
+  const simulator = onThreads(options.threads);
+  const tallies = await simulator.tallies(prepared, { chunkRange, onProgress: options.onProgress });
   // Shard 1 carries the twins (they do not depend on the slice), so merge gives the single run's labels.
   return makePart(
     prepared.config,
     prepared.notes,
     shard,
     tallies,
-    shard.index === 1 ? await playFlatTwinsOnThreads(prepared.config, prepared.roundScores, options.threads) : undefined,
+    shard.index === 1 ? await simulator.twins(prepared.config, prepared.roundScores) : undefined,
   );
 }

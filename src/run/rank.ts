@@ -30,7 +30,10 @@ export interface ExecuteOptions {
 }
 
 /** Plays the contests the configuration asks for (all chunks, or a shard's range). */
-export async function computeTallies(prepared: PreparedRank, options: ExecuteOptions = {}): Promise<Tally[]> {
+export async function computeTallies(
+  prepared: Pick<PreparedRank, "config" | "roundScores">,
+  options: ExecuteOptions = {},
+): Promise<Tally[]> {
   const { config, roundScores } = prepared;
   const plan = planChunks(config.runs, config.seed);
   const [from, to] = options.chunkRange ?? [0, plan.chunks];

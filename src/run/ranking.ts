@@ -59,11 +59,11 @@ export function prepareRanking(table: ScoreTable, options: RankingOptions = {}):
 function prepareChecked(table: ScoreTable, options: RankingOptions): PreparedRank {
   const { plan, T, runs, seed, elimination, tieTolerance, outcomes, missing, rankDistribution } = options;
   if (runs !== undefined && !(Number.isSafeInteger(runs) && runs >= 1))
-    throw new InputError(`runs: expected a whole number >= 1, got ${runs}`, "invalid-option");
+    throw new InputError(`runs: expected a whole number >= 1, got ${runs}`, { code: "invalid-option", option: "runs" });
   if (seed !== undefined && !(Number.isSafeInteger(seed) && seed >= 0))
-    throw new InputError(`seed: expected a whole number >= 0, got ${seed}`, "invalid-option");
+    throw new InputError(`seed: expected a whole number >= 0, got ${seed}`, { code: "invalid-option", option: "seed" });
   if (tieTolerance !== undefined && !(Number.isFinite(tieTolerance) && tieTolerance >= 0))
-    throw new InputError(`tieTolerance: expected a number >= 0, got ${tieTolerance}`, "invalid-option");
+    throw new InputError(`tieTolerance: expected a number >= 0, got ${tieTolerance}`, { code: "invalid-option", option: "tieTolerance" });
   const planSource = plan ? { text: JSON.stringify(plan), file: "options.plan" } : undefined;
   return prepareRankFromTable(
     table,

@@ -3,7 +3,7 @@
  * "0:1:1:2" one per-round schedule) or the library's numbers (1, [0, 1, 2], [[0, 1, 1, 2]]).
  */
 import type { EliminationSetting } from "../engine/schedule.js";
-import { InputError } from "../table/errors.js";
+import { optionError } from "../table/option-names.js";
 
 /**
  * One T for every round (a number), several settings (number[]), per-round schedules (number[][]),
@@ -13,7 +13,7 @@ export type EliminationInput = string | number | readonly (number | readonly num
 
 function parseCount(text: string, option: string): number {
   if (!/^\d+$/.test(text)) {
-    throw new InputError(`${option}: "${text}" is not a whole number >= 0`);
+    throw optionError(option, `"${text}" is not a whole number >= 0`);
   }
   return Number(text);
 }
@@ -21,7 +21,7 @@ function parseCount(text: string, option: string): number {
 /** The library's numbers as the CLI's text: each value is checked by the same parser. */
 function asText(T: Exclude<EliminationInput, string>, option: string): string {
   if (typeof T === "number") return String(T);
-  if (!Array.isArray(T)) throw new InputError(`${option}: expected a number, an array of numbers or an array of per-round arrays`);
+  if (!Array.isArray(T)) throw optionError(option, `expected a number, an array of numbers or an array of per-round arrays`);
   return T.map((item: number | readonly number[]) => (Array.isArray(item) ? item.map(String).join(":") : String(item))).join(",");
 }
 
@@ -33,19 +33,20 @@ export function parseEliminationSettings(T: EliminationInput, rounds: number, mo
   const text = typeof T === "string" ? T : asText(T, option);
   const items = text.split(",").map((s) => s.trim());
   if (items.length === 0 || items.some((s) => s === "")) {
-    throw new InputError(`${option}: "${text}" is not a list of settings (examples: 0,1,2 or 0:1:1:2)`);
+    throw optionError(option, `"${text}" is not a list of settings (examples: 0,1,2 or 0:1:1:2)`);
   }
   const settings = items.map((item) => {
     const parts = item.split(":").map((p) => p.trim());
     const values = parts.map((p) => parseCount(p, option));
     if (parts.length > 1 && parts.length !== rounds) {
-      throw new InputError(
-        `${option}: the schedule "${item}" has ${parts.length} values but the plan has ${rounds} rounds (give one per round, or a single number)`,
+      throw optionError(
+        option,
+        `the schedule "${item}" has ${parts.length} values but the plan has ${rounds} rounds (give one per round, or a single number)`,
       );
     }
     const bad = values.find((v) => v >= models);
     if (bad !== undefined) {
-      throw new InputError(`${option}: T = ${bad} would eliminate the whole field of ${models} models in one round (use T < ${models})`);
+      throw optionError(option, `T = ${bad} would eliminate the whole field of ${models} models in one round (use T < ${models})`);
     }
     return {
       label: parts.length > 1 ? values.join(":") : String(values[0]),
@@ -55,7 +56,7 @@ export function parseEliminationSettings(T: EliminationInput, rounds: number, mo
   const seen = new Set<string>();
   for (const s of settings) {
     const key = s.schedule.join(":");
-    if (seen.has(key)) throw new InputError(`${option}: the setting T = ${s.label} is listed twice`);
+    if (seen.has(key)) throw optionError(option, `the setting T = ${s.label} is listed twice`);
     seen.add(key);
   }
   return settings;

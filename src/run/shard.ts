@@ -8,6 +8,7 @@ import { emptyTally, mergeTallyInto, rankBinCount } from "../engine/tally.js";
 import type { Tally } from "../engine/types.js";
 import { InputError, listProblems } from "../table/errors.js";
 import { checkJsonStructure } from "../table/json-structure.js";
+import { optionError } from "../table/option-names.js";
 import { VERSION } from "../version.js";
 import type { RankConfig } from "./config.js";
 import type { TwinFigures } from "./twin.js";
@@ -45,7 +46,7 @@ export function parseShard(text: string, option = "--shard"): ShardSpec {
   const index = m ? Number(m[1]) : Number.NaN;
   const count = m ? Number(m[2]) : Number.NaN;
   if (!m || count < 1 || index < 1 || index > count || !Number.isSafeInteger(count)) {
-    throw new InputError(`${option}: "${text}" is not valid: expected i/n with 1 <= i <= n, for example 1/4`);
+    throw optionError(option, `"${text}" is not valid: expected i/n with 1 <= i <= n, for example 1/4`);
   }
   return { index, count };
 }
@@ -96,14 +97,14 @@ export function parsePart(text: string, file: string): PartFile {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new InputError(`${file}: malformed JSON: ${(e as Error).message}`);
+    throw new InputError(`${file}: malformed JSON: ${(e as Error).message}`, { file });
   }
   const p = data as Partial<PartFile>;
   if (typeof data !== "object" || data === null || p.format !== PART_FORMAT || !p.shard || !p.config || !Array.isArray(p.tallies)) {
-    throw new InputError(`${file}: not a swissround shard file (made by "swissround rank ... --shard i/n --out FILE")`);
+    throw new InputError(`${file}: not a swissround shard file (made by "swissround rank ... --shard i/n --out FILE")`, { file });
   }
   if (p.tallies.length !== p.config.settings.length) {
-    throw new InputError(`${file}: damaged shard file: ${p.tallies.length} tallies for ${p.config.settings.length} settings`);
+    throw new InputError(`${file}: damaged shard file: ${p.tallies.length} tallies for ${p.config.settings.length} settings`, { file });
   }
   const problems = [...partProblems(p as PartFile), ...twinProblems(p as PartFile)];
   if (problems.length > 0) throw new InputError(listProblems(`${file}: damaged or edited shard file:`, problems, 10));

@@ -259,6 +259,7 @@ export function detectAggregates(t: ScoreTable, option: AggregateOption = "auto"
     if (unknown.length > 0) {
       throw new InputError(
         `--aggregates: ${unknown.map((u) => `"${u}"`).join(", ")} not a benchmark column of ${t.source} (its columns: ${names.join(", ")})`,
+        { code: "invalid-option", file: t.source, option: "aggregates" },
       );
     }
     return option.map((name) => ({ name, reason: "named by --aggregates" }));

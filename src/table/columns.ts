@@ -3,6 +3,7 @@
  * with --columns model=NAME,benchmark=NAME,item=NAME,score=NAME,cost=NAME,tokens=NAME.
  */
 import { InputError } from "./errors.js";
+import { optionError } from "./option-names.js";
 
 export type ColumnRole = "model" | "benchmark" | "item" | "score" | "cost" | "tokens";
 export const COLUMN_ROLES: readonly ColumnRole[] = ["model", "benchmark", "item", "score", "cost", "tokens"];
@@ -78,7 +79,7 @@ export function parseColumnMap(text: string, option = "--columns"): ColumnMap {
     const m = /^\s*([a-z]+)\s*=\s*(.+?)\s*$/.exec(part);
     const role = m?.[1] as ColumnRole | undefined;
     if (!m || !role || !COLUMN_ROLES.includes(role)) {
-      throw new InputError(`${option}: "${part.trim()}" is not valid: expected ROLE=COLUMN with ROLE one of ${COLUMN_ROLES.join(", ")}`);
+      throw optionError(option, `"${part.trim()}" is not valid: expected ROLE=COLUMN with ROLE one of ${COLUMN_ROLES.join(", ")}`);
     }
     map[role] = m[2];
   }
@@ -94,7 +95,12 @@ export function findRoles(columns: readonly string[], file: string, named: Colum
     const name = named[role];
     if (name !== undefined) {
       const i = columns.findIndex((c) => c.trim() === name.trim());
-      if (i < 0) throw new InputError(`--columns ${role}=${name}: ${file} has no column "${name}" (its columns: ${columns.join(", ")})`);
+      if (i < 0)
+        throw new InputError(`--columns ${role}=${name}: ${file} has no column "${name}" (its columns: ${columns.join(", ")})`, {
+          code: "invalid-option",
+          file,
+          option: "columns",
+        });
       out[role] = i;
       taken.add(i);
     }

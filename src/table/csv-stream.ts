@@ -62,7 +62,7 @@ export class CsvSplitter {
   }
 
   private fail(line: number, what: string): never {
-    throw new InputError(`${this.file}: malformed CSV near line ${line}: ${what}`);
+    throw new InputError(`${this.file}: malformed CSV near line ${line}: ${what}`, { file: this.file, row: line });
   }
 
   /** Emits every complete record in buf; returns how many characters were used. */

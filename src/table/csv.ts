@@ -25,7 +25,10 @@ function checkStrayBom(text: string, file: string): void {
   const at = text.indexOf("\uFEFF", text.charCodeAt(0) === 0xfeff ? 1 : 0);
   if (at < 0) return;
   const line = text.slice(0, at).split("\n").length;
-  throw new InputError(`${file}: malformed CSV near line ${line}: a byte-order mark inside the file (two files pasted together?)`);
+  throw new InputError(`${file}: malformed CSV near line ${line}: a byte-order mark inside the file (two files pasted together?)`, {
+    file,
+    row: line,
+  });
 }
 
 function pipeHint(header: string): string {
@@ -39,6 +42,7 @@ export function recordLengthError(file: string, line: number, fields: readonly s
   return new InputError(
     `${file}: malformed CSV near line ${line}${first}: Invalid Record Length: expect ${expected}, got ${fields.length} ` +
       "(every row must have as many fields as the header; check for a missing or extra delimiter)",
+    { file, row: line },
   );
 }
 
@@ -58,6 +62,7 @@ export function parseCsv(text: string, file: string, delimiter = detectDelimiter
         throw new InputError(
           `${file}: the header has ${columns.length} column (expected a name column and at least one score column; ` +
             `delimiter tried: ${JSON.stringify(delimiter)}; only comma, semicolon and tab are read${pipeHint(columns[0] ?? "")})`,
+          { file, row: 1 },
         );
       }
       return;
@@ -67,7 +72,7 @@ export function parseCsv(text: string, file: string, delimiter = detectDelimiter
   });
   splitter.push(text);
   splitter.end();
-  if (columns === undefined) throw new InputError(`${file}: the file has no rows (expected a header and data rows)`);
-  if (rows.length === 0) throw new InputError(`${file}: only a header line, no data rows`);
+  if (columns === undefined) throw new InputError(`${file}: the file has no rows (expected a header and data rows)`, { file });
+  if (rows.length === 0) throw new InputError(`${file}: only a header line, no data rows`, { file });
   return { file, columns, rows };
 }

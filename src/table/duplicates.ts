@@ -2,7 +2,7 @@
  * --duplicates: what to do when a model name appears more than once (wide files) or a model has
  * two scores for one benchmark (long files). Every policy reports what it did.
  */
-import { InputError, listProblems } from "./errors.js";
+import { InputError, lineOf, listProblems, problemsError } from "./errors.js";
 import { EXTRA_NAMES, type RawRow, type RawTable } from "./raw.js";
 
 export type DuplicatePolicy = "error" | "first" | "best" | "mean" | "suffix";
@@ -139,12 +139,15 @@ export function resolveDuplicates(raw: RawTable, policy: DuplicatePolicy, lowerI
     const head = cellUnit
       ? `${raw.source}: invalid rows (a model with two scores for one benchmark; choose one with --duplicates first|best|mean):`
       : `${raw.source}: duplicate model names (each must appear once; or pass --duplicates first|best|mean|suffix), ${dups.length} name${dups.length === 1 ? "" : "s"}:`;
-    throw new InputError(listProblems(head, problems));
+    // Located at the first repeat (the row to fix), as the cell duplicates' own lines say.
+    if (cellUnit) throw problemsError(head, problems, { file: raw.source });
+    throw new InputError(listProblems(head, problems), { file: raw.source, row: lineOf(raw.rows[dups[0][1][1]].where) });
   }
   if (policy === "suffix" && cellUnit) {
     throw new InputError(
       `--duplicates suffix: ${raw.source} has one row per score (a long table), so there is no row to rename; ` +
         "use --duplicates first|best|mean to combine the repeated scores",
+      { file: raw.source, option: "duplicates" },
     );
   }
   const out: RawRow[] = [];

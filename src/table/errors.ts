@@ -6,8 +6,12 @@
  * try {
  *   readScoreTable("scores.csv");
  * } catch (e) {
- *   if (e instanceof InputError) console.error(e.code, e.message); // the file, row and column are in the message
- *   else throw e;
+ *   if (!(e instanceof InputError)) throw e;
+ *   console.error(e.code, e.message); // invalid-input scores.csv: invalid scores: line 3, column "MMLU": ...
+ *   e.file; // "scores.csv"
+ *   e.row; // 3: the file's line, the header being line 1
+ *   e.column; // "MMLU"
+ *   e.option; // set instead when an option was wrong, e.g. "missing" (the library's name, not --missing)
  * }
  */
 export class InputError extends Error {
@@ -17,10 +21,76 @@ export class InputError extends Error {
    * says more ("invalid-table", "invalid-option", "invalid-plan").
    */
   readonly code: string;
-  constructor(message: string, code = "invalid-input") {
+  // `declare`d so that a field not known is absent, not present as undefined.
+  /** The file (or the name given to a text, "options.plan" for a plan passed as an object) the problem is in. */
+  declare readonly file?: string;
+  /**
+   * The 1-based line of the file the problem is on, the header being line 1 (as messages say
+   * "line 3"); for a multi-line CSV record, the line it starts on. When the message lists several
+   * problems, the first one's.
+   */
+  declare readonly row?: number;
+  /** The column's name as the file writes it (a JSON field's key); the first problem's, as for row. */
+  declare readonly column?: string;
+  /** The option that was wrong, by its library name ("missing", "T", "plan"); the CLI maps it to its flag. */
+  declare readonly option?: string;
+
+  /** `new InputError(message)`, `new InputError(message, code)` or `new InputError(message, { code, file, row, column, option })`. */
+  constructor(message: string, codeOrWhere: string | InputErrorWhere = "invalid-input") {
     super(message);
-    this.code = code;
+    const where = typeof codeOrWhere === "string" ? { code: codeOrWhere } : codeOrWhere;
+    this.code = where.code ?? "invalid-input";
+    for (const key of WHERE_KEYS) if (where[key] !== undefined) Object.defineProperty(this, key, { value: where[key], enumerable: true });
   }
+}
+
+/** The constructor's options: a code and where the problem is, each optional. */
+export interface InputErrorWhere {
+  code?: string;
+  file?: string;
+  row?: number;
+  column?: string;
+  option?: string;
+}
+
+const WHERE_KEYS = ["file", "row", "column", "option"] as const;
+
+/** The code and location of an error, to build another one with them. */
+export function whereOf(e: InputError): InputErrorWhere {
+  const out: InputErrorWhere = { code: e.code };
+  for (const key of WHERE_KEYS) if (e[key] !== undefined) Object.assign(out, { [key]: e[key] });
+  return out;
+}
+
+/** The same error with a new message (the library's words, the page's): code, location and stack kept. */
+export function rephrased(e: InputError, message: string, more: InputErrorWhere = {}): InputError {
+  const out = new InputError(message, { ...whereOf(e), ...more });
+  out.stack = e.stack;
+  return out;
+}
+
+/** "line 7" -> 7; anything else (a JSON element "[3]", a model's name) -> undefined. */
+export function lineOf(where: string | undefined): number | undefined {
+  const m = where === undefined ? null : /^line (\d+)$/.exec(where);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * An InputError listing problems, located at the first one: its row and column are read back from its
+ * own words ("line 3, column "MMLU": ..." -> row 3, column "MMLU"), so that they are what the message says.
+ */
+export function problemsError(head: string, problems: readonly string[], where: InputErrorWhere = {}, limit?: number): InputError {
+  return new InputError(listProblems(head, problems, limit), { ...locate(problems[0] ?? ""), ...where });
+}
+
+/**
+ * The row and column a located problem starts with ("line 7, column "x": ...", "line 7: ...") or,
+ * for a gap, ends with ("model "a", benchmark "x" (line 7, column "x")").
+ */
+function locate(problem: string): InputErrorWhere {
+  const m = /^line (\d+)(?:, (?:column|field) "(.*?)"(?=[:,]))?/.exec(problem) ?? /\(line (\d+)(?:, column "(.*)")?\)$/.exec(problem);
+  if (!m) return {};
+  return m[2] === undefined ? { row: Number(m[1]) } : { row: Number(m[1]), column: m[2] };
 }
 
 /** Joins a list of problems into one message, showing at most `limit` of them. */

@@ -19,6 +19,12 @@ export interface ScoreTableInput {
   source?: string;
 }
 
+/** The input field the first problem names ("scores[2][0] (model ...): ..." -> "scores"), as InputError's option. */
+function arraysWhere(problem: string): { code: string; option?: string } {
+  const field = /^([A-Za-z]+)[[:]/.exec(problem)?.[1];
+  return field ? { code: "invalid-table", option: field } : { code: "invalid-table" };
+}
+
 function duplicatesOf(names: readonly string[]): string[] {
   const seen = new Set<string>();
   const twice = new Set<string>();
@@ -84,7 +90,7 @@ function buildScoreTable(input: ScoreTableInput): ScoreTable {
     if (!Array.isArray(list) || !list.every((n) => typeof n === "string" && n.trim() !== ""))
       problems.push(`${what}: expected an array of non-empty names`);
   }
-  if (problems.length > 0) throw new InputError(listProblems(`${source}: not a valid score table:`, problems), "invalid-table");
+  if (problems.length > 0) throw new InputError(listProblems(`${source}: not a valid score table:`, problems), arraysWhere(problems[0]));
   if (models.length < 2) problems.push(`models: at least 2 models are needed to rank, got ${models.length}`);
   if (benchmarks.length < 1) problems.push("benchmarks: at least 1 benchmark is needed");
   for (const d of duplicatesOf(models)) problems.push(`models: "${d}" appears more than once`);
@@ -95,7 +101,7 @@ function buildScoreTable(input: ScoreTableInput): ScoreTable {
   const stderr = input.standardErrors
     ? grid("standardErrors", input.standardErrors, models, benchmarks, problems, (v) => v >= 0, "a finite number >= 0 (null = unknown)")
     : undefined;
-  if (problems.length > 0) throw new InputError(listProblems(`${source}: not a valid score table:`, problems), "invalid-table");
+  if (problems.length > 0) throw new InputError(listProblems(`${source}: not a valid score table:`, problems), arraysWhere(problems[0]));
   return {
     source,
     layout: "models-rows",

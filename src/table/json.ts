@@ -5,7 +5,7 @@
  * - an object of objects keyed by the row name: {"a": {"MMLU": 71.2}} (rows are models unless
  *   --layout benchmarks-rows), optionally wrapped as {"scores": {...}}.
  */
-import { InputError } from "./errors.js";
+import { InputError, lineOf } from "./errors.js";
 import { checkJsonStructure } from "./json-structure.js";
 import type { Cell, RecordRow, Records } from "./records.js";
 
@@ -16,8 +16,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 /** "malformed JSON at line 3, column 9: ..." from the parser's message (which gives a character position). */
 export function jsonErrorMessage(text: string, e: unknown, file: string): string {
   const msg = (e as Error).message;
-  const m = /at position (\d+)/.exec(msg);
-  const pos = m ? Number(m[1]) : /end of JSON input/.test(msg) ? text.length : -1;
+  const pos = jsonErrorPosition(text, msg);
   if (pos < 0) return `${file}: malformed JSON: ${msg}`;
   const before = text.slice(0, pos);
   const line = before.split("\n").length;
@@ -27,13 +26,26 @@ export function jsonErrorMessage(text: string, e: unknown, file: string): string
   return `${file}: malformed JSON at line ${line}, column ${column}: ${msg.replace(/ in JSON at position \d+.*$/, "")}${why}`;
 }
 
+/** Where JSON.parse stopped in the text (its message gives a character position), or -1. */
+function jsonErrorPosition(text: string, msg: string): number {
+  const m = /at position (\d+)/.exec(msg);
+  return m ? Number(m[1]) : /end of JSON input/.test(msg) ? text.length : -1;
+}
+
+/** The line (1-based) jsonErrorMessage names, for InputError's row. */
+export function jsonErrorLine(text: string, e: unknown): number | undefined {
+  const pos = jsonErrorPosition(text, (e as Error).message);
+  return pos < 0 ? undefined : text.slice(0, pos).split("\n").length;
+}
+
 /** JSON.parse with a located error. */
 export function parseJsonText(text: string, file: string): unknown {
   checkJsonStructure(text, file);
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {
-    throw new InputError(jsonErrorMessage(text.replace(/^\uFEFF/, ""), e, file));
+    const bare = text.replace(/^\uFEFF/, "");
+    throw new InputError(jsonErrorMessage(bare, e, file), { file, row: jsonErrorLine(bare, e) });
   }
 }
 
@@ -43,7 +55,11 @@ function toCell(v: unknown, file: string, where: string, key: string): Cell {
   // Flags stay text: a score column of true/false is read by the per-item adapter, and a
   // metadata flag ("open weights") must not become a 0/1 benchmark.
   if (typeof v === "boolean") return String(v);
-  throw new InputError(`${file}: ${where}, field "${key}": expected a number, a string or null, got ${JSON.stringify(v)}`);
+  throw new InputError(`${file}: ${where}, field "${key}": expected a number, a string or null, got ${JSON.stringify(v)}`, {
+    file,
+    row: lineOf(where),
+    column: key,
+  });
 }
 
 function fromRowObjects(rows: [string, Record<string, unknown>][], file: string, keyColumn?: string): Records {
@@ -74,10 +90,10 @@ export function recordsFromValue(value: unknown, file: string, keyColumn = "mode
   let data = value;
   if (isPlainObject(data) && isPlainObject(data.scores)) data = data.scores;
   if (Array.isArray(data)) {
-    if (data.length === 0) throw new InputError(`${file}: the JSON array is empty (expected one object per row)`);
+    if (data.length === 0) throw new InputError(`${file}: the JSON array is empty (expected one object per row)`, { file });
     const rows: [string, Record<string, unknown>][] = data.map((row, i) => {
       if (!isPlainObject(row)) {
-        throw new InputError(`${file}: element [${i}] is ${JSON.stringify(row)}, expected an object with named fields`);
+        throw new InputError(`${file}: element [${i}] is ${JSON.stringify(row)}, expected an object with named fields`, { file });
       }
       return [`[${i}]`, row];
     });
@@ -85,16 +101,16 @@ export function recordsFromValue(value: unknown, file: string, keyColumn = "mode
   }
   if (isPlainObject(data)) {
     const entries = Object.entries(data);
-    if (entries.length === 0) throw new InputError(`${file}: the JSON object is empty`);
+    if (entries.length === 0) throw new InputError(`${file}: the JSON object is empty`, { file });
     const rows: [string, Record<string, unknown>][] = entries.map(([key, row]) => {
       if (!isPlainObject(row)) {
-        throw new InputError(`${file}: "${key}" maps to ${JSON.stringify(row)}, expected an object of scores`);
+        throw new InputError(`${file}: "${key}" maps to ${JSON.stringify(row)}, expected an object of scores`, { file });
       }
       return [key, row];
     });
     return fromRowObjects(rows, file, keyColumn);
   }
-  throw new InputError(`${file}: expected a JSON array of rows or an object of rows, got ${typeof data}`);
+  throw new InputError(`${file}: expected a JSON array of rows or an object of rows, got ${typeof data}`, { file });
 }
 
 /** JSON Lines (one object per line) -> Records. */
@@ -110,12 +126,15 @@ export function parseJsonl(text: string, file: string): Records {
       try {
         v = JSON.parse(line);
       } catch (e) {
-        throw new InputError(jsonErrorMessage(line, e, `${file}: line ${i + 1}`).replace(/at line 1, /, ""));
+        throw new InputError(jsonErrorMessage(line, e, `${file}: line ${i + 1}`).replace(/at line 1, /, ""), { file, row: i + 1 });
       }
       if (!isPlainObject(v))
-        throw new InputError(`${file}: line ${i + 1} is ${JSON.stringify(v).slice(0, 60)}, expected an object with named fields`);
+        throw new InputError(`${file}: line ${i + 1} is ${JSON.stringify(v).slice(0, 60)}, expected an object with named fields`, {
+          file,
+          row: i + 1,
+        });
       rows.push([`line ${i + 1}`, v]);
     });
-  if (rows.length === 0) throw new InputError(`${file}: no JSON objects (expected one object per line)`);
+  if (rows.length === 0) throw new InputError(`${file}: no JSON objects (expected one object per line)`, { file });
   return fromRowObjects(rows, file);
 }

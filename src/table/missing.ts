@@ -62,8 +62,10 @@ function listed(items: readonly string[], limit = 20): string {
 
 function requireField(t: ScoreTable, policy: string): void {
   const n = t.models.length;
-  if (n < 2) throw new InputError(`${t.source}: --missing ${policy} leaves ${n} model${n === 1 ? "" : "s"}; ranking needs at least 2`);
-  if (t.benchmarks.length === 0) throw new InputError(`${t.source}: --missing ${policy} leaves no benchmark`);
+  const where = { file: t.source, option: "missing" };
+  if (n < 2)
+    throw new InputError(`${t.source}: --missing ${policy} leaves ${n} model${n === 1 ? "" : "s"}; ranking needs at least 2`, where);
+  if (t.benchmarks.length === 0) throw new InputError(`${t.source}: --missing ${policy} leaves no benchmark`, where);
 }
 
 export function applyMissingPolicy<P extends PlanLike>(table: ScoreTable, plan: P, policy: MissingPolicy = "error"): MissingOutcome<P> {

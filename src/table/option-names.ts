@@ -4,7 +4,7 @@
  * library's entry points rephrase them for the API (`--missing lose` becomes `missing: "lose"`), as the
  * dashboard rephrases them for its page, so that a TypeScript user is never told to pass a flag.
  */
-import { InputError } from "./errors.js";
+import { InputError, rephrased } from "./errors.js";
 
 /** [command-line flag, library option] for every option an input error may name. */
 export const OPTION_NAMES: readonly (readonly [string, string])[] = [
@@ -67,7 +67,7 @@ export function inApiWords<T>(f: () => T): T {
   try {
     return f();
   } catch (e) {
-    throw rephrased(e);
+    throw inApiTerms(e);
   }
 }
 
@@ -76,13 +76,26 @@ export async function inApiWordsAsync<T>(f: () => Promise<T>): Promise<T> {
   try {
     return await f();
   } catch (e) {
-    throw rephrased(e);
+    throw inApiTerms(e);
   }
 }
 
-function rephrased(e: unknown): unknown {
-  if (!(e instanceof InputError)) return e;
-  const out = new InputError(forTheApi(e.message), e.code);
-  out.stack = e.stack;
-  return out;
+function inApiTerms(e: unknown): unknown {
+  return e instanceof InputError ? rephrased(e, forTheApi(e.message)) : e;
+}
+
+/** "OPTION: detail" as an InputError whose `option` is the library's name for it (code "invalid-option"). */
+export function optionError(option: string, detail: string): InputError {
+  return new InputError(`${option}: ${detail}`, { code: "invalid-option", option: apiOption(option) });
+}
+
+/**
+ * A flag or option as the library names it, for InputError's `option`: "--missing" -> "missing",
+ * "--rounds" -> "plan", "T" -> "T"; a flag the library does not take, by its words: "--budget-per" -> "budgetPer".
+ */
+export function apiOption(flagOrOption: string): string {
+  const flag = flagOrOption.trim().split(/[\s=]/, 1)[0];
+  const known = BY_FLAG.get(flag);
+  if (known) return known;
+  return flag.replace(/^--?/, "").replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }

@@ -10,7 +10,7 @@
  * per item); suffix does not apply.
  */
 import type { DuplicatePolicy } from "./duplicates.js";
-import { InputError, listProblems } from "./errors.js";
+import { InputError, problemsError } from "./errors.js";
 import { ItemStore, TOKEN_PART_NAMES, type TokenPartCells, type TokenParts } from "./item-store.js";
 import { parseItemCell, parseScoreCell } from "./numbers.js";
 import type { RawRow, RawTable } from "./raw.js";
@@ -75,6 +75,7 @@ export class PerItemAggregator {
     if (o.duplicates === "suffix") {
       throw new InputError(
         `--duplicates suffix: ${o.file} is a per-item file; repeated (model, benchmark, item) rows can be combined with --duplicates first|best|mean`,
+        { file: o.file, option: "duplicates" },
       );
     }
     if (o.keepItems) this.store = new ItemStore();
@@ -253,9 +254,9 @@ export class PerItemAggregator {
       const more = this.problemCount > this.problems.length ? [`... and ${this.problemCount - this.problems.length} more`] : [];
       const dupHint =
         this.duplicateRows > 0 && this.o.duplicates === "error" ? " (repeated items: combine them with --duplicates first|best|mean)" : "";
-      throw new InputError(listProblems(`${file}: invalid per-item rows${dupHint}:`, [...this.problems, ...more], 60));
+      throw problemsError(`${file}: invalid per-item rows${dupHint}:`, [...this.problems, ...more], { file }, 60);
     }
-    if (this.models.size === 0) throw new InputError(`${file}: no per-item results (only a header?)`);
+    if (this.models.size === 0) throw new InputError(`${file}: no per-item results (only a header?)`, { file });
     const benchNames = [...this.benches.keys()];
     const B = benchNames.length;
     const notes: string[] = [

@@ -19,7 +19,7 @@ function cannotRead(path: string, what: string, e: unknown): InputError {
   if (e instanceof InputError) return e;
   const code = (e as NodeJS.ErrnoException).code;
   const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : (e as Error).message;
-  return new InputError(`${path}: cannot read the ${what}: ${why}`);
+  return new InputError(`${path}: cannot read the ${what}: ${why}`, { file: path });
 }
 
 /** UTF-8 (with or without a byte-order mark), or UTF-16 when a UTF-16 byte-order mark says so. */
@@ -62,7 +62,7 @@ function readBounded(path: string, what: string, limit: number): Buffer {
   const fd = path === STDIN ? 0 : openSync(path, "r");
   try {
     const st = fstatSync(fd);
-    if (st.isFile() && st.size > limit) throw new InputError(tooLarge(path, what, st.size, limit));
+    if (st.isFile() && st.size > limit) throw new InputError(tooLarge(path, what, st.size, limit), { file: path });
     const parts: Buffer[] = [];
     let total = 0;
     for (;;) {
@@ -70,7 +70,7 @@ function readBounded(path: string, what: string, limit: number): Buffer {
       const n = readChunk(fd, buf);
       if (n === 0) break;
       total += n;
-      if (total > limit) throw new InputError(tooLarge(path, what, total, limit));
+      if (total > limit) throw new InputError(tooLarge(path, what, total, limit), { file: path });
       parts.push(n === CHUNK ? buf : buf.subarray(0, n));
     }
     return Buffer.concat(parts, total);
@@ -88,12 +88,12 @@ function tooLarge(path: string, what: string, bytes: number, limit: number): str
 export function readTextFile(path: string, what = "file"): string {
   let text: string;
   try {
-    if (path !== STDIN && statSync(path).isDirectory()) throw new InputError(`${path}: is a directory, expected a ${what}`);
+    if (path !== STDIN && statSync(path).isDirectory()) throw new InputError(`${path}: is a directory, expected a ${what}`, { file: path });
     text = decodeText(readBounded(path, what, MAX_WHOLE_FILE_BYTES));
   } catch (e) {
     throw cannotRead(path, what, e);
   }
-  if (text.replace(/^\uFEFF/, "").trim() === "") throw new InputError(`${path}: the ${what} is empty`);
+  if (text.replace(/^\uFEFF/, "").trim() === "") throw new InputError(`${path}: the ${what} is empty`, { file: path });
   return text;
 }
 
@@ -226,6 +226,7 @@ export function readRawTable(path: string, options: ReadOptions = {}): RawTable 
         isDir
           ? `${path}: a directory without JSON files (expected lm-evaluation-harness results)`
           : `${path}: no file matches this pattern`,
+        { file: path },
       );
     const { sources, skipped } = harnessSources(files, isDir ? `${path} (a directory)` : path);
     const raw = readChosen(chooseAdapter(path, "", options, sources.length), sources, options);

@@ -1,5 +1,6 @@
 /** Choosing benchmarks, marking directions, and the checks every table must pass before ranking. */
-import { InputError, listProblems } from "./errors.js";
+import { InputError, problemsError } from "./errors.js";
+import { optionError } from "./option-names.js";
 import { allIndices, subsetTable } from "./subset.js";
 import type { ScoreTable } from "./types.js";
 
@@ -23,8 +24,9 @@ function requireKnown(names: readonly string[], t: ScoreTable, option: string): 
   const known = t.benchmarks.map((b) => b.name);
   const unknown = unknownNames(names, known);
   if (unknown.length > 0) {
-    throw new InputError(
-      `${option}: ${unknown.map((u) => `"${u}"`).join(", ")} ${unknown.length === 1 ? "is" : "are"} not a benchmark of ${t.source} ` +
+    throw optionError(
+      option,
+      `${unknown.map((u) => `"${u}"`).join(", ")} ${unknown.length === 1 ? "is" : "are"} not a benchmark of ${t.source} ` +
         `(its benchmarks: ${known.join(", ")})${notScoresHint(unknown, t)}`,
     );
   }
@@ -42,7 +44,8 @@ export function selectBenchmarks(
   if (exclude) requireKnown(exclude, t, "--exclude");
   const chosen = (keep ?? names).filter((n) => !(exclude ?? []).includes(n));
   if (chosen.length === names.length && chosen.every((n, i) => n === names[i])) return t;
-  if (chosen.length === 0) throw new InputError(`${t.source}: no benchmark left after --benchmarks/--exclude`);
+  if (chosen.length === 0)
+    throw new InputError(`${t.source}: no benchmark left after --benchmarks/--exclude`, { file: t.source, option: "exclude" });
   const idx = chosen.map((n) => names.indexOf(n));
   const dropped = names.filter((n) => !chosen.includes(n));
   const sub = subsetTable(t, allIndices(t.models.length), idx);
@@ -76,17 +79,16 @@ export function listGaps(t: ScoreTable): string[] {
 export function requireRankable(t: ScoreTable): void {
   if (t.models.length < 2) {
     const n = t.models.length;
-    throw new InputError(`${t.source}: ${n} model${n === 1 ? "" : "s"} found; ranking needs at least 2`);
+    throw new InputError(`${t.source}: ${n} model${n === 1 ? "" : "s"} found; ranking needs at least 2`, { file: t.source });
   }
-  if (t.benchmarks.length === 0) throw new InputError(`${t.source}: no benchmark (score) columns found`);
+  if (t.benchmarks.length === 0) throw new InputError(`${t.source}: no benchmark (score) columns found`, { file: t.source });
   const gaps = listGaps(t);
   if (gaps.length > 0) {
-    throw new InputError(
-      listProblems(
-        `${t.source}: ${gaps.length} missing score${gaps.length === 1 ? "" : "s"} (every model needs a score on every benchmark used; ` +
-          "fill them in, leave the benchmark out with --exclude, or choose a policy with --missing drop-model|drop-benchmark|lose|available-mean):",
-        gaps,
-      ),
+    throw problemsError(
+      `${t.source}: ${gaps.length} missing score${gaps.length === 1 ? "" : "s"} (every model needs a score on every benchmark used; ` +
+        "fill them in, leave the benchmark out with --exclude, or choose a policy with --missing drop-model|drop-benchmark|lose|available-mean):",
+      gaps,
+      { file: t.source },
     );
   }
 }

@@ -12,8 +12,8 @@ export function parseYamlText(text: string, file: string): unknown {
     if (e instanceof YAMLParseError) {
       const at = e.linePos?.[0];
       const where = at ? ` at line ${at.line}, column ${at.col}` : "";
-      throw new InputError(`${file}: malformed YAML${where}: ${e.message.split("\n")[0]}`);
+      throw new InputError(`${file}: malformed YAML${where}: ${e.message.split("\n")[0]}`, { file, row: at?.line });
     }
-    throw new InputError(`${file}: malformed YAML: ${(e as Error).message}`);
+    throw new InputError(`${file}: malformed YAML: ${(e as Error).message}`, { file });
   }
 }

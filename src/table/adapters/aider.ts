@@ -37,7 +37,9 @@ export function readAider(sources: readonly SourceText[], options: AdapterOption
   const { file, text } = single(sources, "aider");
   const data = parseYamlText(text, file);
   if (!isAiderRecords(data))
-    throw new InputError(`${file}: not an aider leaderboard (expected a YAML list of records with model and pass_rate_1/pass_rate_2)`);
+    throw new InputError(`${file}: not an aider leaderboard (expected a YAML list of records with model and pass_rate_1/pass_rate_2)`, {
+      file,
+    });
   // pass_rate_2 is aider's headline; a leaderboard without second tries (refactor) has pass_rate_1 only.
   const has = (m: string) => data.some((r) => m in r);
   const metric = options.metric?.[0] ?? (has("pass_rate_2") || !has("pass_rate_1") ? "pass_rate_2" : "pass_rate_1");
@@ -75,7 +77,7 @@ export function readAider(sources: readonly SourceText[], options: AdapterOption
       },
     };
   });
-  if (problems.length > 0) throw new InputError(`${file}: ${problems.join("; ")}`);
+  if (problems.length > 0) throw new InputError(`${file}: ${problems.join("; ")}`, { file });
   const keys = new Set(data.flatMap((r) => Object.keys(r)));
   const notes = [
     `aider leaderboard: ${rows.length} runs of benchmark "${bench}", score ${metric} (%)${

@@ -31,7 +31,11 @@ export const ADAPTERS: readonly Adapter[] = [
 
 export function adapterByName(name: string): Adapter {
   const a = ADAPTERS.find((x) => x.name === name);
-  if (!a) throw new InputError(`--from: "${name}" is not an adapter (one of ${ADAPTER_NAMES.join(", ")})`);
+  if (!a)
+    throw new InputError(`--from: "${name}" is not an adapter (one of ${ADAPTER_NAMES.join(", ")})`, {
+      code: "invalid-option",
+      option: "from",
+    });
   return a;
 }
 

@@ -7,7 +7,7 @@
 
 import { type ColumnClass, type ColumnFacts, classifyColumn, columnFacts } from "../column-rules.js";
 import { type ColumnMap, type ColumnRole, findRoles } from "../columns.js";
-import { InputError, listProblems } from "../errors.js";
+import { InputError, lineOf, listProblems, problemsError } from "../errors.js";
 import { chooseLayout, type LayoutChoice } from "../layout.js";
 import { allPercent, parseBenchmarkCell, parseScoreCell } from "../numbers.js";
 import { emptyValues, type RawRow, type RawTable } from "../raw.js";
@@ -50,6 +50,7 @@ export function checkUniqueColumns(columns: readonly string[], what: string, fil
         `${file}: duplicate ${what} names (each must appear once):`,
         dups.map(([n, idx]) => `"${n}" at ${idx.map((i) => `column ${i + 1}`).join(", ")}`),
       ),
+      { file, row: 1, column: dups[0][0] },
     );
   }
 }
@@ -64,6 +65,7 @@ export function wideRaw(rec: Records, choice: LayoutChoice, adapter: string, unn
   if (unnamed.length > 0 && unnamedRows === "error") {
     throw new InputError(
       listProblems(`${file}: rows without a name in column "${columns[key]}" (or leave them out with --unnamed drop):`, unnamed),
+      { file, row: lineOf(unnamed[0]), column: columns[key] },
     );
   }
   const rows = unnamed.length > 0 ? rec.rows.filter((r) => cellName(r.cells[key]) !== "") : rec.rows;
@@ -71,12 +73,19 @@ export function wideRaw(rec: Records, choice: LayoutChoice, adapter: string, unn
   if (!byModel) {
     const seen = new Map<string, string>();
     const dups: string[] = [];
+    let repeat: string | undefined;
     rows.forEach((r, i) => {
       const first = seen.get(rowNames[i]);
       if (first) dups.push(`"${rowNames[i]}" at ${first}, ${r.where}`);
+      if (first && dups.length === 1) repeat = r.where;
       else seen.set(rowNames[i], r.where);
     });
-    if (dups.length > 0) throw new InputError(listProblems(`${file}: duplicate benchmark names (each must appear once):`, dups));
+    if (dups.length > 0)
+      throw new InputError(listProblems(`${file}: duplicate benchmark names (each must appear once):`, dups), {
+        file,
+        row: lineOf(repeat),
+        column: columns[key],
+      });
   }
   const ignored: string[] = [];
   const notes: string[] = unnamed.length > 0 ? [unnamedNote(unnamed, `column "${columns[key]}"`)] : [];
@@ -90,7 +99,7 @@ export function wideRaw(rec: Records, choice: LayoutChoice, adapter: string, unn
     const cells = rows.map((r) => r.cells[c]);
     const f = columnFacts(name, c, cells);
     const verdict = classifyColumn(f, context);
-    if (verdict.verdict === "error") throw new InputError(verdict.reason);
+    if (verdict.verdict === "error") throw new InputError(verdict.reason, { file });
     classes.push(verdict);
     if (verdict.note) notes.push(verdict.note);
     if (verdict.verdict === "score") {
@@ -122,7 +131,7 @@ export function wideRaw(rec: Records, choice: LayoutChoice, adapter: string, unn
     });
     return values;
   });
-  if (problems.length > 0) throw new InputError(listProblems(`${file}: invalid scores:`, problems));
+  if (problems.length > 0) throw problemsError(`${file}: invalid scores:`, problems, { file });
   const base = {
     source: file,
     adapter,
@@ -180,6 +189,7 @@ export function wrongColumns(): never {
   throw new InputError(
     "--columns: a table with one row per model (or per benchmark) takes model=COLUMN or benchmark=COLUMN alone; " +
       "a long file takes model, benchmark and score columns, a per-item file an item column too (--from long|per-item)",
+    { option: "columns" },
   );
 }
 
@@ -217,7 +227,7 @@ export const leaderboardAdapter: Adapter = {
       ? (namedKeyColumn(rec.columns, file, options.columns) ?? wrongColumns())
       : chooseLayout(rec.columns, file, options.layout === "long" ? undefined : options.layout);
     if (choice.layout === "long") {
-      throw new InputError(`${file}: this is a long table (columns for model, benchmark and score); read it with --from long`);
+      throw new InputError(`${file}: this is a long table (columns for model, benchmark and score); read it with --from long`, { file });
     }
     return wideRaw(rec, choice, "leaderboard", options.unnamed);
   },

@@ -6,7 +6,7 @@ import type { ColumnClass } from "../column-rules.js";
 import { type ColumnMap, findRoles } from "../columns.js";
 import { detectDelimiter, recordLengthError } from "../csv.js";
 import { CsvSplitter, csvHeader } from "../csv-stream.js";
-import { InputError, listProblems } from "../errors.js";
+import { InputError, problemsError } from "../errors.js";
 import { chooseLayout } from "../layout.js";
 import { parsePercentCell, parseScoreCell } from "../numbers.js";
 import { emptyValues, type RawRow, type RawTable } from "../raw.js";
@@ -184,11 +184,10 @@ export class LongTableBuilder {
     }
     if (this.problems.length > 0) {
       this.problems.sort((a, b) => a[0] - b[0]);
-      throw new InputError(
-        listProblems(
-          `${file}: invalid rows:`,
-          this.problems.map(([, p]) => p),
-        ),
+      throw problemsError(
+        `${file}: invalid rows:`,
+        this.problems.map(([, p]) => p),
+        { file },
       );
     }
     // The k-th score of (model, benchmark) goes to the model's k-th row: duplicates.ts resolves them.
@@ -283,14 +282,17 @@ function longColumns(columns: readonly string[], file: string, options: AdapterO
     const missing = (["model", "benchmark", "score"] as const).filter((r) => roles[r] < 0);
     if (missing.length > 0) {
       if (!forced) wrongColumns();
-      throw new InputError(`${file}: no ${missing.join(", ")} column (name it with --columns ${missing[0]}=COLUMN)`);
+      throw new InputError(`${file}: no ${missing.join(", ")} column (name it with --columns ${missing[0]}=COLUMN)`, {
+        file,
+        option: "columns",
+      });
     }
     return { cols: { model: roles.model, benchmark: roles.benchmark, score: roles.score }, reason: "columns named by --columns" };
   }
   // Detected long tables keep the header's own reading (Epoch's single score_* column); --from long forces it.
   const choice = chooseLayout(columns, file, forced ? "long" : options.layout);
   if (choice.layout !== "long")
-    throw new InputError(`${file}: not a long table (no model, benchmark and score columns); read it with --from leaderboard`);
+    throw new InputError(`${file}: not a long table (no model, benchmark and score columns); read it with --from leaderboard`, { file });
   const [m, b, s] = [choice.keyColumn, choice.benchmarkColumn as number, choice.scoreColumn as number];
   const reason = options.layout === "long" ? choice.reason : `columns "${columns[m]}", "${columns[b]}", "${columns[s]}"`;
   return { cols: { model: m, benchmark: b, score: s }, reason };
@@ -339,7 +341,7 @@ export const longAdapter: Adapter = {
     pump((t) => splitter.push(t));
     splitter.end();
     const raw = builder.finish();
-    if (records <= 1) throw new InputError(`${file}: only a header line, no data rows`);
+    if (records <= 1) throw new InputError(`${file}: only a header line, no data rows`, { file });
     return raw;
   },
 };

@@ -67,7 +67,7 @@ function firstJsonObject(head: string, file: string): Record<string, unknown> | 
     const v: unknown = JSON.parse(line);
     return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
   } catch (e) {
-    throw new InputError(jsonErrorMessage(line, e, `${file}: line 1`));
+    throw new InputError(jsonErrorMessage(line, e, `${file}: line 1`), { file, row: 1 });
   }
 }
 
@@ -230,6 +230,7 @@ export function perItemFeeder(plan: PerItemPlan, options: AdapterOptions = {}): 
       throw new InputError(
         `${file}: malformed CSV near line ${line}: Invalid Record Length: expect ${width}, got ${f.length} ` +
           "(every row must have as many fields as the header; check for a missing or extra delimiter)",
+        { file, row: line },
       );
     }
     if (plan.layout === "long") {
@@ -286,7 +287,7 @@ export function perItemFeeder(plan: PerItemPlan, options: AdapterOptions = {}): 
       end: () => {
         checkJsonStructure(text, file);
         const rows = jsonRows(text);
-        if (!rows) throw new InputError(`${file}: expected a JSON array of objects (one per item result)`);
+        if (!rows) throw new InputError(`${file}: expected a JSON array of objects (one per item result)`, { file });
         rows.forEach((o, i) => onObject(o, i + 1));
         return agg.finish();
       },
@@ -303,10 +304,10 @@ export function perItemFeeder(plan: PerItemPlan, options: AdapterOptions = {}): 
     try {
       v = JSON.parse(text);
     } catch (e) {
-      throw new InputError(jsonErrorMessage(text, e, `${file}: line ${lineNo}`).replace("at line 1, ", "at "));
+      throw new InputError(jsonErrorMessage(text, e, `${file}: line ${lineNo}`).replace("at line 1, ", "at "), { file, row: lineNo });
     }
     if (typeof v !== "object" || v === null || Array.isArray(v))
-      throw new InputError(`${file}: line ${lineNo}: expected a JSON object, got ${text.slice(0, 60)}`);
+      throw new InputError(`${file}: line ${lineNo}: expected a JSON object, got ${text.slice(0, 60)}`, { file, row: lineNo });
     onObject(v as Record<string, unknown>, lineNo);
   };
   return {
@@ -320,7 +321,10 @@ export function perItemFeeder(plan: PerItemPlan, options: AdapterOptions = {}): 
       rest = lines.pop() ?? "";
       for (const l of lines) onLine(l);
       if (rest.length > MAX_RECORD_CHARS)
-        throw new InputError(`${file}: line ${lineNo + 1} is longer than ${MAX_RECORD_CHARS / 1048576}M characters (not JSON Lines?)`);
+        throw new InputError(`${file}: line ${lineNo + 1} is longer than ${MAX_RECORD_CHARS / 1048576}M characters (not JSON Lines?)`, {
+          file,
+          row: lineNo + 1,
+        });
     },
     end() {
       if (rest !== "") onLine(rest);
@@ -358,7 +362,7 @@ export const perItemAdapter: Adapter = {
     const plan = planPerItem(file, head, options);
     if (!plan) return undefined; // --from per-item on a file it does not fit: read() explains
     const feeder = perItemFeeder(plan, options);
-    if (pump((t) => feeder.push(t)) === 0) throw new InputError(`${file}: the score table is empty`);
+    if (pump((t) => feeder.push(t)) === 0) throw new InputError(`${file}: the score table is empty`, { file });
     return feeder.end();
   },
 };

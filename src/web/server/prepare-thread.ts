@@ -4,12 +4,12 @@
  * request that runs too long is stopped (the worker is terminated) instead of holding the server.
  */
 import { Worker } from "node:worker_threads";
-import { InputError } from "../../table/errors.js";
+import { InputError, type InputErrorWhere } from "../../table/errors.js";
 import type { PreparedRun } from "../shared/protocol.js";
 import type { DashboardInput } from "./prepare.js";
 
 /** The worker's answer: the prepared run, an input error's message, or another error's. */
-export type PrepareReply = { ok: true; run: PreparedRun } | { ok: false; input: boolean; message: string };
+export type PrepareReply = { ok: true; run: PreparedRun } | { ok: false; input: boolean; message: string; where?: InputErrorWhere };
 
 export class PrepareTimeout extends Error {
   override name = "PrepareTimeout";
@@ -29,7 +29,7 @@ export function prepareOnThread(input: DashboardInput, timeoutMs: number): Promi
       settle();
       void worker.terminate();
       if (reply.ok) resolve(reply.run);
-      else reject(reply.input ? new InputError(reply.message) : new Error(reply.message));
+      else reject(reply.input ? new InputError(reply.message, reply.where) : new Error(reply.message));
     });
     worker.once("error", (e) => {
       settle();

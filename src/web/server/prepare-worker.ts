@@ -1,6 +1,6 @@
 /** Worker thread entry: prepares one dashboard request (see prepare-thread.ts) and posts the reply. */
 import { parentPort, workerData } from "node:worker_threads";
-import { InputError } from "../../table/errors.js";
+import { InputError, whereOf } from "../../table/errors.js";
 import { type DashboardInput, prepareForDashboard, prepareWithBootstrap } from "./prepare.js";
 import type { PrepareReply } from "./prepare-thread.js";
 
@@ -15,5 +15,6 @@ const input = workerData as DashboardInput;
       ok: false,
       input: e instanceof InputError,
       message: e instanceof Error ? e.message : String(e),
+      ...(e instanceof InputError ? { where: whereOf(e) } : {}),
     } satisfies PrepareReply),
 );

@@ -7,7 +7,8 @@
 import { tableCostChartData } from "../../cost/chart-data.js";
 import { parseRuns, parseSeed } from "../../run/options.js";
 import { type PlanSource, prepareRankFromTable, type RankOptions } from "../../run/prepare.js";
-import { InputError } from "../../table/errors.js";
+import { noiseFor } from "../../run/uncertainty.js";
+import { InputError, rephrased, whereOf } from "../../table/errors.js";
 import { scoreTableFromText } from "../../table/load.js";
 import { decodeText, readScoreTable, readTextFile } from "../../table/read.js";
 import type { ScoreTable } from "../../table/types.js";
@@ -51,7 +52,8 @@ function tableOf(ref: FileRef, options: RankOptions): ScoreTable {
 
 function textOf(upload: Upload, what: string): string {
   const text = decodeText(Buffer.from(upload.bytes));
-  if (text.replace(/^\uFEFF/, "").trim() === "") throw new InputError(`${safeName(upload.name)}: the ${what} is empty`);
+  if (text.replace(/^\uFEFF/, "").trim() === "")
+    throw new InputError(`${safeName(upload.name)}: the ${what} is empty`, { file: safeName(upload.name) });
   return text;
 }
 
@@ -146,16 +148,18 @@ function preparedAndRun(input: DashboardInput): { prepared: ReturnType<typeof pr
     };
     const prepared = prepareRankFromTable(tableOf(input.scores, options), options, planOf(input.plan));
     const cost = costOf(prepared);
+    const noise = noiseFor(prepared);
     const models = prepared.table.models.length;
     const run: PreparedRun = {
       ...rename({ config: prepared.config, notes: prepared.notes }, names),
       roundScores: encodeRoundScores(prepared.roundScores),
       ...(cost ? { cost } : {}),
+      ...(noise ? { noise } : {}),
       ...(models <= PAGE_COMPARE_MODELS ? { table: encodeTable(prepared.table) } : { comparisonOmitted: comparisonOmittedMessage(models) }),
     };
     return { prepared, run };
   } catch (e) {
-    if (e instanceof InputError) throw new InputError(forThePage(rename(e.message, names)));
+    if (e instanceof InputError) throw rephrased(e, forThePage(rename(e.message, names)), rename(whereOf(e), names));
     throw e;
   }
 }

@@ -3,6 +3,7 @@ import type { ComparisonResult } from "../../analysis/compare.js";
 import type { CostChartData, RankDistribution } from "../../output/charts/input.js";
 import type { BootstrapResult } from "../../run/bootstrap.js";
 import type { RankConfig } from "../../run/config.js";
+import type { NoiseReport } from "../../run/noise.js";
 import type { RankResult } from "../../run/result.js";
 import type { SensitivityResult } from "../../run/sensitivity.js";
 import type { DuplicatePolicy } from "../../table/duplicates.js";
@@ -48,6 +49,8 @@ export interface PreparedRun {
   bootstrap?: { uncertainty: BootstrapResult; sensitivity?: SensitivityResult };
   /** Why serve --bootstrap could not resample this table (no items, standard errors or counts). */
   bootstrapOmitted?: string;
+  /** The noise report, computed by the server (the page may not get the table): the pipeline core puts it in the result, as the CLI's. */
+  noise?: NoiseReport;
 }
 
 export type PrepareResponse = { ok: true; run: PreparedRun } | { ok: false; error: string };
