@@ -85,7 +85,9 @@ export interface BenchResults {
   cCompiler?: string;
   cNote?: string;
   cases: CaseFigures[];
-  cli?: { seconds: number; cTotalSeconds?: number; ratio?: number; command: string } | { skipped: string };
+  cli?:
+    | { seconds: number; cTotalSeconds?: number; ratio?: number; swissPyRatio: number; helpSeconds: number; command: string }
+    | { skipped: string };
   /** Streamed aggregation of a generated per-item file. */
   perItem?: { rows: number; rowsPerSecond: number; peakRssMB: number };
   /** compare and each ranking method at leaderboard scale (bench/methods.ts). */
@@ -217,7 +219,8 @@ export function formatResults(r: BenchResults): string {
         `CLI end-to-end on (a), 3 x 100k contests: ${fx(r.cli.seconds)}s` +
           (r.cli.cTotalSeconds !== undefined
             ? ` vs C ${fx(r.cli.cTotalSeconds)}s for the same contests (3 processes): JS/C speed x${fx(r.cli.ratio)}`
-            : ""),
+            : "") +
+          `; vs the authors' swiss.py (488 s here): x${Math.round(r.cli.swissPyRatio).toLocaleString("en")}; \`swissround --help\` ${fx(r.cli.helpSeconds)}s`,
       );
   }
   if (r.perItem) {

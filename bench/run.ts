@@ -34,6 +34,13 @@ interface Options {
   readingTables?: string[];
 }
 
+/**
+ * The authors' reference script (swiss.py) on case (a), T = 0,1,2, N = 100,000, measured once on this
+ * machine (it is Python and takes 8 minutes, so the bench does not run it): the figure the CLI's
+ * end-to-end time is quoted against (issue 16 asks for at least 1,000x).
+ */
+const SWISS_PY_SECONDS = 488;
+
 function parseArgs(argv: string[]): Options {
   const o: Options = { cases: CASES.map((c) => c.id), reps: 2, c: true, cli: true, itemRows: 10_000_000 };
   for (let i = 0; i < argv.length; i++) {
@@ -227,12 +234,19 @@ async function main(): Promise<void> {
             return (performance.now() - t0) / 1000;
           }, opt.reps);
           const command = `node ${args.slice(0, -1).join(" ")} FILE`.replace(ROOT, "");
+          const helpSeconds = best(() => {
+            const t0 = performance.now();
+            spawnSync(process.execPath, [cli, "--help"], { encoding: "utf8" });
+            return (performance.now() - t0) / 1000;
+          }, opt.reps);
           if (failure) results.cli = { skipped: `the CLI failed: ${failure}` };
           else
             results.cli = {
               seconds,
               cTotalSeconds: cTotalForA,
               ratio: cTotalForA !== undefined ? cTotalForA / seconds : undefined,
+              swissPyRatio: SWISS_PY_SECONDS / seconds,
+              helpSeconds,
               command,
             };
         } finally {
