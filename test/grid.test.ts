@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
   at,
+  cellIndex,
   column,
   gridFromRows,
   gridOf,
@@ -26,6 +27,7 @@ test("a grid is row-major: cell (r, c) at values[r * cols + c]", () => {
   assert.deepEqual(Array.from(g.values), [1, 2, 3, 4, 5, 6]);
   assert.equal(at(g, 0, 2), 3);
   assert.equal(at(g, 1, 0), 4);
+  assert.equal(cellIndex(g, 1, 2), 5);
   set(g, 1, 2, 60);
   assert.equal(g.values[5], 60);
   assert.deepEqual(gridRows(g), [

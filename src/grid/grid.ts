@@ -48,6 +48,11 @@ export function gridFromRows(rows: ReadonlyArray<ArrayLike<number>>): Grid {
   return g;
 }
 
+/** Where cell (r, c) sits in the values, or in any per-cell array laid out like them (costs, sources, ...). */
+export function cellIndex(g: Pick<Grid, "cols">, r: number, c: number): number {
+  return r * g.cols + c;
+}
+
 export function at(g: Grid, r: number, c: number): number {
   return g.values[r * g.cols + c];
 }
