@@ -1,6 +1,6 @@
 /** ScoreTable + RoundPlan -> the dense round scores the engine reads. */
 import { LOSING_SCORE, type RoundScores, roundScoresFrom } from "../engine/types.js";
-import { at, isMissing, MISSING, makeGrid, set } from "../grid/grid.js";
+import { column, isMissing, MISSING, makeGrid, rowView } from "../grid/grid.js";
 import { type ScoreTable, tableGrid } from "../table/types.js";
 import type { RoundPlan } from "./plan.js";
 
@@ -23,17 +23,21 @@ export function buildRoundScores(table: ScoreTable, plan: RoundPlan, missing?: R
   const rounds = makeGrid(plan.rounds.length, M, 0);
   plan.rounds.forEach((round, k) => {
     const cols = round.benchmarks.map((name) => index.get(name) as number);
+    // The round's columns copied once (contiguous reads), oriented so that higher is better.
+    const columns = cols.map((b) => column(scores, b));
+    const lower = cols.map((b) => table.benchmarks[b].lowerIsBetter);
+    const row = rowView(rounds, k);
     for (let m = 0; m < M; m++) {
       let sum = 0;
       let n = 0;
       let gap = false;
-      for (const b of cols) {
-        const v = at(scores, m, b);
+      for (let i = 0; i < cols.length; i++) {
+        const v = columns[i][m];
         if (isMissing(v)) {
           gap = true;
           continue;
         }
-        sum += table.benchmarks[b].lowerIsBetter ? -v : v;
+        sum += lower[i] ? -v : v;
         n++;
       }
       let score: number;
@@ -41,7 +45,7 @@ export function buildRoundScores(table: ScoreTable, plan: RoundPlan, missing?: R
       else if (missing === "lose" || (missing === "available-mean" && n === 0)) score = LOSING_SCORE;
       else if (missing === "available-mean") score = sum / n;
       else score = MISSING;
-      set(rounds, k, m, score);
+      row[m] = score;
     }
   });
   return roundScoresFrom(rounds);

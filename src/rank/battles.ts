@@ -3,7 +3,7 @@
  * higher score wins, equal scores tie). Missing cells skip the pair on that column.
  */
 
-import { at, isMissing } from "../grid/grid.js";
+import { column, isMissing } from "../grid/grid.js";
 import { matrixGrid, type ScoreMatrix } from "./matrix.js";
 
 /** Battle counts between n models, both arrays n x n row-major. */
@@ -41,11 +41,13 @@ export function battlesFromMatrix(matrix: ScoreMatrix): BattleCounts {
   const g = matrixGrid(matrix);
   const { wins, ties } = counts;
   for (let c = 0; c < g.cols; c++) {
+    // The column copied once: the pair loop then reads contiguous values.
+    const col = column(g, c);
     for (let a = 0; a < n; a++) {
-      const sa = at(g, a, c);
+      const sa = col[a];
       if (isMissing(sa)) continue;
       for (let b = a + 1; b < n; b++) {
-        const sb = at(g, b, c);
+        const sb = col[b];
         if (isMissing(sb)) continue;
         if (sa > sb) wins[a * n + b]++;
         else if (sb > sa) wins[b * n + a]++;
