@@ -4,9 +4,10 @@
  * model falls. Repeated over random choices of the corrupted benchmarks, for each target model.
  */
 import { chunkRng } from "../engine/rng.js";
+import { column, set } from "../grid/grid.js";
 import type { RoundPlan } from "../plan/plan.js";
 import { InputError } from "../table/errors.js";
-import type { ScoreTable } from "../table/types.js";
+import { type ScoreTable, tableGrid } from "../table/types.js";
 import { type RerankBatch, type RerankJob, type RerunSettings, rerankHere, studyMethodNames } from "./rerun.js";
 
 export type CorruptTo = "zero" | "worst";
@@ -56,14 +57,13 @@ export interface CorruptionResult {
 const CORRUPTION_STREAM = 21;
 
 function corruptedTable(t: ScoreTable, m: number, benches: number[], to: CorruptTo): ScoreTable {
-  const B = t.benchmarks.length;
-  const scores = Float64Array.from(t.scores);
+  const scores = tableGrid(t, Float64Array.from(t.scores));
   for (const b of benches) {
-    const column = t.models.map((_, i) => t.scores[i * B + b]).filter(Number.isFinite);
-    const worst = t.benchmarks[b].lowerIsBetter ? Math.max(...column) : Math.min(...column);
-    scores[m * B + b] = to === "zero" && !t.benchmarks[b].lowerIsBetter ? 0 : worst;
+    const present = Array.from(column(tableGrid(t), b)).filter(Number.isFinite);
+    const worst = t.benchmarks[b].lowerIsBetter ? Math.max(...present) : Math.min(...present);
+    set(scores, m, b, to === "zero" && !t.benchmarks[b].lowerIsBetter ? 0 : worst);
   }
-  return { ...t, scores };
+  return { ...t, scores: scores.values };
 }
 
 /** k distinct indices out of n, uniformly (partial Fisher-Yates). */

@@ -8,7 +8,8 @@
  * so the match goes to the lower cost-of-pass. Scores must be higher-is-better and >= 0 and costs
  * known and > 0 (a score per dollar is meaningless otherwise). Pure.
  */
-import type { RoundScores } from "../engine/types.js";
+import { LOSING_SCORE, type RoundScores, roundGrid } from "../engine/types.js";
+import { at, gridOf, makeGrid, set } from "../grid/grid.js";
 import type { RoundPlan } from "../plan/plan.js";
 import { InputError, listProblems } from "../table/errors.js";
 import type { ScoreTable } from "../table/types.js";
@@ -30,18 +31,18 @@ export const OUTCOME_DEFINITIONS: Record<OutcomeMode, string> = {
 /** Round-major round costs (like RoundScores.values): NaN when a benchmark's cost is unknown. */
 export function roundCosts(table: ScoreTable, plan: RoundPlan, costs: AttemptCosts): Float64Array {
   const M = table.models.length;
-  const B = costs.benchmarks.length;
-  const out = new Float64Array(M * plan.rounds.length);
+  const meanCost = gridOf(costs.models.length, costs.benchmarks.length, costs.meanCost);
+  const out = makeGrid(plan.rounds.length, M, 0);
   plan.rounds.forEach((round, k) => {
     const cols = round.benchmarks.map((n) => costs.benchmarks.indexOf(n));
     for (let m = 0; m < M; m++) {
       const row = costs.models.indexOf(table.models[m]);
       let sum = 0;
-      for (const b of cols) sum += row < 0 || b < 0 ? Number.NaN : costs.meanCost[row * B + b];
-      out[k * M + m] = sum / cols.length;
+      for (const b of cols) sum += row < 0 || b < 0 ? Number.NaN : at(meanCost, row, b);
+      set(out, k, m, sum / cols.length);
     }
   });
-  return out;
+  return out.values;
 }
 
 /** Score per dollar per round; every problem (direction, negative score, unknown or zero cost) listed at once. */
@@ -50,20 +51,21 @@ export function costAdjustedRoundScores(table: ScoreTable, plan: RoundPlan, rs: 
   const lower = table.benchmarks.filter((b) => b.lowerIsBetter).map((b) => b.name);
   if (lower.length > 0)
     problems.push(`lower-is-better benchmarks (${lower.join(", ")}): a score per dollar needs scores where higher is better`);
-  const values = new Float64Array(rs.values.length);
+  const scores = roundGrid(rs);
+  const perCost = roundGrid(rs, costs);
+  const out = roundGrid(rs, new Float64Array(rs.values.length));
   plan.rounds.forEach((round, k) => {
     for (let m = 0; m < rs.models; m++) {
-      const i = k * rs.models + m;
-      const score = rs.values[i];
-      const cost = costs[i];
+      const score = at(scores, k, m);
+      const cost = at(perCost, k, m);
       const where = `model "${table.models[m]}", round "${round.name}"`;
       if (score < 0 && Number.isFinite(score)) problems.push(`${where}: round score ${score} is negative`);
       if (Number.isNaN(cost)) problems.push(`${where}: cost unknown`);
       else if (cost <= 0) problems.push(`${where}: cost ${cost} (a score per dollar needs a cost above 0)`);
-      // A missing score (-Infinity under --missing lose) stays the engine's "no score".
-      values[i] = score === Number.NEGATIVE_INFINITY ? score : score / cost;
+      // A model without a score (LOSING_SCORE under --missing lose) keeps losing.
+      set(out, k, m, score === LOSING_SCORE ? score : score / cost);
     }
   });
   if (problems.length > 0) throw new InputError(listProblems("--outcomes cost-adjusted: cannot compute scores per dollar:", problems));
-  return { ...rs, values };
+  return { ...rs, values: out.values };
 }

@@ -9,8 +9,10 @@
  * A cell none of them covers has an unknown cost (NaN), never 0. A model with token counts that
  * need pricing but no price is an error naming it. Pure.
  */
+
+import { cellIndex } from "../grid/grid.js";
 import { InputError, listProblems } from "../table/errors.js";
-import type { ScoreTable } from "../table/types.js";
+import { type ScoreTable, tableGrid } from "../table/types.js";
 import { type CostFigures, cellKey } from "./cost-figures.js";
 import { type PriceTable, priceOf } from "./prices.js";
 import type { AttemptCosts, CellProblems, CostSource } from "./types.js";
@@ -31,6 +33,7 @@ export interface AttemptCostInputs {
 function itemsByCell(table: ScoreTable): number[][] {
   const M = table.models.length;
   const B = table.benchmarks.length;
+  const shape = tableGrid(table);
   const cells: number[][] = Array.from({ length: M * B }, () => []);
   const items = table.items;
   if (!items) return cells;
@@ -39,7 +42,7 @@ function itemsByCell(table: ScoreTable): number[][] {
   for (let k = 0; k < items.length; k++) {
     const m = modelAt[items.model[k]];
     const b = benchAt[items.benchmark[k]];
-    if (m >= 0 && b >= 0) cells[m * B + b].push(k);
+    if (m >= 0 && b >= 0) cells[cellIndex(shape, m, b)].push(k);
   }
   return cells;
 }
@@ -51,6 +54,7 @@ export function attemptCosts(table: ScoreTable, inputs: AttemptCostInputs = {}):
   const B = table.benchmarks.length;
   const items = table.items;
   const byCell = itemsByCell(table);
+  const shape = tableGrid(table);
   const meanCost = new Float64Array(M * B).fill(Number.NaN);
   const attempts = new Float64Array(M * B).fill(Number.NaN);
   const source: CostSource[] = new Array(M * B).fill("unknown");
@@ -78,7 +82,7 @@ export function attemptCosts(table: ScoreTable, inputs: AttemptCostInputs = {}):
     const model = table.models[m];
     const price = inputs.prices?.prices.get(model);
     for (let b = 0; b < B; b++) {
-      const c = m * B + b;
+      const c = cellIndex(shape, m, b);
       const ks = byCell[c];
       const tokens = ks.some(hasTokens);
       const recorded = ks.length > 0 && ks.every((k) => known(items?.cost, k));

@@ -6,7 +6,9 @@
  * (per problem, the cheapest solver, as if it were known in advance), optionally with a human
  * expert who always succeeds at a fixed cost per problem. Pure.
  */
-import type { ScoreTable } from "../table/types.js";
+
+import { cellIndex } from "../grid/grid.js";
+import { type ScoreTable, tableGrid } from "../table/types.js";
 import type { AttemptCosts, CellProblems, CostSource, SuccessScale } from "./types.js";
 
 export interface CellCostOfPass {
@@ -72,11 +74,11 @@ function perProblemForm(p: CellProblems, scale: number): CellCostOfPass["perProb
 
 /** Every (model, benchmark) cell, model-major. */
 export function cellCostOfPass(table: ScoreTable, costs: AttemptCosts, scales: readonly SuccessScale[]): CellCostOfPass[] {
-  const B = table.benchmarks.length;
+  const g = tableGrid(table);
   const out: CellCostOfPass[] = [];
   table.models.forEach((model, m) => {
     table.benchmarks.forEach((bench, b) => {
-      const c = m * B + b;
+      const c = cellIndex(g, m, b);
       const scale = scales[b].scale;
       const accuracy = scale === undefined ? Number.NaN : table.scores[c] / scale;
       const p = costs.problems[c];
@@ -125,9 +127,9 @@ export function benchmarkCostOfPass(
   cells: readonly CellCostOfPass[],
   expert: ReadonlyMap<string, number> = new Map(),
 ): BenchmarkCostOfPass[] {
-  const B = table.benchmarks.length;
+  const g = tableGrid(table);
   return table.benchmarks.map((bench, b) => {
-    const column = cells.filter((_, i) => i % B === b);
+    const column = table.models.map((_, m) => cells[cellIndex(g, m, b)]);
     const s = scales[b];
     const unknownCost = column.filter((c) => Number.isNaN(c.meanCost)).map((c) => c.model);
     const out: BenchmarkCostOfPass = {
@@ -155,7 +157,7 @@ export function benchmarkCostOfPass(
           : { by: (out.bestSingle?.models ?? []).join(", "), costOfPass: single };
     }
     const router = routerFigure(
-      table.models.map((_, m) => costs.problems[m * B + b]),
+      table.models.map((_, m) => costs.problems[cellIndex(g, m, b)]),
       s.scale,
       expertCost,
     );

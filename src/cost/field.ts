@@ -5,7 +5,8 @@
  */
 
 import { chooseRankBinWidth } from "../engine/tally.js";
-import type { RoundScores } from "../engine/types.js";
+import { type RoundScores, roundGrid } from "../engine/types.js";
+import { pick } from "../grid/grid.js";
 import type { PreparedRank } from "../run/prepare.js";
 import { parseEliminationSettings } from "../run/settings.js";
 import { InputError, rephrased } from "../table/errors.js";
@@ -13,12 +14,9 @@ import { subsetTable } from "../table/subset.js";
 
 /** Round-major values (and standard errors, for probabilistic outcomes) of some models only. */
 function pickModels(rs: RoundScores, models: readonly number[]): RoundScores {
-  const pick = (a: Float64Array) => {
-    const out = new Float64Array(models.length * rs.rounds);
-    for (let k = 0; k < rs.rounds; k++) models.forEach((m, i) => (out[k * models.length + i] = a[k * rs.models + m]));
-    return out;
-  };
-  return { models: models.length, rounds: rs.rounds, values: pick(rs.values), ...(rs.errors ? { errors: pick(rs.errors) } : {}) };
+  const rounds = Array.from({ length: rs.rounds }, (_, k) => k);
+  const of = (a: Float64Array) => pick(roundGrid(rs, a), rounds, models).values;
+  return { models: models.length, rounds: rs.rounds, values: of(rs.values), ...(rs.errors ? { errors: of(rs.errors) } : {}) };
 }
 
 /** The prepared ranking with only `keep` (names, in table order), ready to simulate. */

@@ -2,7 +2,9 @@
  * One cost and one quality figure per model, over the benchmarks of the round plan: what the
  * Pareto frontiers and the budget compare. Pure.
  */
-import type { ScoreTable } from "../table/types.js";
+
+import { at, cellIndex, isMissing } from "../grid/grid.js";
+import { type ScoreTable, tableGrid } from "../table/types.js";
 import type { CellCostOfPass } from "./cost-of-pass.js";
 
 export interface ModelCost {
@@ -30,12 +32,10 @@ function meanOf(xs: readonly number[]): number {
 
 /** Cells are model-major (as cellCostOfPass returns them). */
 export function modelCosts(table: ScoreTable, cells: readonly CellCostOfPass[]): ModelCost[] {
-  const B = table.benchmarks.length;
+  const g = tableGrid(table);
   return table.models.map((model, m) => {
-    const row = cells.slice(m * B, (m + 1) * B);
-    const scores = table.benchmarks
-      .map((bench, b) => (bench.lowerIsBetter ? -1 : 1) * table.scores[m * B + b])
-      .filter((v) => !Number.isNaN(v));
+    const row = cells.slice(cellIndex(g, m, 0), cellIndex(g, m + 1, 0));
+    const scores = table.benchmarks.map((bench, b) => (bench.lowerIsBetter ? -1 : 1) * at(g, m, b)).filter((v) => !isMissing(v));
     // Any NaN makes the mean NaN: an unknown part never counts as free.
     return {
       model,

@@ -1,14 +1,36 @@
 /** Plain data the engine works on. No I/O here: Node, worker threads and browsers share it. */
+import type { Grid } from "../grid/grid.js";
 
-/** Dense round scores: value of model m in round k at `values[k * models + m]` (round-major, so a
- * round's comparisons read one contiguous row). Higher is better; -Infinity means "no score"
- * (such a model loses the match, two of them toss a coin). */
+/**
+ * Dense round scores: the values of a rounds x models grid (roundGrid), round-major so that a
+ * round's comparisons read one contiguous row. Higher is better. A score is never missing here:
+ * the missing-data policy has decided first, and under --missing lose a model without a round
+ * score gets LOSING_SCORE (it loses the match; two of them toss a coin). A NaN, should one come
+ * through, ties with every score.
+ */
 export interface RoundScores {
   models: number;
   rounds: number;
   values: Float64Array;
   /** Standard error of each round score (same layout), for noise-aware contests. */
   errors?: Float64Array;
+}
+
+/**
+ * The round score of a model that has none under --missing lose (or available-mean with none of
+ * the round's benchmarks): below every score, so the engine needs no test for it. A score, not a
+ * missing marker (that is NaN, grid/grid.ts); plan/round-scores.ts is the one place that gives it.
+ */
+export const LOSING_SCORE = Number.NEGATIVE_INFINITY;
+
+/** The round scores (or their errors) as a rounds x models grid: a view, no copy. */
+export function roundGrid(rs: RoundScores, values: Float64Array = rs.values): Grid {
+  return { rows: rs.rounds, cols: rs.models, values };
+}
+
+/** Round scores from a rounds x models grid of scores (and one of their standard errors). */
+export function roundScoresFrom(scores: Grid, errors?: Grid): RoundScores {
+  return { models: scores.cols, rounds: scores.rows, values: scores.values, ...(errors ? { errors: errors.values } : {}) };
 }
 
 export type EliminationMode = "paper" | "script";

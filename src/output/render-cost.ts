@@ -1,6 +1,7 @@
 /** The cost-aware ranking as text, Markdown, CSV or JSON. */
 
 import type { CostFrontier, CostReport } from "../cost/report.js";
+import { cellIndex } from "../grid/grid.js";
 import { type Block, col, heading, noteLine, renderDocument, table, text } from "./document.js";
 import { fixed } from "./format.js";
 import { renderCsv } from "./grid.js";
@@ -39,9 +40,9 @@ function paretoCell(f: CostFrontier, model: string): string {
 
 function cellBlocks(r: CostReport): Block[] {
   const blocks: Block[] = [];
-  const B = r.benchmarks.length;
+  const shape = { cols: r.benchmarks.length };
   r.benchmarks.forEach((bench, b) => {
-    const rows = r.cells.filter((_, i) => i % B === b);
+    const rows = r.models.map((_, m) => r.cells[cellIndex(shape, m, b)]);
     const key = (x: number) => (Number.isNaN(x) ? Number.MAX_VALUE : x);
     rows.sort((x, y) => key(x.costOfPass) - key(y.costOfPass) || key(x.meanCost) - key(y.meanCost));
     const perProblem = rows.some((c) => c.perProblem);
@@ -279,7 +280,7 @@ function csvNumber(x: number): string | number {
 }
 
 function costCsv(r: CostReport): string {
-  const B = r.benchmarks.length;
+  const shape = { cols: r.benchmarks.length };
   const fs = r.frontiers;
   const dominatedBy = (f: CostFrontier, m: string) => f.result.dominated.find((d) => d.model === m)?.by.join("; ") ?? "";
   const onFront = (f: CostFrontier, m: string) =>
@@ -317,7 +318,9 @@ function costCsv(r: CostReport): string {
             f.result.uncertain.includes(m.model) ? 1 : 0,
           ],
     ),
-    ...r.cells.slice(i * B, (i + 1) * B).flatMap((c) => [csvNumber(c.meanCost), csvNumber(c.accuracy), csvNumber(c.costOfPass)]),
+    ...r.cells
+      .slice(cellIndex(shape, i, 0), cellIndex(shape, i + 1, 0))
+      .flatMap((c) => [csvNumber(c.meanCost), csvNumber(c.accuracy), csvNumber(c.costOfPass)]),
   ]);
   return renderCsv(header, rows);
 }

@@ -5,11 +5,13 @@
  */
 import { planChunks, playUnits } from "../engine/montecarlo.js";
 import { chunkRng } from "../engine/rng.js";
-import type { ContestRules } from "../engine/types.js";
+import { type ContestRules, roundScoresFrom } from "../engine/types.js";
+import { makeGrid } from "../grid/grid.js";
 
 export function warmEngine(models = 24, rounds = 10, contests = 4096): void {
   const rng = chunkRng(0x5eed, 0, 7);
-  const values = new Float64Array(models * rounds);
+  const field = makeGrid(rounds, models, 0);
+  const { values } = field;
   for (let i = 0; i < values.length; i++) values[i] = Math.round(rng.nextFloat() * 100) / 100;
   const settings: ContestRules[] = [0, 1, 2].map((T) => ({
     schedule: new Int32Array(rounds).fill(T),
@@ -18,5 +20,5 @@ export function warmEngine(models = 24, rounds = 10, contests = 4096): void {
   }));
   const plan = planChunks(contests, 1);
   let u = 0;
-  playUnits({ models, rounds, values }, settings, plan, 0, plan.chunks, { models, rankBinWidth: 1 }, () => u++);
+  playUnits(roundScoresFrom(field), settings, plan, 0, plan.chunks, { models, rankBinWidth: 1 }, () => u++);
 }

@@ -3,7 +3,8 @@
  * higher score wins, equal scores tie). Missing cells skip the pair on that column.
  */
 
-import type { ScoreMatrix } from "./matrix.js";
+import { column, isMissing } from "../grid/grid.js";
+import { matrixGrid, type ScoreMatrix } from "./matrix.js";
 
 /** Battle counts between n models, both arrays n x n row-major. */
 export interface BattleCounts {
@@ -37,15 +38,17 @@ function emptyCounts(models: readonly string[]): BattleCounts {
 export function battlesFromMatrix(matrix: ScoreMatrix): BattleCounts {
   const counts = emptyCounts(matrix.models);
   const n = matrix.models.length;
-  const k = matrix.columns.length;
+  const g = matrixGrid(matrix);
   const { wins, ties } = counts;
-  for (let c = 0; c < k; c++) {
+  for (let c = 0; c < g.cols; c++) {
+    // The column copied once: the pair loop then reads contiguous values.
+    const col = column(g, c);
     for (let a = 0; a < n; a++) {
-      const sa = matrix.values[a * k + c];
-      if (Number.isNaN(sa)) continue;
+      const sa = col[a];
+      if (isMissing(sa)) continue;
       for (let b = a + 1; b < n; b++) {
-        const sb = matrix.values[b * k + c];
-        if (Number.isNaN(sb)) continue;
+        const sb = col[b];
+        if (isMissing(sb)) continue;
         if (sa > sb) wins[a * n + b]++;
         else if (sb > sa) wins[b * n + a]++;
         else {

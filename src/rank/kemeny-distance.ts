@@ -4,8 +4,9 @@
  * by pair (12.5 million pairs per column at 5,000 models).
  */
 
+import { at, isMissing } from "../grid/grid.js";
 import { pairOrderCounts } from "../stats/pair-order.js";
-import type { ScoreMatrix } from "./matrix.js";
+import { matrixGrid, type ScoreMatrix } from "./matrix.js";
 
 export { type PairOrderCounts, pairOrderCounts } from "../stats/pair-order.js";
 
@@ -17,15 +18,15 @@ export { type PairOrderCounts, pairOrderCounts } from "../stats/pair-order.js";
  */
 export function kemenyDistanceFromMatrix(ranks: readonly number[], matrix: ScoreMatrix): number {
   const n = matrix.models.length;
-  const k = matrix.columns.length;
+  const g = matrixGrid(matrix);
   const x = new Float64Array(n);
   const y = new Float64Array(n);
   let d = 0;
-  for (let c = 0; c < k; c++) {
+  for (let c = 0; c < g.cols; c++) {
     let len = 0;
     for (let m = 0; m < n; m++) {
-      const v = matrix.values[m * k + c];
-      if (Number.isNaN(v) || !Number.isFinite(ranks[m])) continue;
+      const v = at(g, m, c);
+      if (isMissing(v) || !Number.isFinite(ranks[m])) continue;
       x[len] = v;
       y[len] = -ranks[m]; // higher = better on both sides
       len++;

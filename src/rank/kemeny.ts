@@ -6,10 +6,11 @@
  * says so in the notes.
  */
 
+import { pick, rowView } from "../grid/grid.js";
 import { type BattleCounts, battlesFromMatrix } from "./battles.js";
 import { bordaScores } from "./borda.js";
 import { kemenyDistanceFromMatrix } from "./kemeny-distance.js";
-import type { ScoreMatrix } from "./matrix.js";
+import { matrixGrid, type ScoreMatrix } from "./matrix.js";
 import { battleCount, countPair } from "./pairs.js";
 import type { RankingOptions, RankingResult } from "./types.js";
 
@@ -265,10 +266,11 @@ function consensusOf(matrix: ScoreMatrix, keep: number[]): { order: number[]; di
 }
 
 function subsetRows(matrix: ScoreMatrix, keep: readonly number[]): Float64Array {
-  const k = matrix.columns.length;
-  const out = new Float64Array(keep.length * k);
-  keep.forEach((m, i) => out.set(matrix.values.subarray(m * k, (m + 1) * k), i * k));
-  return out;
+  return pick(
+    matrixGrid(matrix),
+    keep,
+    Array.from(matrix.columns, (_, c) => c),
+  ).values;
 }
 
 /**
@@ -277,8 +279,8 @@ function subsetRows(matrix: ScoreMatrix, keep: readonly number[]): Float64Array 
  */
 export function rankByKemeny(matrix: ScoreMatrix, _options: RankingOptions = {}): RankingResult {
   const n = matrix.models.length;
-  const C = matrix.columns.length;
-  const scored = matrix.models.map((_, m) => m).filter((m) => matrix.values.subarray(m * C, (m + 1) * C).some(Number.isFinite));
+  const g = matrixGrid(matrix);
+  const scored = matrix.models.map((_, m) => m).filter((m) => rowView(g, m).some(Number.isFinite));
   const k =
     scored.length === 0
       ? { order: [], disagreement: 0, note: "exact Kemeny order (0 disagreements with the columns)" }

@@ -2,13 +2,19 @@
  * The input of every ranking method: a models x columns table of scores, oriented so that higher is
  * better (the table reader flips lower-is-better columns first). NaN marks a missing cell.
  */
+import { at, column, type Grid, isMissing, MISSING, makeGrid, pick, rowCopy, set } from "../grid/grid.js";
 
 /** Models x columns (benchmarks or rounds), oriented so higher is better. NaN = missing. */
 export interface ScoreMatrix {
   models: string[];
   columns: string[];
-  /** Model-major: values[m * columns.length + c]. */
+  /** The values of a models x columns grid (matrixGrid). */
   values: Float64Array;
+}
+
+/** The matrix as a models x columns grid: a view, no copy. */
+export function matrixGrid(matrix: ScoreMatrix, values: Float64Array = matrix.values): Grid {
+  return { rows: matrix.models.length, cols: matrix.columns.length, values };
 }
 
 /** Per-column rescaling applied before a method that needs a common scale. */
@@ -35,60 +41,52 @@ export function matrixFromRows(
     throw new Error(`matrix: ${models.length} model names but ${rows.length} rows`);
   }
   const k = columns.length;
-  const values = new Float64Array(models.length * k);
+  const g = makeGrid(models.length, k, 0);
   rows.forEach((row, m) => {
     if (row.length !== k) {
       throw new Error(`matrix: row ${m} (${models[m]}) has ${row.length} cells, expected ${k}`);
     }
     for (let c = 0; c < k; c++) {
       const v = row[c];
-      if (v === null || v === undefined || Number.isNaN(v)) values[m * k + c] = Number.NaN;
+      if (v === null || v === undefined || isMissing(v)) set(g, m, c, MISSING);
       else if (!Number.isFinite(v)) throw new Error(`matrix: infinite value at ${models[m]}, ${columns[c]}`);
-      else values[m * k + c] = v;
+      else set(g, m, c, v);
     }
   });
-  return { models: [...models], columns: [...columns], values };
+  return { models: [...models], columns: [...columns], values: g.values };
 }
 
 /** The cell of model m, column c (NaN if missing). */
 export function cell(matrix: ScoreMatrix, m: number, c: number): number {
-  return matrix.values[m * matrix.columns.length + c];
+  return at(matrixGrid(matrix), m, c);
 }
 
 /** Column c as a vector over models (NaN where missing). */
 export function columnValues(matrix: ScoreMatrix, c: number): Float64Array {
-  const k = matrix.columns.length;
-  const out = new Float64Array(matrix.models.length);
-  for (let m = 0; m < out.length; m++) out[m] = matrix.values[m * k + c];
-  return out;
+  return column(matrixGrid(matrix), c);
 }
 
 /** Row m as a vector over columns (NaN where missing). */
 export function modelValues(matrix: ScoreMatrix, m: number): Float64Array {
-  const k = matrix.columns.length;
-  return matrix.values.slice(m * k, (m + 1) * k);
+  return rowCopy(matrixGrid(matrix), m);
 }
 
 /** Model m's non-missing scores, in column order. */
 export function presentValues(matrix: ScoreMatrix, m: number): number[] {
-  return Array.from(modelValues(matrix, m)).filter((v) => !Number.isNaN(v));
+  return Array.from(modelValues(matrix, m)).filter((v) => !isMissing(v));
 }
 
 /** Number of missing cells in the whole matrix. */
 export function missingCount(matrix: ScoreMatrix): number {
   let n = 0;
-  for (const v of matrix.values) if (Number.isNaN(v)) n++;
+  for (const v of matrix.values) if (isMissing(v)) n++;
   return n;
 }
 
 /** The same matrix restricted to the given column indices (in that order, repeats allowed). */
 export function selectColumns(matrix: ScoreMatrix, cols: readonly number[]): ScoreMatrix {
-  const k = matrix.columns.length;
-  const values = new Float64Array(matrix.models.length * cols.length);
-  for (let m = 0; m < matrix.models.length; m++) {
-    for (let j = 0; j < cols.length; j++) values[m * cols.length + j] = matrix.values[m * k + cols[j]];
-  }
-  return { models: [...matrix.models], columns: cols.map((c) => matrix.columns[c]), values };
+  const rows = Array.from(matrix.models, (_, m) => m);
+  return { models: [...matrix.models], columns: cols.map((c) => matrix.columns[c]), values: pick(matrixGrid(matrix), rows, cols).values };
 }
 
 /** Per-column min-max rescaling to [0, 1] over the models scored there (constant column -> 0.5). */
@@ -97,7 +95,7 @@ export function minMaxNormalise(matrix: ScoreMatrix): ScoreMatrix {
     let lo = Number.POSITIVE_INFINITY;
     let hi = Number.NEGATIVE_INFINITY;
     for (const v of col) {
-      if (Number.isNaN(v)) continue;
+      if (isMissing(v)) continue;
       if (v < lo) lo = v;
       if (v > hi) hi = v;
     }
@@ -115,7 +113,7 @@ export function zScoreNormalise(matrix: ScoreMatrix): ScoreMatrix {
     if (z) return z;
     // z-scores do not change with the scale: a column whose squares overflow is divided by its largest |x| first.
     let top = 0;
-    for (const v of col) if (!Number.isNaN(v)) top = Math.max(top, Math.abs(v));
+    for (const v of col) if (!isMissing(v)) top = Math.max(top, Math.abs(v));
     return zScorer(col, top) ?? (() => 0);
   });
 }
@@ -125,13 +123,13 @@ function zScorer(col: Float64Array, scale: number): ((v: number) => number) | un
   let n = 0;
   let sum = 0;
   for (const v of col) {
-    if (Number.isNaN(v)) continue;
+    if (isMissing(v)) continue;
     n++;
     sum += v / scale;
   }
   const mean = sum / n;
   let ss = 0;
-  for (const v of col) if (!Number.isNaN(v)) ss += (v / scale - mean) * (v / scale - mean);
+  for (const v of col) if (!isMissing(v)) ss += (v / scale - mean) * (v / scale - mean);
   const sd = Math.sqrt(ss / n);
   if (!Number.isFinite(sd)) return undefined;
   return (v) => (sd > 0 ? (v / scale - mean) / sd : 0);
@@ -156,7 +154,7 @@ export function scaleWarning(matrix: ScoreMatrix): string | null {
     let hi = Number.NEGATIVE_INFINITY;
     let n = 0;
     for (const v of columnValues(matrix, c)) {
-      if (Number.isNaN(v)) continue;
+      if (isMissing(v)) continue;
       n++;
       lo = Math.min(lo, v);
       hi = Math.max(hi, v);
@@ -179,14 +177,11 @@ function fmt(x: number): string {
 }
 
 function mapColumns(matrix: ScoreMatrix, makeMap: (col: Float64Array) => (v: number) => number): ScoreMatrix {
-  const k = matrix.columns.length;
-  const values = new Float64Array(matrix.values.length);
-  for (let c = 0; c < k; c++) {
+  const out = matrixGrid(matrix, new Float64Array(matrix.values.length));
+  for (let c = 0; c < out.cols; c++) {
     const col = columnValues(matrix, c);
     const f = makeMap(col);
-    for (let m = 0; m < col.length; m++) {
-      values[m * k + c] = Number.isNaN(col[m]) ? Number.NaN : f(col[m]);
-    }
+    for (let m = 0; m < col.length; m++) set(out, m, c, isMissing(col[m]) ? MISSING : f(col[m]));
   }
-  return { models: [...matrix.models], columns: [...matrix.columns], values };
+  return { models: [...matrix.models], columns: [...matrix.columns], values: out.values };
 }

@@ -5,7 +5,8 @@
  * Bradley-Terry streams through memory instead of building M x M float tables first.
  */
 
-import type { ScoreMatrix } from "./matrix.js";
+import { at, column, isMissing } from "../grid/grid.js";
+import { matrixGrid, type ScoreMatrix } from "./matrix.js";
 
 /**
  * Counts of models a and b over the columns where both are scored, into out: [a wins, b wins, ties].
@@ -42,17 +43,16 @@ export function battleCount(matrix: ScoreMatrix): number {
 
 /** Models scored on column c. */
 export function presentOn(matrix: ScoreMatrix, c: number): number {
-  const k = matrix.columns.length;
   let n = 0;
-  for (let m = 0; m < matrix.models.length; m++) if (!Number.isNaN(matrix.values[m * k + c])) n++;
+  for (const v of column(matrixGrid(matrix), c)) if (!isMissing(v)) n++;
   return n;
 }
 
 /** Whether each model shares at least one column with another scored model (has a battle at all). */
 export function playedModels(matrix: ScoreMatrix): boolean[] {
-  const k = matrix.columns.length;
+  const g = matrixGrid(matrix);
   const usable = matrix.columns.map((_, c) => presentOn(matrix, c) >= 2);
-  return matrix.models.map((_, m) => usable.some((ok, c) => ok && !Number.isNaN(matrix.values[m * k + c])));
+  return matrix.models.map((_, m) => usable.some((ok, c) => ok && !isMissing(at(g, m, c))));
 }
 
 /**

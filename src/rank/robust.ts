@@ -4,8 +4,9 @@
  */
 
 import { chunkRng } from "../engine/rng.js";
+import { at, isMissing, rowView } from "../grid/grid.js";
 import { competitionRanks, DEFAULT_SEED, percentileInterval, RNG_STREAMS, type Rng, uniformIndex } from "../stats/stats.js";
-import { type Normalisation, normalisationDefinitions, normalise, presentValues, type ScoreMatrix } from "./matrix.js";
+import { matrixGrid, type Normalisation, normalisationDefinitions, normalise, presentValues, type ScoreMatrix } from "./matrix.js";
 import { missingNotes } from "./mean.js";
 import type { RankingOptions, RankingResult } from "./types.js";
 
@@ -136,34 +137,36 @@ function bootstrapDraws(
 ): Float64Array[] {
   const n = norm.models.length;
   const k = norm.columns.length;
+  const g = matrixGrid(norm);
+  const rows = norm.models.map((_, m) => rowView(g, m));
   const draws = norm.models.map(() => new Float64Array(resamples));
   // Each model's present columns, by ascending value (IQM), or in column order (gap).
   const sortedCols = norm.models.map((_, m) => {
     const cols: number[] = [];
-    for (let c = 0; c < k; c++) if (!Number.isNaN(norm.values[m * k + c])) cols.push(c);
-    return which === "iqm" ? cols.sort((a, b) => norm.values[m * k + a] - norm.values[m * k + b]) : cols;
+    for (let c = 0; c < k; c++) if (!isMissing(at(g, m, c))) cols.push(c);
+    return which === "iqm" ? cols.sort((a, b) => at(g, m, a) - at(g, m, b)) : cols;
   });
   const times = new Int32Array(k);
   for (let r = 0; r < resamples; r++) {
     const cols = stratifiedColumnResample(strata, chunkRng(seed, r, RNG_STREAMS.robust));
     if (which === "gap") {
-      for (let m = 0; m < n; m++) draws[m][r] = gapOfDrawn(norm.values, m * k, cols, gamma);
+      for (let m = 0; m < n; m++) draws[m][r] = gapOfDrawn(rows[m], cols, gamma);
       continue;
     }
     times.fill(0);
     for (const c of cols) times[c]++;
-    for (let m = 0; m < n; m++) draws[m][r] = iqmOfCounts(norm.values, m * k, sortedCols[m], times);
+    for (let m = 0; m < n; m++) draws[m][r] = iqmOfCounts(rows[m], sortedCols[m], times);
   }
   return draws;
 }
 
 /** optimalityGap of a row's drawn columns, missing cells skipped, summed in draw order. */
-function gapOfDrawn(values: Float64Array, row: number, cols: readonly number[], gamma: number): number {
+function gapOfDrawn(row: Float64Array, cols: readonly number[], gamma: number): number {
   let s = 0;
   let n = 0;
   for (const c of cols) {
-    const v = values[row + c];
-    if (Number.isNaN(v)) continue;
+    const v = row[c];
+    if (isMissing(v)) continue;
     s += Math.min(v, gamma);
     n++;
   }
@@ -171,7 +174,7 @@ function gapOfDrawn(values: Float64Array, row: number, cols: readonly number[], 
 }
 
 /** interquartileMean of a row's drawn values, from its columns in ascending order and the times each was drawn. */
-function iqmOfCounts(values: Float64Array, row: number, ascending: readonly number[], times: Int32Array): number {
+function iqmOfCounts(row: Float64Array, ascending: readonly number[], times: Int32Array): number {
   let total = 0;
   for (const c of ascending) total += times[c];
   if (total === 0) return Number.NaN;
@@ -180,7 +183,7 @@ function iqmOfCounts(values: Float64Array, row: number, ascending: readonly numb
   let pos = 0; // index, in the sorted drawn values, of the next copy
   for (const c of ascending) {
     const copies = times[c];
-    const v = values[row + c];
+    const v = row[c];
     for (let t = 0; t < copies; t++, pos++) if (pos >= drop && pos < total - drop) s += v;
     if (pos >= total - drop) break;
   }
@@ -228,9 +231,8 @@ export function probabilityOfImprovementInterval(
   const resamples = options.resamples ?? ROBUST_DEFAULT_RESAMPLES;
   const seed = options.seed ?? DEFAULT_SEED;
   const strata = resolveStrata(matrix, options.strata);
-  const k = matrix.columns.length;
-  const x = matrix.values.subarray(a * k, (a + 1) * k);
-  const y = matrix.values.subarray(b * k, (b + 1) * k);
+  const x = rowView(matrixGrid(matrix), a);
+  const y = rowView(matrixGrid(matrix), b);
   const { estimate, columns } = probabilityOfImprovement(x, y);
   const draws = new Float64Array(resamples);
   for (let r = 0; r < resamples; r++) {

@@ -1,5 +1,6 @@
 /** HELM's mean win rate, ties counted one half. */
 
+import { isMissing, makeGrid, set } from "../grid/grid.js";
 import { competitionRanks } from "../stats/stats.js";
 import { columnValues, type ScoreMatrix } from "./matrix.js";
 import { missingNotes } from "./mean.js";
@@ -49,22 +50,22 @@ export function columnWinRates(col: ArrayLike<number>): Float64Array {
 export function meanWinRates(matrix: ScoreMatrix): WinRates {
   const n = matrix.models.length;
   const k = matrix.columns.length;
-  const perColumn = new Float64Array(n * k).fill(Number.NaN);
+  const perColumn = makeGrid(n, k);
   const sums = new Array<number>(n).fill(0);
   const counts = new Array<number>(n).fill(0);
   let usableColumns = 0;
   for (let c = 0; c < k; c++) {
     const wr = columnWinRates(columnValues(matrix, c));
-    if (wr.some((x) => !Number.isNaN(x))) usableColumns++;
+    if (wr.some((x) => !isMissing(x))) usableColumns++;
     for (let m = 0; m < n; m++) {
-      if (Number.isNaN(wr[m])) continue;
-      perColumn[m * k + c] = wr[m];
+      if (isMissing(wr[m])) continue;
+      set(perColumn, m, c, wr[m]);
       sums[m] += wr[m];
       counts[m]++;
     }
   }
   const meanWinRates = sums.map((s, m) => (counts[m] === 0 ? Number.NaN : s / counts[m]));
-  return { meanWinRates, counts, perColumn, usableColumns };
+  return { meanWinRates, counts, perColumn: perColumn.values, usableColumns };
 }
 
 /** Registry entry point. */

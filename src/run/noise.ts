@@ -6,13 +6,14 @@
  */
 
 import { normalCdf } from "../engine/normal.js";
+import { at, column, type Grid, makeGrid, rowView, set } from "../grid/grid.js";
 import type { RoundPlan } from "../plan/plan.js";
-import type { ScoreTable } from "../table/types.js";
+import { type ScoreTable, tableGrid } from "../table/types.js";
 
 export type ErrorSource = "items" | "stderr" | "binomial" | "none";
 
 export interface CellErrors {
-  /** Standard error of each cell, model-major like table.scores (NaN = unknown). */
+  /** Standard error of each cell: a models x benchmarks grid's values, like table.scores (NaN = unknown). */
   se: Float64Array;
   source: ErrorSource;
   notes: string[];
@@ -29,7 +30,7 @@ function accuracyScale(values: readonly number[]): number | null {
 /** Standard errors of every cell, from the best information the table has. */
 export function cellErrors(table: ScoreTable): CellErrors {
   const B = table.benchmarks.length;
-  const n = table.models.length * B;
+  const scores = tableGrid(table);
   const ex = table.extras;
   if (table.items && ex?.stderr) {
     return { se: ex.stderr, source: "items", notes: ["standard errors from the per-item results (sd / sqrt(n) per model and benchmark)"] };
@@ -38,45 +39,44 @@ export function cellErrors(table: ScoreTable): CellErrors {
     return { se: ex.stderr, source: "stderr", notes: ["standard errors as given in the input file"] };
   }
   if (ex?.count && Array.from(ex.count).some(Number.isFinite)) {
-    const se = new Float64Array(n).fill(Number.NaN);
+    const se = makeGrid(scores.rows, B);
+    const count = tableGrid(table, ex.count);
     const skipped: string[] = [];
     for (let b = 0; b < B; b++) {
-      const col = table.models.map((_, m) => table.scores[m * B + b]);
-      const scale = accuracyScale(col);
+      const scale = accuracyScale(Array.from(column(scores, b)));
       if (scale === null) {
         skipped.push(table.benchmarks[b].name);
         continue;
       }
       for (let m = 0; m < table.models.length; m++) {
-        const p = table.scores[m * B + b] / scale;
-        const items = ex.count[m * B + b];
-        if (Number.isFinite(p) && items > 0) se[m * B + b] = scale * Math.sqrt((p * (1 - p)) / items);
+        const p = at(scores, m, b) / scale;
+        const items = at(count, m, b);
+        if (Number.isFinite(p) && items > 0) set(se, m, b, scale * Math.sqrt((p * (1 - p)) / items));
       }
     }
     const notes = ["approximation: standard errors from item counts as sqrt(p (1 - p) / n), treating each score as an accuracy"];
     if (skipped.length > 0) notes.push(`no standard error for benchmarks not on a 0-1 or 0-100 scale: ${skipped.join(", ")}`);
-    return { se, source: "binomial", notes };
+    return { se: se.values, source: "binomial", notes };
   }
   return {
-    se: new Float64Array(n).fill(Number.NaN),
+    se: makeGrid(scores.rows, B).values,
     source: "none",
     notes: ["no standard errors, item counts or per-item results: noise unknown"],
   };
 }
 
-/** Standard error of each round score (model-major M x K): the mean of independent benchmark estimates. */
-export function roundErrors(table: ScoreTable, plan: RoundPlan, cells: CellErrors): Float64Array {
-  const B = table.benchmarks.length;
+/** Standard error of each round score, a rounds x models grid as the round scores: the mean of independent benchmark estimates. */
+export function roundErrors(table: ScoreTable, plan: RoundPlan, cells: CellErrors): Grid {
   const M = table.models.length;
-  const K = plan.rounds.length;
+  const se = tableGrid(table, cells.se);
   const index = new Map(table.benchmarks.map((b, i) => [b.name, i]));
-  const out = new Float64Array(M * K);
+  const out = makeGrid(plan.rounds.length, M, 0);
   plan.rounds.forEach((round, k) => {
     const cols = round.benchmarks.map((name) => index.get(name) as number);
     for (let m = 0; m < M; m++) {
       let v = 0;
-      for (const b of cols) v += cells.se[m * B + b] ** 2;
-      out[m * K + k] = Math.sqrt(v) / cols.length;
+      for (const b of cols) v += at(se, m, b) ** 2;
+      set(out, k, m, Math.sqrt(v) / cols.length);
     }
   });
   return out;
@@ -134,27 +134,17 @@ export interface NoiseReport {
 }
 
 export function noiseReport(table: ScoreTable, plan: RoundPlan, cells = cellErrors(table)): NoiseReport {
-  const B = table.benchmarks.length;
-  const benchmarks = table.benchmarks.map((b, j) =>
-    columnNoise(
-      b.name,
-      table.models.map((_, m) => table.scores[m * B + j]),
-      table.models.map((_, m) => cells.se[m * B + j]),
-    ),
-  );
+  const scores = tableGrid(table);
+  const se = tableGrid(table, cells.se);
+  const benchmarks = table.benchmarks.map((b, j) => columnNoise(b.name, Array.from(column(scores, j)), Array.from(column(se, j))));
   const rse = roundErrors(table, plan, cells);
   const index = new Map(table.benchmarks.map((b, i) => [b.name, i]));
-  const K = plan.rounds.length;
   const rounds = plan.rounds.map((r, k) => {
     const cols = r.benchmarks.map((n) => index.get(n) as number);
     const values = table.models.map(
-      (_, m) => cols.reduce((a, b) => a + (table.benchmarks[b].lowerIsBetter ? -1 : 1) * table.scores[m * B + b], 0) / cols.length,
+      (_, m) => cols.reduce((a, b) => a + (table.benchmarks[b].lowerIsBetter ? -1 : 1) * at(scores, m, b), 0) / cols.length,
     );
-    return columnNoise(
-      r.name,
-      values,
-      table.models.map((_, m) => rse[m * K + k]),
-    );
+    return columnNoise(r.name, values, Array.from(rowView(rse, k)));
   });
   const flagged = rounds.filter((r) => r.lowSignal).map((r) => r.name);
   const notes = [...cells.notes];

@@ -178,18 +178,13 @@ function noiseAwareErrors(table: ScoreTable, plan: RoundPlan, notes: string[]): 
         "(the noise of each score is needed to draw the matches)",
     );
   }
-  const M = table.models.length;
-  const K = plan.rounds.length;
-  const byModel = roundErrors(table, plan, cells);
-  const errors = new Float64Array(M * K);
+  const rounds = roundErrors(table, plan, cells);
   let unknown = 0;
-  for (let m = 0; m < M; m++) {
-    for (let k = 0; k < K; k++) {
-      const e = byModel[m * K + k];
-      if (!Number.isFinite(e)) unknown++;
-      errors[k * M + m] = Number.isFinite(e) ? e : 0;
-    }
-  }
+  const errors = rounds.values.map((e) => {
+    if (Number.isFinite(e)) return e;
+    unknown++;
+    return 0;
+  });
   notes.push(
     `noise-aware contests: each match is won with probability Phi(difference / sqrt(se_a^2 + se_b^2)) (${cells.source} standard errors)` +
       (unknown > 0 ? `; ${unknown} round scores without a standard error count as exact` : ""),

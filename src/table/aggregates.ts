@@ -9,10 +9,11 @@
  * - equal, within the printed rounding, to the row mean of the other columns on the same scale;
  * - equal within 0.01 to each model's mean win rate over the other columns (HELM).
  */
+import { at, isMissing, MISSING } from "../grid/grid.js";
 import { rankCorrelation } from "../stats/stats.js";
 import { InputError } from "./errors.js";
 import { classifyValues, columnValues } from "./scales.js";
-import type { AggregateColumn, ScoreTable } from "./types.js";
+import { type AggregateColumn, type ScoreTable, tableGrid } from "./types.js";
 
 export type AggregateOption = "auto" | "none" | string[];
 
@@ -76,17 +77,17 @@ function leadingSummaryColumn(t: ScoreTable, candidates: readonly number[]): [nu
     0.75,
   );
   if (prefix === "" || t.benchmarks[c].name.startsWith(prefix)) return undefined;
-  const B = t.benchmarks.length;
+  const g = tableGrid(t);
   const own: number[] = [];
   const means: number[] = [];
   for (let m = 0; m < t.models.length; m++) {
-    const v = t.scores[m * B + c];
-    if (Number.isNaN(v)) continue;
+    const v = at(g, m, c);
+    if (isMissing(v)) continue;
     let s = 0;
     let k = 0;
     for (const o of others) {
-      const x = t.scores[m * B + o];
-      if (Number.isNaN(x)) continue;
+      const x = at(g, m, o);
+      if (isMissing(x)) continue;
       s += x;
       k++;
     }
@@ -119,11 +120,11 @@ function family(values: readonly number[]): Family {
 
 /** The most decimals any score of column c is written with (a loop: a spread overflows the stack on large tables). */
 function columnDecimals(t: ScoreTable, c: number): number {
-  const B = t.benchmarks.length;
+  const g = tableGrid(t);
   let d = 0;
   for (let m = 0; m < t.models.length && d < 6; m++) {
-    const v = t.scores[m * B + c];
-    if (!Number.isNaN(v)) d = Math.max(d, decimals(v));
+    const v = at(g, m, c);
+    if (!isMissing(v)) d = Math.max(d, decimals(v));
   }
   return d;
 }
@@ -147,7 +148,7 @@ interface FamilySums {
 }
 
 function familySums(t: ScoreTable, columns: number[], withShares: boolean, decimalsOf: number[]): FamilySums {
-  const B = t.benchmarks.length;
+  const g = tableGrid(t);
   const M = t.models.length;
   const sum = new Float64Array(M);
   const missing = new Int32Array(M);
@@ -157,8 +158,8 @@ function familySums(t: ScoreTable, columns: number[], withShares: boolean, decim
     if (d > top[0]) [top[0], top[1]] = [d, top[0]];
     else if (d > top[1]) top[1] = d;
     for (let m = 0; m < M; m++) {
-      const x = t.scores[m * B + o];
-      if (Number.isNaN(x)) missing[m]++;
+      const x = at(g, m, o);
+      if (isMissing(x)) missing[m]++;
       else sum[m] += x;
     }
   }
@@ -171,7 +172,7 @@ function familySums(t: ScoreTable, columns: number[], withShares: boolean, decim
       const sh = beatenShare(t, o);
       shares.set(o, sh);
       for (let m = 0; m < M; m++) {
-        if (Number.isNaN(sh[m])) continue;
+        if (isMissing(sh[m])) continue;
         shareSum[m] += sh[m];
         shareCount[m]++;
       }
@@ -187,7 +188,7 @@ function familySums(t: ScoreTable, columns: number[], withShares: boolean, decim
  * +-0.5 on each side would take a real integer benchmark for an average by rounding alone.
  */
 function meanMatch(t: ScoreTable, c: number, f: FamilySums, decimalsOf: number[]): number {
-  const B = t.benchmarks.length;
+  const g = tableGrid(t);
   const n = f.columns.length - 1;
   const dc = decimalsOf[c];
   const dOther = dc === f.decimals[0] ? f.decimals[1] : f.decimals[0];
@@ -195,8 +196,8 @@ function meanMatch(t: ScoreTable, c: number, f: FamilySums, decimalsOf: number[]
   let rows = 0;
   let hits = 0;
   for (let m = 0; m < t.models.length; m++) {
-    const v = t.scores[m * B + c];
-    if (Number.isNaN(v) || f.missing[m] > 0) continue;
+    const v = at(g, m, c);
+    if (isMissing(v) || f.missing[m] > 0) continue;
     rows++;
     if (Math.abs(v - (f.sum[m] - v) / n) <= tol) hits++;
   }
@@ -205,11 +206,11 @@ function meanMatch(t: ScoreTable, c: number, f: FamilySums, decimalsOf: number[]
 
 /** Each model's share of the others it beats on column o (ties 1/2), NaN when it has no score. */
 function beatenShare(t: ScoreTable, o: number): Float64Array {
-  const B = t.benchmarks.length;
+  const g = tableGrid(t);
   const M = t.models.length;
-  const out = new Float64Array(M).fill(Number.NaN);
-  const present = [...Array(M).keys()].filter((m) => !Number.isNaN(t.scores[m * B + o]));
-  const sorted = present.map((m) => t.scores[m * B + o]).sort((a, b) => a - b);
+  const out = new Float64Array(M).fill(MISSING);
+  const present = [...Array(M).keys()].filter((m) => !isMissing(at(g, m, o)));
+  const sorted = present.map((m) => at(g, m, o)).sort((a, b) => a - b);
   const n = sorted.length;
   if (n < 2) return out;
   const lowerBound = (x: number) => {
@@ -223,7 +224,7 @@ function beatenShare(t: ScoreTable, o: number): Float64Array {
     return lo;
   };
   for (const m of present) {
-    const x = t.scores[m * B + o];
+    const x = at(g, m, o);
     const below = lowerBound(x);
     let eq = 0;
     for (let k = below; k < n && sorted[k] === x; k++) eq++;
@@ -233,16 +234,16 @@ function beatenShare(t: ScoreTable, o: number): Float64Array {
 }
 
 function mwrMatch(t: ScoreTable, c: number, f: FamilySums): number {
-  const B = t.benchmarks.length;
+  const g = tableGrid(t);
   const own = f.shares?.get(c);
   if (!own || !f.shareSum || !f.shareCount) return 0;
   let rows = 0;
   let hits = 0;
   for (let m = 0; m < t.models.length; m++) {
-    const v = t.scores[m * B + c];
-    if (Number.isNaN(v)) continue;
-    const mine = Number.isNaN(own[m]) ? 0 : own[m];
-    const k = f.shareCount[m] - (Number.isNaN(own[m]) ? 0 : 1);
+    const v = at(g, m, c);
+    if (isMissing(v)) continue;
+    const mine = isMissing(own[m]) ? 0 : own[m];
+    const k = f.shareCount[m] - (isMissing(own[m]) ? 0 : 1);
     if (k === 0) continue;
     rows++;
     if (Math.abs(v - (f.shareSum[m] - mine) / k) <= 0.01) hits++;

@@ -2,6 +2,7 @@
  * --duplicates: what to do when a model name appears more than once (wide files) or a model has
  * two scores for one benchmark (long files). Every policy reports what it did.
  */
+import { isMissing, MISSING } from "../grid/grid.js";
 import { InputError, lineOf, listProblems, problemsError } from "./errors.js";
 import { EXTRA_NAMES, type RawRow, type RawTable } from "./raw.js";
 
@@ -39,7 +40,7 @@ function standardisedMeans(rows: readonly RawRow[], lower: ReadonlySet<number>):
   const mean = new Float64Array(B);
   const sd = new Float64Array(B);
   for (let b = 0; b < B; b++) {
-    const v = rows.map((r) => r.values[b]).filter((x) => !Number.isNaN(x));
+    const v = rows.map((r) => r.values[b]).filter((x) => !isMissing(x));
     const m = v.reduce((a, x) => a + x, 0) / Math.max(1, v.length);
     mean[b] = m;
     sd[b] = Math.sqrt(v.reduce((a, x) => a + (x - m) ** 2, 0) / Math.max(1, v.length - 1)) || 1;
@@ -49,7 +50,7 @@ function standardisedMeans(rows: readonly RawRow[], lower: ReadonlySet<number>):
     let n = 0;
     for (let b = 0; b < B; b++) {
       const x = r.values[b];
-      if (Number.isNaN(x)) continue;
+      if (isMissing(x)) continue;
       s += ((lower.has(b) ? -1 : 1) * (x - mean[b])) / sd[b];
       n++;
     }
@@ -62,8 +63,8 @@ function meanRow(rows: readonly RawRow[]): RawRow {
   const values = new Float64Array(B);
   const counts: number[] = [];
   for (let b = 0; b < B; b++) {
-    const v = rows.map((r) => r.values[b]).filter((x) => !Number.isNaN(x));
-    values[b] = v.length === 0 ? Number.NaN : v.reduce((a, x) => a + x, 0) / v.length;
+    const v = rows.map((r) => r.values[b]).filter((x) => !isMissing(x));
+    values[b] = v.length === 0 ? MISSING : v.reduce((a, x) => a + x, 0) / v.length;
     counts.push(v.length);
   }
   // Standard errors and item counts of a mean of rows are not known: left out (NaN).
@@ -77,16 +78,16 @@ function combineCells(rows: readonly RawRow[], policy: "first" | "best" | "mean"
   const out: RawRow = {
     model: rows[0].model,
     where: rows[0].where,
-    values: new Float64Array(B).fill(Number.NaN),
+    values: new Float64Array(B).fill(MISSING),
     cellWhere: new Array(B).fill(""),
   };
   const extras: RawRow["extras"] = {};
-  for (const name of EXTRA_NAMES) if (rows.some((r) => r.extras?.[name])) extras[name] = new Float64Array(B).fill(Number.NaN);
+  for (const name of EXTRA_NAMES) if (rows.some((r) => r.extras?.[name])) extras[name] = new Float64Array(B).fill(MISSING);
   for (let b = 0; b < B; b++) {
     let pick = -1;
     rows.forEach((r, i) => {
       const x = r.values[b];
-      if (Number.isNaN(x)) return;
+      if (isMissing(x)) return;
       if (pick < 0) pick = i;
       else if (policy === "best") {
         const better = lower.has(b) ? x < rows[pick].values[b] : x > rows[pick].values[b];
@@ -98,7 +99,7 @@ function combineCells(rows: readonly RawRow[], policy: "first" | "best" | "mean"
     if (out.cellWhere) out.cellWhere[b] = rows[pick].cellWhere?.[b] ?? rows[pick].where;
     for (const name of EXTRA_NAMES) {
       const e = extras[name];
-      if (e) e[b] = rows[pick].extras?.[name]?.[b] ?? Number.NaN;
+      if (e) e[b] = rows[pick].extras?.[name]?.[b] ?? MISSING;
     }
   }
   if (Object.keys(extras).length > 0) out.extras = extras;
@@ -108,7 +109,7 @@ function combineCells(rows: readonly RawRow[], policy: "first" | "best" | "mean"
 function cellDuplicates(raw: RawTable, rows: readonly RawRow[]): string[] {
   const out: string[] = [];
   raw.benchmarks.forEach((bench, b) => {
-    const at = rows.filter((r) => !Number.isNaN(r.values[b])).map((r) => r.cellWhere?.[b] || r.where);
+    const at = rows.filter((r) => !isMissing(r.values[b])).map((r) => r.cellWhere?.[b] || r.where);
     for (let k = 1; k < at.length; k++) out.push(`${at[k]}: a second score for model "${rows[0].model}" on "${bench}" (first at ${at[0]})`);
   });
   return out;

@@ -2,6 +2,7 @@
  * A score table from arrays a program already holds (no text, no file): checked as strictly as a
  * file is, with errors naming the row (model) and column (benchmark).
  */
+import { isMissing, MISSING, makeGrid, set } from "../grid/grid.js";
 import { InputError, listProblems } from "./errors.js";
 import { inApiWords } from "./option-names.js";
 import type { ScoreTable } from "./types.js";
@@ -43,10 +44,10 @@ function grid(
   expected: string,
 ): Float64Array {
   const B = benchmarks.length;
-  const out = new Float64Array(models.length * B);
+  const out = makeGrid(models.length, B, 0);
   if (!Array.isArray(rows) || rows.length !== models.length) {
     problems.push(`${what}: expected ${models.length} rows (one per model), got ${Array.isArray(rows) ? rows.length : typeof rows}`);
-    return out;
+    return out.values;
   }
   rows.forEach((row, m) => {
     if (!Array.isArray(row) || row.length !== B) {
@@ -56,12 +57,12 @@ function grid(
       return;
     }
     row.forEach((v, b) => {
-      if (v === null || (typeof v === "number" && Number.isNaN(v))) out[m * B + b] = Number.NaN;
-      else if (typeof v === "number" && Number.isFinite(v) && check(v)) out[m * B + b] = v;
+      if (v === null || (typeof v === "number" && isMissing(v))) set(out, m, b, MISSING);
+      else if (typeof v === "number" && Number.isFinite(v) && check(v)) set(out, m, b, v);
       else problems.push(`${what}[${m}][${b}] (model "${models[m]}", benchmark "${benchmarks[b]}"): ${String(v)} is not ${expected}`);
     });
   });
-  return out;
+  return out.values;
 }
 
 /**

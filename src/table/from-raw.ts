@@ -1,4 +1,6 @@
 /** RawTable -> ScoreTable: duplicates resolved by the policy, cells and extras laid out model-major. */
+
+import { makeGrid, rowView } from "../grid/grid.js";
 import { type DuplicatePolicy, type DuplicateReport, resolveDuplicates } from "./duplicates.js";
 import { EXTRA_NAMES, type RawTable } from "./raw.js";
 import type { CellExtras, ScoreTable } from "./types.js";
@@ -12,17 +14,17 @@ export function tableFromRaw(raw: RawTable, policy: DuplicatePolicy = "error", l
   const { rows, report, notes } = resolveDuplicates(raw, policy, [...raw.lowerIsBetter, ...lowerIsBetter]);
   const M = rows.length;
   const B = raw.benchmarks.length;
-  const scores = new Float64Array(M * B);
-  rows.forEach((r, m) => scores.set(r.values, m * B));
+  const scores = makeGrid(M, B, 0);
+  rows.forEach((r, m) => rowView(scores, m).set(r.values));
   let extras: CellExtras | undefined;
   for (const name of EXTRA_NAMES) {
     if (!rows.some((r) => r.extras?.[name])) continue;
-    const arr = new Float64Array(M * B).fill(Number.NaN);
+    const cells = makeGrid(M, B);
     rows.forEach((r, m) => {
       const e = r.extras?.[name];
-      if (e) arr.set(e, m * B);
+      if (e) rowView(cells, m).set(e);
     });
-    extras = { ...(extras ?? {}), [name]: arr };
+    extras = { ...(extras ?? {}), [name]: cells.values };
   }
   const lower = new Set(raw.lowerIsBetter);
   const table: ScoreTable = {
@@ -30,7 +32,7 @@ export function tableFromRaw(raw: RawTable, policy: DuplicatePolicy = "error", l
     layout: raw.layout,
     models: rows.map((r) => r.model),
     benchmarks: raw.benchmarks.map((name) => ({ name, lowerIsBetter: lower.has(name) })),
-    scores,
+    scores: scores.values,
     modelWhere: raw.duplicateUnit === "row" ? rows.map((r) => r.where) : rows.map(() => ""),
     benchmarkWhere: raw.benchmarkWhere,
     ignored: raw.ignored,

@@ -4,13 +4,14 @@
  * the adapter's RawTable; the CLI renders the report.
  */
 
+import { at, isMissing } from "../grid/grid.js";
 import type { ColumnClass } from "./column-rules.js";
 import { type DuplicateGroup, resolveDuplicates } from "./duplicates.js";
 import { finishTable, type ReadOptions } from "./load.js";
 import type { RawTable } from "./raw.js";
 import { columnScales, constantBenchmarks, type ScaleClass, scaleWarnings } from "./scales.js";
 import { listGaps } from "./select.js";
-import type { ScoreTable } from "./types.js";
+import { type ScoreTable, tableGrid } from "./types.js";
 
 export interface BenchmarkReport {
   name: string;
@@ -65,14 +66,15 @@ export function inspectTable(raw: RawTable, options: ReadOptions = {}): { report
   const table = finishTable(raw, { ...options, duplicates: policy === "error" && groups.length > 0 ? "first" : policy });
   if (policy !== "error") groups = table.duplicates?.groups ?? [];
   const B = table.benchmarks.length;
+  const g = tableGrid(table);
   const aggregates = new Map((table.aggregates ?? []).map((a) => [a.name, a.reason]));
   const scales = columnScales(table);
   const benchmarks: BenchmarkReport[] = table.benchmarks.map((b, j) => {
     let sum = 0;
     let gaps = 0;
     for (let m = 0; m < table.models.length; m++) {
-      const v = table.scores[m * B + j];
-      if (Number.isNaN(v)) gaps++;
+      const v = at(g, m, j);
+      if (isMissing(v)) gaps++;
       else sum += v;
     }
     const s = scales[j];
@@ -92,7 +94,7 @@ export function inspectTable(raw: RawTable, options: ReadOptions = {}): { report
   });
   const gapList = listGaps(table);
   const byModel = table.models
-    .map((model, m) => ({ model, gaps: table.benchmarks.filter((_, j) => Number.isNaN(table.scores[m * B + j])).length }))
+    .map((model, m) => ({ model, gaps: table.benchmarks.filter((_, j) => isMissing(at(g, m, j))).length }))
     .filter((x) => x.gaps > 0)
     .sort((a, b) => b.gaps - a.gaps);
   const scored = table.benchmarks.map((b) => b.name).filter((n) => !aggregates.has(n));
@@ -104,7 +106,7 @@ export function inspectTable(raw: RawTable, options: ReadOptions = {}): { report
   const odd = benchmarks.filter((b) => b.scale === "negative" || b.scale === "above 100").map((b) => `${b.name} (${b.min} to ${b.max})`);
   if (odd.length > 0) warnings.push(`scores outside [0, 100]: ${odd.join(", ")}`);
   const extras = Object.entries(table.extras ?? {})
-    .filter(([, v]) => v && (v as Float64Array).some((x) => !Number.isNaN(x)))
+    .filter(([, v]) => v && (v as Float64Array).some((x) => !isMissing(x)))
     .map(([k]) => k);
   const report: InspectReport = {
     file: table.source,
@@ -120,7 +122,7 @@ export function inspectTable(raw: RawTable, options: ReadOptions = {}): { report
         : c,
     ),
     duplicates: { policy, groups },
-    gaps: { count: gapList.length, cells: table.models.length * B, byModel, list: gapList },
+    gaps: { count: gapList.length, cells: g.rows * g.cols, byModel, list: gapList },
     extras,
     ...(table.items
       ? {

@@ -4,15 +4,16 @@
  * - drop-model: leave out every model with a gap.
  * - drop-benchmark: leave out every benchmark with a gap (a round left with none is dropped).
  * - lose: a model without a score for a round (missing any of its benchmarks) loses that round's
- *   match; two such models toss a coin (the engine reads the round score -Infinity).
+ *   match; two such models toss a coin (the round score is LOSING_SCORE, engine/types.ts).
  * - available-mean: the round score averages the round's benchmarks the model has; a model with
  *   none of them loses the match, as with lose.
  * Pure: returns the table and plan to rank and a report of exactly what was done.
  */
+import { at, isMissing } from "../grid/grid.js";
 import { InputError } from "./errors.js";
 import { listGaps, requireRankable } from "./select.js";
 import { allIndices, subsetTable } from "./subset.js";
-import type { ScoreTable } from "./types.js";
+import { type ScoreTable, tableGrid } from "./types.js";
 
 export type MissingPolicy = "error" | "drop-model" | "drop-benchmark" | "lose" | "available-mean";
 export const MISSING_POLICIES = [
@@ -53,7 +54,7 @@ export interface MissingOutcome<P extends PlanLike> {
 }
 
 function isGap(t: ScoreTable, m: number, b: number): boolean {
-  return Number.isNaN(t.scores[m * t.benchmarks.length + b]);
+  return isMissing(at(tableGrid(t), m, b));
 }
 
 function listed(items: readonly string[], limit = 20): string {

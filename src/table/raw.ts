@@ -3,6 +3,7 @@
  * one row per file row (a name may repeat); long files give one row per model, plus further rows
  * for second, third, ... scores of the same (model, benchmark).
  */
+import { MISSING } from "../grid/grid.js";
 import type { ColumnClass } from "./column-rules.js";
 import type { ItemResults, Layout } from "./types.js";
 
@@ -45,5 +46,5 @@ export interface RawTable {
 }
 
 export function emptyValues(n: number): Float64Array {
-  return new Float64Array(n).fill(Number.NaN);
+  return new Float64Array(n).fill(MISSING);
 }

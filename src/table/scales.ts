@@ -2,7 +2,8 @@
  * What scale a benchmark column is on, from its values and its name, and the warnings a table
  * mixing scales deserves (0-1 next to 0-100, BLEU or Elo next to accuracies). Pure.
  */
-import type { ScoreTable } from "./types.js";
+import { at, isMissing, MISSING } from "../grid/grid.js";
+import { type ScoreTable, tableGrid } from "./types.js";
 
 export type ScaleClass = "0-1" | "0-10" | "0-100" | "above 100" | "negative" | "empty";
 
@@ -25,11 +26,11 @@ const KINDS: [RegExp, string][] = [
 ];
 
 export function columnValues(t: ScoreTable, b: number): number[] {
-  const B = t.benchmarks.length;
+  const g = tableGrid(t);
   const out: number[] = [];
   for (let m = 0; m < t.models.length; m++) {
-    const v = t.scores[m * B + b];
-    if (!Number.isNaN(v)) out.push(v);
+    const v = at(g, m, b);
+    if (!isMissing(v)) out.push(v);
   }
   return out;
 }
@@ -122,14 +123,14 @@ export function scaleWarnings(t: ScoreTable, names?: readonly string[]): string[
 
 /** Benchmarks on which every model has the same score (every match a coin flip). */
 export function constantBenchmarks(t: ScoreTable): string[] {
-  const B = t.benchmarks.length;
+  const g = tableGrid(t);
   return t.benchmarks
     .filter((_, b) => {
-      let first = Number.NaN;
+      let first = MISSING;
       let n = 0;
       for (let m = 0; m < t.models.length; m++) {
-        const v = t.scores[m * B + b];
-        if (Number.isNaN(v)) continue;
+        const v = at(g, m, b);
+        if (isMissing(v)) continue;
         if (n++ === 0) first = v;
         else if (v !== first) return false;
       }

@@ -1,8 +1,9 @@
 /** Choosing benchmarks, marking directions, and the checks every table must pass before ranking. */
+import { at, isMissing } from "../grid/grid.js";
 import { InputError, problemsError } from "./errors.js";
 import { optionError } from "./option-names.js";
 import { allIndices, subsetTable } from "./subset.js";
-import type { ScoreTable } from "./types.js";
+import { type ScoreTable, tableGrid } from "./types.js";
 
 function unknownNames(names: readonly string[], known: readonly string[]): string[] {
   const set = new Set(known);
@@ -63,11 +64,11 @@ export function markLowerIsBetter(t: ScoreTable, names: readonly string[]): Scor
 
 /** Every gap, located, so the user can fix them all at once. */
 export function listGaps(t: ScoreTable): string[] {
-  const B = t.benchmarks.length;
+  const g = tableGrid(t);
   const gaps: string[] = [];
   t.models.forEach((model, m) => {
     t.benchmarks.forEach((bench, b) => {
-      if (!Number.isNaN(t.scores[m * B + b])) return;
+      if (!isMissing(at(g, m, b))) return;
       const where = [t.modelWhere[m], t.benchmarkWhere[b]].filter((w) => w !== "").join(", ");
       gaps.push(`model "${model}", benchmark "${bench.name}"${where ? ` (${where})` : " (no row)"}`);
     });

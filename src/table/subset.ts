@@ -1,19 +1,14 @@
 /** A table restricted to some models and benchmarks, with every per-cell array kept in step. */
-import type { CellExtras, ScoreTable } from "./types.js";
-
-function pick(src: Float64Array, B: number, models: readonly number[], benches: readonly number[]): Float64Array {
-  const out = new Float64Array(models.length * benches.length);
-  models.forEach((m, i) => benches.forEach((b, j) => (out[i * benches.length + j] = src[m * B + b])));
-  return out;
-}
+import { pick } from "../grid/grid.js";
+import { type CellExtras, type ScoreTable, tableGrid } from "./types.js";
 
 export function subsetTable(t: ScoreTable, models: readonly number[], benches: readonly number[]): ScoreTable {
-  const B = t.benchmarks.length;
+  const cells = (values: Float64Array) => pick(tableGrid(t, values), models, benches).values;
   let extras: CellExtras | undefined;
   if (t.extras) {
     extras = {};
     for (const [k, v] of Object.entries(t.extras) as [keyof CellExtras, Float64Array | undefined][]) {
-      if (v) extras[k] = pick(v, B, models, benches);
+      if (v) extras[k] = cells(v);
     }
   }
   const names = new Set(benches.map((b) => t.benchmarks[b].name));
@@ -24,7 +19,7 @@ export function subsetTable(t: ScoreTable, models: readonly number[], benches: r
     modelWhere: models.map((m) => t.modelWhere[m]),
     benchmarks: benches.map((b) => t.benchmarks[b]),
     benchmarkWhere: benches.map((b) => t.benchmarkWhere[b]),
-    scores: pick(t.scores, B, models, benches),
+    scores: cells(t.scores),
     ...(extras ? { extras } : {}),
     ...(aggregates ? { aggregates } : {}),
   };

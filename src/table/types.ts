@@ -1,4 +1,5 @@
 /** The validated score table every later stage reads. */
+import type { Grid } from "../grid/grid.js";
 
 /** How the file is laid out: one row per model, per benchmark, per score, or per item (models as columns). */
 export type Layout = "models-rows" | "benchmarks-rows" | "long" | "items-rows";
@@ -16,7 +17,8 @@ export interface AggregateColumn {
   reason: string;
 }
 
-/** Per-cell figures besides the score, model-major like `scores`; NaN = unknown. */
+/** Per-cell figures besides the score: each the values of a models x benchmarks grid like `scores`
+ * (tableGrid(t, extras.stderr)); NaN = unknown. */
 export interface CellExtras {
   /** Standard error of the score (the harness's stderr, or sd/sqrt(n) of per-item results). */
   stderr?: Float64Array;
@@ -58,8 +60,8 @@ export interface ScoreTable {
   layout: Layout;
   models: string[];
   benchmarks: Benchmark[];
-  /** Raw scores, model-major: scores[m * benchmarks.length + b]. NaN marks a missing score
-   * (a table straight from validation has none unless a missing-data policy allowed them). */
+  /** Raw scores: the values of a models x benchmarks grid (read them through tableGrid). NaN marks
+   * a missing score (a table straight from validation has none unless a missing-data policy allowed them). */
   scores: Float64Array;
   /** Where each model's and each benchmark's scores sit in the file ("line 7", 'column "MMLU"'),
    * empty for long tables. */
@@ -80,6 +82,7 @@ export interface ScoreTable {
   duplicates?: { policy: string; groups: { model: string; rows: string[]; action: string }[] };
 }
 
-export function scoreAt(t: ScoreTable, model: number, bench: number): number {
-  return t.scores[model * t.benchmarks.length + bench];
+/** The table's scores (or one of its extras) as a models x benchmarks grid: a view, no copy. */
+export function tableGrid(t: ScoreTable, values: Float64Array = t.scores): Grid {
+  return { rows: t.models.length, cols: t.benchmarks.length, values };
 }

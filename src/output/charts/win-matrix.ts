@@ -3,7 +3,8 @@
  * (a difference within the tie tolerance counts 1/2, as the coin flip it is in a contest). The
  * overall matrix is the share of rounds i beats j. O(M^2 K), so only the shown models are computed.
  */
-import type { RoundScores } from "../../engine/types.js";
+import { type RoundScores, roundGrid } from "../../engine/types.js";
+import { at } from "../../grid/grid.js";
 
 export interface WinMatrices {
   /** The models shown, in display order. */
@@ -37,13 +38,13 @@ export function winMatrices(
   const square = () => Array.from({ length: n }, () => new Array<number>(n).fill(0));
   const overall = square();
   const rounds: WinMatrices["rounds"] = [];
+  const scores = roundGrid(rs);
   for (let k = 0; k < rs.rounds; k++) {
-    const row = k * rs.models;
     const m = square();
     for (let a = 0; a < n; a++) {
       for (let b = 0; b < n; b++) {
-        const d = rs.values[row + idx[a]] - rs.values[row + idx[b]];
-        // Equal -Infinity scores give NaN: both "no score", a coin flip.
+        const d = at(scores, k, idx[a]) - at(scores, k, idx[b]);
+        // Two LOSING_SCOREs differ by NaN: neither has a score, a coin flip (as in the engine).
         const w = a === b || Number.isNaN(d) || Math.abs(d) <= tieTolerance ? 0.5 : d > 0 ? 1 : 0;
         m[a][b] = w;
         overall[a][b] += w / rs.rounds;

@@ -2,6 +2,7 @@
  * Long tables: one row per (model, benchmark, score). A second score for the same pair is a
  * duplicate, resolved by --duplicates (default: an error naming both rows).
  */
+import { makeGrid, rowView } from "../../grid/grid.js";
 import type { ColumnClass } from "../column-rules.js";
 import { type ColumnMap, findRoles } from "../columns.js";
 import { detectDelimiter, recordLengthError } from "../csv.js";
@@ -196,7 +197,7 @@ export class LongTableBuilder {
     const filledAt: Int32Array[][] = names.map(() => []);
     const order: RawRow[] = [];
     const n = this.where.length;
-    const firstValues = emptyValues(names.length * B);
+    const firstValues = makeGrid(names.length, B);
     const firstFilled = new Int32Array(names.length * B);
     for (let i = 0; i < n; i++) {
       const mi = this.model.at(i);
@@ -206,7 +207,7 @@ export class LongTableBuilder {
       while (k < list.length && filledAt[mi][k][bi] !== 0) k++;
       if (k === list.length) {
         // A model's first row takes its slice of one block (20,000 small arrays fragment the heap); repeats get their own.
-        const values = k === 0 ? firstValues.subarray(mi * B, (mi + 1) * B) : emptyValues(B);
+        const values = k === 0 ? rowView(firstValues, mi) : emptyValues(B);
         const row: RawRow = { model: names[mi], where: this.labelOf(i), values };
         if (this.extraCols.length > 0) row.extras = Object.fromEntries(this.extraCols.map((e) => [e.extra, emptyValues(B)]));
         list.push(row);

@@ -1,23 +1,24 @@
 /**
- * Round scores and score tables over JSON: -Infinity (the engine's "no score", from --missing
- * lose) and NaN (a missing cell) travel as null.
+ * Round scores and score tables over JSON, which has neither -Infinity nor NaN: a round's
+ * LOSING_SCORE (from --missing lose) and a table's missing cell (NaN) travel as null.
  */
-import type { RoundScores } from "../../engine/types.js";
+import { LOSING_SCORE, type RoundScores } from "../../engine/types.js";
+import { isMissing, MISSING } from "../../grid/grid.js";
 import type { Benchmark, ScoreTable } from "../../table/types.js";
 
 export interface WireRoundScores {
   models: number;
   rounds: number;
-  /** Round-major, as RoundScores.values; null = no score (-Infinity). */
+  /** Round-major, as RoundScores.values; null = LOSING_SCORE. */
   values: (number | null)[];
 }
 
 export function encodeRoundScores(rs: RoundScores): WireRoundScores {
-  return { models: rs.models, rounds: rs.rounds, values: Array.from(rs.values, (v) => (v === Number.NEGATIVE_INFINITY ? null : v)) };
+  return { models: rs.models, rounds: rs.rounds, values: Array.from(rs.values, (v) => (v === LOSING_SCORE ? null : v)) };
 }
 
 export function decodeRoundScores(w: WireRoundScores): RoundScores {
-  return { models: w.models, rounds: w.rounds, values: Float64Array.from(w.values, (v) => (v === null ? Number.NEGATIVE_INFINITY : v)) };
+  return { models: w.models, rounds: w.rounds, values: Float64Array.from(w.values, (v) => (v === null ? LOSING_SCORE : v)) };
 }
 
 /** What the method comparison reads of a score table: its models, benchmarks and cells. */
@@ -32,7 +33,7 @@ export function encodeTable(t: ScoreTable): WireTable {
   return {
     models: [...t.models],
     benchmarks: t.benchmarks.map((b) => ({ ...b })),
-    scores: Array.from(t.scores, (v) => (Number.isNaN(v) ? null : v)),
+    scores: Array.from(t.scores, (v) => (isMissing(v) ? null : v)),
   };
 }
 
@@ -43,7 +44,7 @@ export function decodeTable(w: WireTable, source: string): ScoreTable {
     layout: "models-rows",
     models: w.models,
     benchmarks: w.benchmarks,
-    scores: Float64Array.from(w.scores, (v) => (v === null ? Number.NaN : v)),
+    scores: Float64Array.from(w.scores, (v) => (v === null ? MISSING : v)),
     modelWhere: [],
     benchmarkWhere: [],
     ignored: [],
