@@ -4,21 +4,21 @@
  * of round wins, to the nearest half: a half is a tie, i.e. a coin flip, with the model at the
  * boundary), so it has the model's level without the model's profile. Pure: no contests here.
  */
-import type { RoundScores } from "../engine/types.js";
 
-/** The value of model m in round k. */
-const at = (rs: RoundScores, k: number, m: number) => rs.values[k * rs.models + m];
+import { LOSING_SCORE, type RoundScores, roundGrid } from "../engine/types.js";
+import { at, rowCopy, set } from "../grid/grid.js";
 
 /** Other models m beats in each round (a tie, within the tolerance, counts one half). */
 export function roundWins(rs: RoundScores, m: number, tieTolerance = 0): number[] {
+  const g = roundGrid(rs);
   const wins: number[] = [];
   for (let k = 0; k < rs.rounds; k++) {
-    const x = at(rs, k, m);
+    const x = at(g, k, m);
     let w = 0;
     for (let j = 0; j < rs.models; j++) {
       if (j === m) continue;
-      const y = at(rs, k, j);
-      // Two missing scores (-Infinity) toss a coin, as in the engine.
+      const y = at(g, k, j);
+      // Two losing scores (LOSING_SCORE) toss a coin, as in the engine.
       if (x === y || Math.abs(x - y) <= tieTolerance) w += 0.5;
       else if (x > y) w += 1;
     }
@@ -39,21 +39,22 @@ export interface FlatTwin {
 
 /**
  * A value that beats exactly `wins` of the sorted others (ascending); a half win ties the next one.
- * Between two finite scores the midpoint; next to a missing score (-Infinity) one below the finite one.
+ * Between two finite scores the midpoint; next to a losing score (LOSING_SCORE) one below the finite one.
  */
 function placeAt(sorted: (j: number) => number, length: number, wins: number): number {
   const j = Math.floor(wins);
   if (wins !== j) return sorted(j); // j + 0.5: beats the j lowest, ties the next
-  if (j === 0) return length === 0 || sorted(0) === Number.NEGATIVE_INFINITY ? Number.NEGATIVE_INFINITY : sorted(0) - 1;
-  if (j === length) return sorted(j - 1) === Number.NEGATIVE_INFINITY ? 0 : sorted(j - 1) + 1;
+  if (j === 0) return length === 0 || sorted(0) === LOSING_SCORE ? LOSING_SCORE : sorted(0) - 1;
+  if (j === length) return sorted(j - 1) === LOSING_SCORE ? 0 : sorted(j - 1) + 1;
   const lo = sorted(j - 1);
   const hi = sorted(j);
-  if (lo === Number.NEGATIVE_INFINITY) return hi === Number.NEGATIVE_INFINITY ? hi : hi - 1;
+  if (lo === LOSING_SCORE) return hi === LOSING_SCORE ? hi : hi - 1;
   return (lo + hi) / 2;
 }
 
 /** The flat twin of model m (scores within `tieTolerance` of the twin's count as ties, as in the engine). */
 export function flatTwin(rs: RoundScores, m: number, tieTolerance = 0): FlatTwin {
+  const g = roundGrid(rs);
   const wins = roundWins(rs, m, tieTolerance);
   const meanWins = wins.reduce((a, b) => a + b, 0) / wins.length;
   const twinWins = Math.round(meanWins * 2) / 2;
@@ -61,11 +62,11 @@ export function flatTwin(rs: RoundScores, m: number, tieTolerance = 0): FlatTwin
   const row = new Float64Array(rs.rounds);
   for (let k = 0; k < rs.rounds; k++) {
     if (flat) {
-      row[k] = at(rs, k, m);
+      row[k] = at(g, k, m);
       continue;
     }
     const others: number[] = [];
-    for (let j = 0; j < rs.models; j++) if (j !== m) others.push(at(rs, k, j));
+    for (let j = 0; j < rs.models; j++) if (j !== m) others.push(at(g, k, j));
     others.sort((a, b) => a - b);
     row[k] = placeAt((j) => others[j], others.length, twinWins);
   }
@@ -97,17 +98,18 @@ export interface FieldShapes {
  * counted by binary search (flatTwin per model is O(K M log M) each: 4 minutes at 5,000 x 50).
  */
 export function fieldShapes(rs: RoundScores, tieTolerance = 0): FieldShapes {
+  const g = roundGrid(rs);
   const M = rs.models;
   const first = new Float64Array(M);
   const sum = new Float64Array(M);
   const flat = new Array<boolean>(M).fill(true);
   const sorted: Float64Array[] = [];
   for (let k = 0; k < rs.rounds; k++) {
-    const col = rs.values.slice(k * M, (k + 1) * M).sort();
+    const col = rowCopy(g, k).sort();
     sorted.push(col);
     for (let m = 0; m < M; m++) {
-      const x = at(rs, k, m);
-      // Others strictly below x - tol win for m; others within tol (or equal: two missing scores) tie.
+      const x = at(g, k, m);
+      // Others strictly below x - tol win for m; others within tol (or equal: two losing scores) tie.
       const below = bound(col, x - tieTolerance, false);
       let within: number;
       if (tieTolerance === 0) {
@@ -115,7 +117,7 @@ export function fieldShapes(rs: RoundScores, tieTolerance = 0): FieldShapes {
         let end = below;
         while (end < M && col[end] === x) end++;
         within = end - below - 1;
-      } else within = (x === Number.NEGATIVE_INFINITY ? bound(col, x, true) : bound(col, x + tieTolerance, true)) - below - 1;
+      } else within = (x === LOSING_SCORE ? bound(col, x, true) : bound(col, x + tieTolerance, true)) - below - 1;
       const w = below + 0.5 * within;
       if (k === 0) first[m] = w;
       else if (w !== first[m]) flat[m] = false;
@@ -127,12 +129,13 @@ export function fieldShapes(rs: RoundScores, tieTolerance = 0): FieldShapes {
 
 /** Model m's flat twin (as flatTwin) from the field's shapes: its row read off each round's sorted scores. */
 export function twinOf(rs: RoundScores, m: number, shapes: FieldShapes): FlatTwin {
+  const g = roundGrid(rs);
   const meanWins = shapes.meanWins[m];
   const twinWins = Math.round(meanWins * 2) / 2;
   const flat = shapes.flat[m];
   const row = new Float64Array(rs.rounds);
   for (let k = 0; k < rs.rounds; k++) {
-    const x = at(rs, k, m);
+    const x = at(g, k, m);
     if (flat) {
       row[k] = x;
       continue;
@@ -153,8 +156,9 @@ export function withRow(rs: RoundScores, m: number, row: Float64Array): RoundSco
 /** The field with each of `models`' round scores replaced by its row, in one copy of the values (standard errors kept). */
 export function withRows(rs: RoundScores, models: readonly number[], rows: readonly Float64Array[]): RoundScores {
   const values = Float64Array.from(rs.values);
+  const grid = roundGrid(rs, values);
   models.forEach((m, i) => {
-    for (let k = 0; k < rs.rounds; k++) values[k * rs.models + m] = rows[i][k];
+    for (let k = 0; k < rs.rounds; k++) set(grid, k, m, rows[i][k]);
   });
   return { ...rs, values, ...(rs.errors ? { errors: rs.errors } : {}) };
 }

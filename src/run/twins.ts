@@ -12,7 +12,8 @@
  */
 import { type ChunkPlan, planChunks, runChunks } from "../engine/montecarlo.js";
 import { pointsPerContest } from "../engine/points.js";
-import type { ContestRules, RoundScores, Tally } from "../engine/types.js";
+import { type ContestRules, LOSING_SCORE, type RoundScores, roundGrid, type Tally } from "../engine/types.js";
+import { rowView } from "../grid/grid.js";
 import type { RankConfig } from "./config.js";
 import { sensitivityPair } from "./result.js";
 import { fieldShapes, type PlayedTwin, type TwinFigures, twinOf, withRows } from "./twin.js";
@@ -177,10 +178,10 @@ function split(jobs: readonly TwinJob[], results: readonly PlayedTwin[][]): { pl
 
 /** Round scores above every model's in every round. */
 function ceilingRow(rs: RoundScores): Float64Array {
+  const grid = roundGrid(rs);
   return Float64Array.from({ length: rs.rounds }, (_, k) => {
-    let max = Number.NEGATIVE_INFINITY;
-    for (let m = 0; m < rs.models; m++) max = Math.max(max, rs.values[k * rs.models + m]);
-    return max === Number.NEGATIVE_INFINITY ? 0 : max + Math.max(1, Math.abs(max));
+    const max = rowView(grid, k).reduce((a, b) => Math.max(a, b), LOSING_SCORE);
+    return max === LOSING_SCORE ? 0 : max + Math.max(1, Math.abs(max));
   });
 }
 
