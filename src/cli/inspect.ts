@@ -1,6 +1,8 @@
 /** `swissround inspect FILE`: what reading understood, so a user can check before ranking. */
+
 import { type Command, Option } from "commander";
 import { terminalSafe } from "../output/escape.js";
+import { thousands } from "../output/format.js";
 import { defaultRoundPlan } from "../plan/plan.js";
 import { cellErrors, type NoiseReport, noiseReport } from "../run/noise.js";
 import { type InspectReport, inspectTable } from "../table/inspect.js";
@@ -63,7 +65,7 @@ export function renderInspect(r: InspectReport & { noise?: NoiseReport }, all = 
   if (r.extras.length > 0) out.push(`Per-cell figures besides scores: ${r.extras.join(", ")}`);
   if (r.items)
     out.push(
-      `Item-level results kept: ${r.items.rows.toLocaleString("en")} rows, ${r.items.distinctItems.toLocaleString("en")} distinct items over ${r.items.benchmarks} benchmarks`,
+      `Item-level results kept: ${thousands(r.items.rows)} rows, ${thousands(r.items.distinctItems)} distinct items over ${r.items.benchmarks} benchmarks`,
     );
   if (r.gaps.count === 0) out.push("Gaps: none");
   else {

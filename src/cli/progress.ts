@@ -3,6 +3,7 @@
  * terminal, or, with --progress (logs, CI), plain lines every few seconds. Each says the step,
  * done of total, and the time left at the pace so far.
  */
+import { thousands } from "../output/format.js";
 export interface Progress {
   update(done: number, total: number): void;
   finish(): void;
@@ -32,7 +33,7 @@ export function terminalProgress(label: string, options: ProgressOptions = {}): 
   let drawn = false;
   const text = (done: number, total: number) => {
     const pct = total > 0 ? Math.min(100, (100 * done) / total) : 0;
-    return `${label}: ${pct.toFixed(0)}% (${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} ${unit}${timeLeft(Date.now() - started, done, total)})`;
+    return `${label}: ${pct.toFixed(0)}% (${thousands(done)} of ${thousands(total)} ${unit}${timeLeft(Date.now() - started, done, total)})`;
   };
   return {
     update(done, total) {

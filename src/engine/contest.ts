@@ -92,6 +92,13 @@ function flushBins(hist: Uint32Array, bins: number, buf: Uint16Array, models: nu
   }
 }
 
+/** The workspace's final position -> histogram bin table for bin width `binWidth`. */
+export function setBins(ws: Workspace, models: number, binWidth: number): void {
+  if (ws.binWidth === binWidth) return;
+  for (let p = 0; p < models; p++) ws.binOf[p] = Math.floor(p / binWidth);
+  ws.binWidth = binWidth;
+}
+
 /**
  * Plays `contests` independent contests and adds what happened to `tally`.
  *
@@ -119,10 +126,9 @@ export function playContests(rs: RoundScores, rules: ContestRules, rng: RandomSo
   const binWidth = tally.rankBinWidth;
   const bins = tally.rankBins;
   const binOf = ws.binOf;
-  if (ws.binWidth !== binWidth) {
-    for (let p = 0; p < M; p++) binOf[p] = (p / binWidth) | 0;
-    ws.binWidth = binWidth;
-  }
+  // Callers that play many contests set the bins before (montecarlo.ts): a branch first taken in
+  // optimised code deoptimises the whole function (the flat twins' first runs after the main run's).
+  if (ws.binWidth !== binWidth) setBins(ws, M, binWidth);
 
   const offset = ws.offset;
   const batched = M * bins > DIRECT_HISTOGRAM_CELLS && bins <= 65536;

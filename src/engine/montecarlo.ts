@@ -5,7 +5,7 @@
  * Every elimination setting replays the same chunk seeds (common random numbers), so a run of
  * T = 1 alone gives the same figures as the T = 1 part of a T = 0,1,2 sweep.
  */
-import { cacheRanks, createWorkspace, playContests, type Workspace } from "./contest.js";
+import { cacheRanks, createWorkspace, playContests, setBins, type Workspace } from "./contest.js";
 import { chunkRng } from "./rng.js";
 import { emptyTally } from "./tally.js";
 import type { ContestRules, RoundScores, Tally, TallyShape } from "./types.js";
@@ -52,6 +52,7 @@ export function playUnits(
   ranks?: Int16Array | null,
 ): Tally[] {
   const ws = threadWorkspace(rs, ranks);
+  setBins(ws, rs.models, shape.rankBinWidth);
   const tallies = settings.map(() => emptyTally(shape));
   const span = to - from;
   const total = settings.length * span;

@@ -1,5 +1,7 @@
 /** Text and Markdown documents built from headings, paragraphs and tables. */
+
 import { markdownSafe, terminalSafe } from "./escape.js";
+import { thousands } from "./format.js";
 import { type Column, renderMarkdown, renderText } from "./grid.js";
 
 export type Block = { kind: "heading"; text: string } | { kind: "text"; text: string } | { kind: "table"; columns: Column[] };
@@ -35,7 +37,5 @@ export function noteLine(note: string): string {
 
 /** "... and 1,377 more models (--top N shows the first N; without --top, all)". */
 export function moreModels(total: number, top: number): string | undefined {
-  return total > top
-    ? `... and ${(total - top).toLocaleString("en-US")} more models (--top N shows the best N; without it, all)`
-    : undefined;
+  return total > top ? `... and ${thousands(total - top)} more models (--top N shows the best N; without it, all)` : undefined;
 }

@@ -14,8 +14,13 @@ export function percent(p: number, digits = 1): string {
   return `${fixed(100 * p, digits)}%`;
 }
 
+/**
+ * 1234567 -> "1,234,567", as toLocaleString("en-US") writes it, without loading ICU for integers (its
+ * first use costs 10-15 ms of start-up, a tenth of a small `rank`).
+ */
 export function thousands(n: number): string {
-  return n.toLocaleString("en-US");
+  if (!Number.isSafeInteger(n)) return n.toLocaleString("en-US");
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
 /**

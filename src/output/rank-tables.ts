@@ -1,6 +1,6 @@
 /** The tables of a CSD ranking, as columns, for the text and Markdown renderers. */
 import type { RankResult, SettingResult } from "../run/result.js";
-import { fixed, percent, signed } from "./format.js";
+import { fixed, percent, signed, thousands } from "./format.js";
 import type { Column } from "./grid.js";
 
 const col = (header: string, cells: string[], align: "left" | "right" = "right"): Column => ({ header, align, cells });
@@ -123,7 +123,7 @@ export function describeRun(result: RankResult): string[] {
   );
   return [
     `CSD ranking of ${c.input.file}: ${c.input.models.length} models, ${c.plan.rounds.length} round${c.plan.rounds.length === 1 ? "" : "s"}, ` +
-      `N = ${c.runs.toLocaleString("en-US")} contests per setting, seed ${c.seed}, ${c.elimination} elimination` +
+      `N = ${thousands(c.runs)} contests per setting, seed ${c.seed}, ${c.elimination} elimination` +
       (c.tieTolerance > 0 ? `, ties within ${c.tieTolerance}` : ""),
     `Rounds (${c.plan.source}): ${rounds.join("; ")}`,
   ];

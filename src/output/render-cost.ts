@@ -3,7 +3,7 @@
 import type { CostFrontier, CostReport } from "../cost/report.js";
 import { cellIndex } from "../grid/grid.js";
 import { type Block, col, heading, noteLine, renderDocument, table, text } from "./document.js";
-import { fixed } from "./format.js";
+import { fixed, thousands } from "./format.js";
 import { renderCsv } from "./grid.js";
 import type { OutputFormat } from "./render-rank.js";
 
@@ -12,7 +12,7 @@ export function money(x: number): string {
   if (Number.isNaN(x)) return "unknown";
   if (x === Number.POSITIVE_INFINITY) return "inf";
   if (x === 0) return "$0";
-  if (x >= 1000) return `$${Math.round(x).toLocaleString("en-US")}`;
+  if (x >= 1000) return `$${thousands(Math.round(x))}`;
   if (x < 1e-4) return `$${x.toExponential(2)}`;
   return `$${Number(x.toPrecision(4))}`;
 }
@@ -257,7 +257,7 @@ function contestBlock(r: CostReport): Block[] {
 function describe(r: CostReport): string {
   const known = r.models.filter((m) => !Number.isNaN(m.costPerAttempt)).length;
   const c = r.csd.config;
-  return `Cost-aware ranking of ${c.input.file}: ${r.models.length} models (${known} with a known cost), ${r.benchmarks.length} benchmark${r.benchmarks.length === 1 ? "" : "s"}, ${c.plan.rounds.length} round${c.plan.rounds.length === 1 ? "" : "s"}; CSD with N = ${c.runs.toLocaleString("en-US")}, seed ${c.seed}`;
+  return `Cost-aware ranking of ${c.input.file}: ${r.models.length} models (${known} with a known cost), ${r.benchmarks.length} benchmark${r.benchmarks.length === 1 ? "" : "s"}, ${c.plan.rounds.length} round${c.plan.rounds.length === 1 ? "" : "s"}; CSD with N = ${thousands(c.runs)}, seed ${c.seed}`;
 }
 
 function costDocument(r: CostReport, markdown: boolean): string {

@@ -1,7 +1,9 @@
 /** A CSD ranking as text, Markdown, CSV or JSON. */
+
 import type { RankResult } from "../run/result.js";
 import { moreModels, noteLine, renderBlocks } from "./document.js";
 import { markdownSafe, terminalSafe } from "./escape.js";
+import { thousands } from "./format.js";
 import { renderCsv, renderMarkdown, renderText } from "./grid.js";
 import { describeRun, expectedScoreDigits, sensitivityColumns, settingColumns } from "./rank-tables.js";
 import { noiseBlocks, uncertaintyBlocks } from "./uncertainty-tables.js";
@@ -73,7 +75,7 @@ function rankDocument(result: RankResult, markdown: boolean, top: number): strin
     const p = result.precision;
     out.push(
       "",
-      `Adaptive precision: ${p.reached ? "reached" : "NOT reached"} the target standard error ${p.target} with N = ${p.runs.toLocaleString("en-US")} contests per setting (largest SE ${p.worstStandardError.toPrecision(3)}).`,
+      `Adaptive precision: ${p.reached ? "reached" : "NOT reached"} the target standard error ${p.target} with N = ${thousands(p.runs)} contests per setting (largest SE ${p.worstStandardError.toPrecision(3)}).`,
     );
   }
   out.push(...renderBlocks(extra, markdown));

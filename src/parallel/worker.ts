@@ -6,6 +6,8 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { playUnits } from "../engine/montecarlo.js";
+import { roundScoresFrom } from "../engine/types.js";
+import { gridOf } from "../grid/grid.js";
 import {
   type PoolMessage,
   type PoolRequest,
@@ -31,15 +33,17 @@ port.on("message", (msg: PoolRequest) => {
  * Tallies up to this size are copied back, larger ones transferred. The first buffer a thread
  * transfers away (detaches) makes V8 check every later typed-array access of that thread for
  * detachment: every later job on the worker ran 6% slower at 29 x 12 and 13% slower at 5000 x 50.
- * Copying 15 MB costs a few milliseconds; above 32 MB (exact rank histograms of thousands of models;
- * 63 MB at 20,000 models x 3 settings, which kept rank there above 500 MB) the copy's memory matters more.
+ * Copying 15 MB costs a few milliseconds; above 32 MB (exact rank histograms of thousands of models,
+ * e.g. --rank-distribution) the copy's memory matters more. Binned histograms stay below it (25 MB
+ * at 20,000 models x 3 settings: engine/tally.ts caps them).
  */
 const TRANSFER_BYTES = 32 << 20;
 
 function play(id: number, req: WorkRequest): void {
   let pending = 0;
   const tallies = playUnits(
-    { models: req.models, rounds: req.rounds, values: req.values, ...(req.errors ? { errors: req.errors } : {}) },
+    // Built as the calling thread builds its fields (one object shape for the hot loop).
+    roundScoresFrom(gridOf(req.rounds, req.models, req.values), req.errors ? gridOf(req.rounds, req.models, req.errors) : undefined),
     req.settings,
     req.plan,
     req.from,

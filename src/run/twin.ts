@@ -5,7 +5,7 @@
  * boundary), so it has the model's level without the model's profile. Pure: no contests here.
  */
 
-import { LOSING_SCORE, type RoundScores, roundGrid } from "../engine/types.js";
+import { LOSING_SCORE, type RoundScores, roundGrid, roundScoresFrom } from "../engine/types.js";
 import { at, rowCopy, set } from "../grid/grid.js";
 
 /** Other models m beats in each round (a tie, within the tolerance, counts one half). */
@@ -155,12 +155,13 @@ export function withRow(rs: RoundScores, m: number, row: Float64Array): RoundSco
 
 /** The field with each of `models`' round scores replaced by its row, in one copy of the values (standard errors kept). */
 export function withRows(rs: RoundScores, models: readonly number[], rows: readonly Float64Array[]): RoundScores {
-  const values = Float64Array.from(rs.values);
-  const grid = roundGrid(rs, values);
+  const grid = roundGrid(rs, Float64Array.from(rs.values));
   models.forEach((m, i) => {
     for (let k = 0; k < rs.rounds; k++) set(grid, k, m, rows[i][k]);
   });
-  return { ...rs, values, ...(rs.errors ? { errors: rs.errors } : {}) };
+  // Built as every field is (roundScoresFrom): an object of another shape met in the engine's
+  // optimised hot loop deoptimised it ("wrong map"), and the twins' first runs paid for recompiling.
+  return roundScoresFrom(grid, rs.errors ? roundGrid(rs, rs.errors) : undefined);
 }
 
 /** A played twin run: the twin's [E[S], Monte Carlo SE] at the baseline and the harshest setting. */
