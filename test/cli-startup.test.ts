@@ -1,7 +1,8 @@
 /**
  * Start-up: a command loads only its own modules (the report's charts, compare's methods and the
  * dashboard's server stay unloaded for `rank`), while top-level help still lists every command.
- * The modules a process loads are read from a module-resolution hook that prints each file URL.
+ * The modules a process loads are read from a module-resolution hook that prints each file URL
+ * (synchronously: hooks run on their own thread, and on Node 24 buffered writes were lost at exit).
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -13,7 +14,7 @@ const CLI = join(ROOT, "dist", "src", "cli", "main.js");
 const HOOK =
   "data:text/javascript," +
   encodeURIComponent(
-    'export async function resolve(s, c, next) { const r = await next(s, c); if (r.url.startsWith("file:")) process.stderr.write("LOADED " + r.url + "\\n"); return r; }',
+    'import { writeSync } from "node:fs"; export async function resolve(s, c, next) { const r = await next(s, c); if (r.url.startsWith("file:")) writeSync(2, "LOADED " + r.url + "\\n"); return r; }',
   );
 
 /** The project's own modules (paths under dist/src) a CLI run loads, and its standard output. */
