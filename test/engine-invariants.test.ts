@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { createWorkspace, playContests } from "../src/engine/contest.js";
 import { pointsPerContest } from "../src/engine/points.js";
 import { chunkRng } from "../src/engine/rng.js";
-import { emptyTally } from "../src/engine/tally.js";
+import { chooseRankBinWidth, emptyTally, MAX_HISTOGRAM_CELLS, rankBinCount } from "../src/engine/tally.js";
 import { means, monteCarlo, roundScores, rules, standardErrors } from "./helpers.js";
 import { literalContest } from "./spec-literal.js";
 
@@ -139,4 +139,19 @@ describe("the optimised engine matches the spec written literally", () => {
       }
     });
   }
+});
+
+describe("rank histogram bins", () => {
+  it("exact up to 1,000 models, about 250 bins to 8,388, then within 2^21 cells per setting (193 places at 20,000)", () => {
+    assert.equal(chooseRankBinWidth(1000, false), 1);
+    assert.equal(chooseRankBinWidth(5000, false), 20);
+    assert.equal(chooseRankBinWidth(20_000, false), 193);
+    assert.equal(chooseRankBinWidth(20_000, true), 1, "--rank-distribution keeps them exact");
+    for (const M of [1001, 4000, 8388, 8389, 12_345, 20_000, 100_000, 1_000_000]) {
+      const w = chooseRankBinWidth(M, false);
+      const cells = M * rankBinCount(M, w);
+      assert.ok(cells <= MAX_HISTOGRAM_CELLS + M, `${M} models: ${cells} cells`);
+      assert.ok(rankBinCount(M, w) <= 250, `${M} models: ${rankBinCount(M, w)} bins`);
+    }
+  });
 });
