@@ -44,6 +44,8 @@ export function chooseLayout(columns: readonly string[], file: string, forced?: 
         `${file}: --layout long needs a model column (${MODEL_COLUMNS.join("|")}), a benchmark column ` +
           `(${BENCHMARK_COLUMNS.join("|")}) and a score column (${SCORE_COLUMNS.join("|")}); ` +
           `the header has: ${columns.join(", ")}`,
+        // Only --layout long (or --from long) gets here: a detected long table has all three.
+        { file, option: "layout" },
       );
     }
     return {
@@ -70,6 +72,7 @@ export function chooseLayout(columns: readonly string[], file: string, forced?: 
       throw new InputError(
         `${file}: a long table (columns "${columns[model]}" and "${columns[bench]}") with several score columns (${scored.map(([c]) => c).join(", ")}); ` +
           `choose one: ${scored.map(([c]) => `--columns model=${columns[model]},benchmark=${columns[bench]},score=${c}`).join(" or ")}`,
+        { file },
       );
   }
   if (forced === "models-rows") {
@@ -95,5 +98,6 @@ export function chooseLayout(columns: readonly string[], file: string, forced?: 
     `${file}: cannot tell the layout from the header (${columns.slice(0, 6).join(", ")}${columns.length > 6 ? ", ..." : ""}). ` +
       `Name the first column "model" (one row per model) or "benchmark" (one row per benchmark), ` +
       `or pass --layout models-rows|benchmarks-rows|long`,
+    { file },
   );
 }

@@ -300,7 +300,7 @@ export function perItemFeeder(plan: PerItemPlan, options: AdapterOptions = {}): 
     lineNo++;
     if (text.trim() === "") return;
     let v: unknown;
-    checkJsonStructure(text, `${file}: line ${lineNo}`);
+    checkJsonStructure(text, file, lineNo);
     try {
       v = JSON.parse(text);
     } catch (e) {
