@@ -228,6 +228,10 @@ describe("InputError's fields: results files, layout, JSON structure", () => {
     const long = caught(() => scoreTableFromText("model,MMLU\na,1\nb,2\n", "t.csv", { layout: "long" }));
     assert.deepEqual({ file: long.file, option: long.option }, { file: "t.csv", option: "layout" });
     saysWhere(long);
+    // Forced by from: "long" instead, the message and the field say so.
+    const from = caught(() => scoreTableFromText("model,MMLU\na,1\nb,2\n", "t.csv", { from: "long" }));
+    assert.deepEqual({ file: from.file, option: from.option }, { file: "t.csv", option: "from" });
+    assert.match(from.message, /^t\.csv: the option from long needs a model column/);
     const perItem = caught(() => scoreTableFromText("model,MMLU\na,1\nb,2\n", "p.csv", { from: "per-item" }));
     assert.equal(perItem.file, "p.csv");
     saysWhere(perItem);
