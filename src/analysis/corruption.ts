@@ -7,6 +7,7 @@ import { chunkRng } from "../engine/rng.js";
 import { column, set } from "../grid/grid.js";
 import type { RoundPlan } from "../plan/plan.js";
 import { InputError } from "../table/errors.js";
+import { apiOption } from "../table/option-names.js";
 import { type ScoreTable, tableGrid } from "../table/types.js";
 import { type RerankBatch, type RerankJob, type RerunSettings, rerankHere, studyMethodNames } from "./rerun.js";
 
@@ -87,11 +88,19 @@ export async function corruptionStudy(
 ): Promise<CorruptionResult> {
   const B = table.benchmarks.length;
   if (!Number.isInteger(options.corrupt) || options.corrupt < 1 || options.corrupt > B) {
-    throw new InputError(`--corrupt: ${options.corrupt} is not valid: expected a whole number from 1 to ${B} (the benchmarks in use)`);
+    throw new InputError(`--corrupt: ${options.corrupt} is not valid: expected a whole number from 1 to ${B} (the benchmarks in use)`, {
+      code: "invalid-option",
+      option: apiOption("--corrupt"),
+    });
   }
   const targets = options.targets ?? table.models;
   const unknown = targets.filter((t) => !table.models.includes(t));
-  if (unknown.length > 0) throw new InputError(`--models: not in the table: ${unknown.map((u) => `"${u}"`).join(", ")}`);
+  // stress --models is the study's `targets` (OPTION_NAMES leaves --models out: plot's is another option).
+  if (unknown.length > 0)
+    throw new InputError(`--models: not in the table: ${unknown.map((u) => `"${u}"`).join(", ")}`, {
+      code: "invalid-option",
+      option: "targets",
+    });
   const methods = studyMethodNames(settings);
   const trials = targets.flatMap((name) => {
     const m = table.models.indexOf(name);

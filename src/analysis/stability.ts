@@ -7,6 +7,7 @@ import { chunkRng } from "../engine/rng.js";
 import type { RoundPlan } from "../plan/plan.js";
 import { competitionRanks } from "../stats/stats.js";
 import { InputError } from "../table/errors.js";
+import { apiOption } from "../table/option-names.js";
 import { selectBenchmarks } from "../table/select.js";
 import type { ScoreTable } from "../table/types.js";
 import { type MethodScores, type RerankBatch, type RerankJob, type RerunSettings, rerankHere, studyMethodNames } from "./rerun.js";
@@ -70,14 +71,17 @@ function randomPermutation(n: number, seed: number, r: number): number[] {
 export function orderFromNames(plan: RoundPlan, names: readonly string[], option = "--order"): number[] {
   const idx = names.map((n) => plan.rounds.findIndex((r) => r.name === n));
   const unknown = names.filter((_, i) => idx[i] < 0);
+  const where = { code: "invalid-option", option: apiOption(option) };
   if (unknown.length > 0) {
     throw new InputError(
       `${option}: unknown round${unknown.length > 1 ? "s" : ""} ${unknown.map((u) => `"${u}"`).join(", ")} (rounds: ${plan.rounds.map((r) => r.name).join(", ")})`,
+      where,
     );
   }
   if (new Set(idx).size !== plan.rounds.length || idx.length !== plan.rounds.length) {
     throw new InputError(
       `${option}: give every round exactly once (${plan.rounds.length} rounds: ${plan.rounds.map((r) => r.name).join(", ")})`,
+      where,
     );
   }
   return idx;

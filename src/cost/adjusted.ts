@@ -12,6 +12,7 @@ import { LOSING_SCORE, type RoundScores, roundGrid } from "../engine/types.js";
 import { at, gridOf, makeGrid, set } from "../grid/grid.js";
 import type { RoundPlan } from "../plan/plan.js";
 import { InputError, listProblems } from "../table/errors.js";
+import { apiOption } from "../table/option-names.js";
 import type { ScoreTable } from "../table/types.js";
 import type { AttemptCosts } from "./types.js";
 
@@ -66,6 +67,9 @@ export function costAdjustedRoundScores(table: ScoreTable, plan: RoundPlan, rs: 
       set(out, k, m, score === LOSING_SCORE ? score : score / cost);
     }
   });
-  if (problems.length > 0) throw new InputError(listProblems("--outcomes cost-adjusted: cannot compute scores per dollar:", problems));
+  if (problems.length > 0)
+    throw new InputError(listProblems("--outcomes cost-adjusted: cannot compute scores per dollar:", problems), {
+      option: apiOption("--outcomes"),
+    });
   return { ...rs, values: out.values };
 }

@@ -5,6 +5,7 @@
  */
 import type { PreparedRank } from "../run/prepare.js";
 import { InputError } from "../table/errors.js";
+import { apiOption } from "../table/option-names.js";
 import { costAdjustedRoundScores, type OutcomeMode, roundCosts } from "./adjusted.js";
 import { type AttemptCostInputs, attemptCosts } from "./attempts.js";
 import { applyBudget, type BudgetResult, type BudgetSpec } from "./budget.js";
@@ -43,6 +44,7 @@ export function analyseCosts(prepared: PreparedRank, o: CostOptions = {}): CostA
     throw new InputError(
       `${table.source}: no cost is known for any model (expected per-item costs, per-item prompt/completion tokens with --prices, ` +
         "a cost column in a long table, aider's total_cost, or a --costs FILE of model, benchmark, cost = mean USD per attempt)",
+      { file: table.source },
     );
   }
   const scales = successScales(table, o.successScale);
@@ -61,6 +63,7 @@ export function analyseCosts(prepared: PreparedRank, o: CostOptions = {}): CostA
   if (o.budget?.per === "pass" && noRate.length > 0)
     throw new InputError(
       `--budget-per pass: needs a cost-of-pass on every benchmark; ${noRate.map((s) => s.benchmark).join(", ")} ${noRate.length === 1 ? "is" : "are"} not a success rate`,
+      { code: "invalid-option", option: apiOption("--budget-per") },
     );
   const budget = o.budget ? applyBudget(models, o.budget) : undefined;
   return {

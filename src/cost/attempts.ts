@@ -12,6 +12,7 @@
 
 import { cellIndex } from "../grid/grid.js";
 import { InputError, listProblems } from "../table/errors.js";
+import { apiOption } from "../table/option-names.js";
 import { type ScoreTable, tableGrid } from "../table/types.js";
 import { type CostFigures, cellKey } from "./cost-figures.js";
 import { type PriceTable, priceOf } from "./prices.js";
@@ -137,6 +138,7 @@ export function attemptCosts(table: ScoreTable, inputs: AttemptCostInputs = {}):
       inputs.prices
         ? `${inputs.prices.source}: no price for ${names}: ${needPrice.size === 1 ? "it has" : "they have"} token counts to price (add input and output prices per million tokens; a price is never assumed)`
         : `${names} ${needPrice.size === 1 ? "has" : "have"} token counts but no recorded cost: give a price table with --prices FILE (model, input and output USD per million tokens); a price is never assumed`,
+      { option: apiOption("--prices"), ...(inputs.prices ? { file: inputs.prices.source } : {}) },
     );
   }
   if (unpriceable.length > 0) {

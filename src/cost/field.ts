@@ -10,6 +10,7 @@ import { pick } from "../grid/grid.js";
 import type { PreparedRank } from "../run/prepare.js";
 import { parseEliminationSettings } from "../run/settings.js";
 import { InputError, rephrased } from "../table/errors.js";
+import { apiOption } from "../table/option-names.js";
 import { subsetTable } from "../table/subset.js";
 
 /** Round-major values (and standard errors, for probabilistic outcomes) of some models only. */
@@ -25,7 +26,10 @@ export function restrictField(prepared: PreparedRank, keep: ReadonlySet<string>,
   const models = table.models.map((_, m) => m).filter((m) => keep.has(table.models[m]));
   if (models.length === table.models.length) return prepared;
   if (models.length < 2) {
-    throw new InputError(`${why} leaves ${models.length} model${models.length === 1 ? "" : "s"} for the contest; CSD needs at least 2`);
+    // why: "--budget", "--outcomes cost-adjusted" or both; the option is the first.
+    throw new InputError(`${why} leaves ${models.length} model${models.length === 1 ? "" : "s"} for the contest; CSD needs at least 2`, {
+      option: apiOption(why),
+    });
   }
   const sub = subsetTable(
     table,

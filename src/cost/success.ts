@@ -5,6 +5,7 @@
  * unless --success-scale says which. Pure.
  */
 import { InputError } from "../table/errors.js";
+import { apiOption } from "../table/option-names.js";
 import { classifyValues, columnValues } from "../table/scales.js";
 import type { ScoreTable } from "../table/types.js";
 import type { SuccessScale } from "./types.js";
@@ -15,11 +16,13 @@ export type SuccessScaleOption = (typeof SUCCESS_SCALES)[number];
 function forced(table: ScoreTable, b: number, scale: number): SuccessScale {
   const name = table.benchmarks[b].name;
   const bad = columnValues(table, b).filter((v) => v < 0 || v > scale);
+  const where = { code: "invalid-option", option: apiOption("--success-scale") };
   if (table.benchmarks[b].lowerIsBetter)
-    throw new InputError(`--success-scale ${scale}: benchmark "${name}" is lower-is-better, so its scores are not success rates`);
+    throw new InputError(`--success-scale ${scale}: benchmark "${name}" is lower-is-better, so its scores are not success rates`, where);
   if (bad.length > 0)
     throw new InputError(
       `--success-scale ${scale}: benchmark "${name}" has scores outside [0, ${scale}] (${bad.slice(0, 3).join(", ")}): not a success rate on that scale`,
+      where,
     );
   return { benchmark: name, scale, reason: `--success-scale ${scale}` };
 }

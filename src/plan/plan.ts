@@ -1,5 +1,5 @@
 /** Round plans: which benchmarks make up each round, in order. */
-import { InputError, listProblems } from "../table/errors.js";
+import { InputError, listProblems, rephrased } from "../table/errors.js";
 import { jsonErrorLine } from "../table/json.js";
 import { checkJsonStructure } from "../table/json-structure.js";
 import { lazyModule } from "../table/lazy-module.js";
@@ -52,7 +52,11 @@ export function parseRoundPlan(text: string, file: string, table: ScoreTable): R
   let data: unknown;
   // A plan is the `plan` option's value (the CLI's --rounds FILE), whichever way it came.
   const where = { code: "invalid-plan", file, option: "plan" };
-  checkJsonStructure(text, file);
+  try {
+    checkJsonStructure(text, file);
+  } catch (e) {
+    throw e instanceof InputError ? rephrased(e, e.message, where) : e;
+  }
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {

@@ -91,7 +91,7 @@ export async function runShard(
   options: Omit<RunOptions, "precision" | "bootstrap"> = {},
 ): Promise<PartFile> {
   if (!Number.isInteger(shard.index) || !Number.isInteger(shard.count) || shard.index < 1 || shard.index > shard.count)
-    throw new InputError(`shard ${shard.index}/${shard.count}: expected 1 <= index <= count`);
+    throw new InputError(`shard ${shard.index}/${shard.count}: expected 1 <= index <= count`, { code: "invalid-option", option: "shard" });
   const chunkRange = shardChunks(planChunks(prepared.config.runs, prepared.config.seed), shard);
   const simulator = onThreads(options.threads);
   const tallies = await simulator.tallies(prepared, { chunkRange, onProgress: options.onProgress });

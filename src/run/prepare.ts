@@ -13,6 +13,7 @@ import type { DuplicateReport } from "../table/duplicates.js";
 import { InputError } from "../table/errors.js";
 import type { ReadOptions } from "../table/load.js";
 import { applyMissingPolicy } from "../table/missing.js";
+import { apiOption } from "../table/option-names.js";
 import { constantBenchmarks, scaleWarnings } from "../table/scales.js";
 import { scoreBenchmarks, selectBenchmarks } from "../table/select.js";
 import type { ScoreTable } from "../table/types.js";
@@ -176,6 +177,7 @@ function noiseAwareErrors(table: ScoreTable, plan: RoundPlan, notes: string[]): 
     throw new InputError(
       `--outcomes probabilistic: ${table.source} has no per-item results, standard errors or item counts ` +
         "(the noise of each score is needed to draw the matches)",
+      { file: table.source, option: apiOption("--outcomes") },
     );
   }
   const rounds = roundErrors(table, plan, cells);

@@ -107,7 +107,7 @@ export function parsePart(text: string, file: string): PartFile {
     throw new InputError(`${file}: damaged shard file: ${p.tallies.length} tallies for ${p.config.settings.length} settings`, { file });
   }
   const problems = [...partProblems(p as PartFile), ...twinProblems(p as PartFile)];
-  if (problems.length > 0) throw new InputError(listProblems(`${file}: damaged or edited shard file:`, problems, 10));
+  if (problems.length > 0) throw new InputError(listProblems(`${file}: damaged or edited shard file:`, problems, 10), { file });
   return p as PartFile;
 }
 

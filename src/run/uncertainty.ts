@@ -1,6 +1,7 @@
 /** The uncertainty part of a ranking: noise per benchmark and round, and the bootstrap of the ranking. */
 
 import { InputError } from "../table/errors.js";
+import { apiOption } from "../table/option-names.js";
 import {
   type BootstrapBatch,
   type BootstrapResult,
@@ -34,6 +35,7 @@ export async function bootstrapFor(
     throw new InputError(
       `--bootstrap: ${table.source} has no per-item results, standard errors or item counts to resample ` +
         "(give a per-item file, or a long table with stderr or n columns)",
+      { file: table.source, option: apiOption("--bootstrap") },
     );
   }
   const names = config.input.models;

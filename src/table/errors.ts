@@ -11,6 +11,7 @@
  *   e.file; // "scores.csv"
  *   e.row; // 3: the file's line, the header being line 1
  *   e.column; // "MMLU"
+ *   e.columnIndex; // set where the message names a column by number ("column 4 has values but no name")
  *   e.option; // set instead when an option was wrong, e.g. "missing" (the library's name, not --missing)
  * }
  */
@@ -32,10 +33,17 @@ export class InputError extends Error {
   declare readonly row?: number;
   /** The column's name as the file writes it (a JSON field's key); the first problem's, as for row. */
   declare readonly column?: string;
+  /**
+   * The column's 1-based position in the header, set where the message names a column by its number
+   * ("column 3 has values but no name"): the only way to point at a column without a name, and the
+   * one that tells apart columns of the same name (the repeat's, as for row). A column of the table,
+   * never a character's position on a line ("malformed JSON at line 2, column 14" sets none).
+   */
+  declare readonly columnIndex?: number;
   /** The option that was wrong, by its library name ("missing", "T", "plan"); the CLI maps it to its flag. */
   declare readonly option?: string;
 
-  /** `new InputError(message)`, `new InputError(message, code)` or `new InputError(message, { code, file, row, column, option })`. */
+  /** `new InputError(message)`, `new InputError(message, code)` or `new InputError(message, { code, file, row, column, columnIndex, option })`. */
   constructor(message: string, codeOrWhere: string | InputErrorWhere = "invalid-input") {
     super(message);
     const where = typeof codeOrWhere === "string" ? { code: codeOrWhere } : codeOrWhere;
@@ -50,10 +58,11 @@ export interface InputErrorWhere {
   file?: string;
   row?: number;
   column?: string;
+  columnIndex?: number;
   option?: string;
 }
 
-const WHERE_KEYS = ["file", "row", "column", "option"] as const;
+const WHERE_KEYS = ["file", "row", "column", "columnIndex", "option"] as const;
 
 /** The code and location of an error, to build another one with them. */
 export function whereOf(e: InputError): InputErrorWhere {

@@ -26,8 +26,17 @@ function stringEnd(text: string, start: number): number {
   return -1;
 }
 
-/** Throws InputError naming the first repeated key (with its line) or the depth limit. */
-export function checkJsonStructure(text: string, file: string, maxDepth = MAX_JSON_DEPTH): void {
+/**
+ * Throws InputError naming the first repeated key (with its line) or the depth limit. `line`: the
+ * text is that line of the file (a JSON Lines record), which the message and the error's row name.
+ */
+export function checkJsonStructure(text: string, file: string, line?: number, maxDepth = MAX_JSON_DEPTH): void {
+  // "file: the key ... (line 7)" for a whole file, "file: line 7: the key ..." for one of its lines.
+  const fail = (what: string, pos: number, after = "") => {
+    const row = line ?? lineAt(text, pos);
+    const message = line === undefined ? `${file}: ${what} (line ${row})${after}` : `${file}: line ${row}: ${what}${after}`;
+    return new InputError(message, { file, row });
+  };
   // One entry per open container: the keys seen so far for an object, null for an array.
   const stack: (Set<string> | null)[] = [];
   for (let i = 0; i < text.length; i++) {
@@ -35,8 +44,7 @@ export function checkJsonStructure(text: string, file: string, maxDepth = MAX_JS
     if (c === 123 || c === 91) {
       // { or [
       stack.push(c === 123 ? new Set() : null);
-      if (stack.length > maxDepth)
-        throw new InputError(`${file}: JSON nested more than ${maxDepth} levels deep (line ${lineAt(text, i)}): not a results file`);
+      if (stack.length > maxDepth) throw fail(`JSON nested more than ${maxDepth} levels deep`, i, ": not a results file");
     } else if (c === 125 || c === 93) {
       stack.pop();
     } else if (c === 34) {
@@ -57,9 +65,7 @@ export function checkJsonStructure(text: string, file: string, maxDepth = MAX_JS
             }
           }
           if (keys.has(key))
-            throw new InputError(
-              `${file}: the key "${key.slice(0, 200)}" appears twice in one object (line ${lineAt(text, i)}); JSON would keep only the last one`,
-            );
+            throw fail(`the key "${key.slice(0, 200)}" appears twice in one object`, i, "; JSON would keep only the last one");
           keys.add(key);
         }
       }

@@ -122,7 +122,7 @@ export function parseJsonl(text: string, file: string): Records {
     .forEach((line, i) => {
       if (line.trim() === "") return;
       let v: unknown;
-      checkJsonStructure(line, `${file}: line ${i + 1}`);
+      checkJsonStructure(line, file, i + 1);
       try {
         v = JSON.parse(line);
       } catch (e) {

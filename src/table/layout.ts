@@ -1,5 +1,6 @@
 /** Which way round a table is: detection from the header, or the user's --layout. */
 import { InputError } from "./errors.js";
+import { apiOption } from "./option-names.js";
 import type { Layout } from "./types.js";
 
 export const MODEL_COLUMNS = [
@@ -32,7 +33,13 @@ function findColumn(columns: readonly string[], names: readonly string[]): numbe
   return columns.findIndex((c) => names.includes(c.trim().toLowerCase()));
 }
 
-export function chooseLayout(columns: readonly string[], file: string, forced?: Layout): LayoutChoice {
+/** `forcedBy`: the option that forced the layout, when one did (--from long forces a long table too). */
+export function chooseLayout(
+  columns: readonly string[],
+  file: string,
+  forced?: Layout,
+  forcedBy: "--layout" | "--from" = "--layout",
+): LayoutChoice {
   const model = findColumn(columns, MODEL_COLUMNS);
   const bench = findColumn(columns, BENCHMARK_COLUMNS);
   const score = findColumn(columns, SCORE_COLUMNS);
@@ -41,9 +48,11 @@ export function chooseLayout(columns: readonly string[], file: string, forced?: 
   if (forced === "long" || (!forced && model >= 0 && bench >= 0 && score >= 0)) {
     if (model < 0 || bench < 0 || score < 0) {
       throw new InputError(
-        `${file}: --layout long needs a model column (${MODEL_COLUMNS.join("|")}), a benchmark column ` +
+        `${file}: ${forcedBy} long needs a model column (${MODEL_COLUMNS.join("|")}), a benchmark column ` +
           `(${BENCHMARK_COLUMNS.join("|")}) and a score column (${SCORE_COLUMNS.join("|")}); ` +
           `the header has: ${columns.join(", ")}`,
+        // Only a forced long layout gets here: a detected long table has all three.
+        { file, option: apiOption(forcedBy) },
       );
     }
     return {
@@ -70,6 +79,7 @@ export function chooseLayout(columns: readonly string[], file: string, forced?: 
       throw new InputError(
         `${file}: a long table (columns "${columns[model]}" and "${columns[bench]}") with several score columns (${scored.map(([c]) => c).join(", ")}); ` +
           `choose one: ${scored.map(([c]) => `--columns model=${columns[model]},benchmark=${columns[bench]},score=${c}`).join(" or ")}`,
+        { file },
       );
   }
   if (forced === "models-rows") {
@@ -95,5 +105,6 @@ export function chooseLayout(columns: readonly string[], file: string, forced?: 
     `${file}: cannot tell the layout from the header (${columns.slice(0, 6).join(", ")}${columns.length > 6 ? ", ..." : ""}). ` +
       `Name the first column "model" (one row per model) or "benchmark" (one row per benchmark), ` +
       `or pass --layout models-rows|benchmarks-rows|long`,
+    { file },
   );
 }

@@ -76,6 +76,7 @@ export function checkOptionsApply(raw: RawTable, options: ReadOptions): void {
     if (options[key] !== undefined && !adapters.includes(raw.adapter as AdapterName)) {
       throw new InputError(
         `${flag} applies to ${adapters.join(", ")} files; ${raw.source} was read by the ${raw.adapter} adapter (choose another with --from)`,
+        { code: "invalid-option", option: key },
       );
     }
   }

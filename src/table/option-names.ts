@@ -6,28 +6,45 @@
  */
 import { InputError, rephrased } from "./errors.js";
 
-/** [command-line flag, library option] for every option an input error may name. */
+/**
+ * [command-line flag, library option] for every option an input error may name. The cost options
+ * are analyseCosts's (`CostOptions`: `budget: { limit, per, action }`, `expert`, ...), the studies'
+ * are corruptionStudy's and stabilityStudy's. `--models` is not here: `stress --models` is the
+ * corruption study's `targets` and `plot --models` another thing, so each site names its option.
+ */
 export const OPTION_NAMES: readonly (readonly [string, string])[] = [
   ["--aggregates", "aggregates"],
   ["--benchmark-name", "benchmarkName"],
   ["--benchmarks", "benchmarks"],
   ["--bootstrap", "bootstrap"],
+  ["--budget", "budget"],
+  ["--budget-action", "budget.action"],
+  ["--budget-per", "budget.per"],
   ["--columns", "columns"],
+  ["--corrupt", "corrupt"],
+  ["--costs", "costFile"],
   ["--duplicates", "duplicates"],
   ["--exclude", "exclude"],
+  ["--expert-cost", "expert"],
   ["--from", "from"],
   ["--harness-tasks", "harnessTasks"],
   ["--layout", "layout"],
   ["--lower-is-better", "lowerIsBetter"],
   ["--metric", "metric"],
   ["--missing", "missing"],
+  ["--order", "givenOrders"],
+  ["--orders", "randomOrders"],
   ["--outcomes", "outcomes"],
   ["--precision", "precision"],
+  ["--prices", "prices"],
+  ["--reasoning-tokens", "reasoning"],
   ["--rounds", "plan"],
   ["--runs", "runs"],
   ["--seed", "seed"],
+  ["--success-scale", "successScale"],
   ["--threads", "threads"],
   ["--tie-tolerance", "tieTolerance"],
+  ["--trials", "trials"],
   ["--unnamed", "unnamed"],
   ["--T", "T"],
 ];
@@ -91,7 +108,7 @@ export function optionError(option: string, detail: string): InputError {
 
 /**
  * A flag or option as the library names it, for InputError's `option`: "--missing" -> "missing",
- * "--rounds" -> "plan", "T" -> "T"; a flag the library does not take, by its words: "--budget-per" -> "budgetPer".
+ * "--rounds" -> "plan", "T" -> "T"; a flag the library does not take, by its words: "--max-upload" -> "maxUpload".
  */
 export function apiOption(flagOrOption: string): string {
   const flag = flagOrOption.trim().split(/[\s=]/, 1)[0];

@@ -141,8 +141,8 @@ export function expandGlob(pattern: string): string[] {
   return out;
 }
 
-/** The harness results among files, by content; the others listed for a note. */
-function harnessSources(files: readonly string[], what: string): { sources: SourceText[]; skipped: string[] } {
+/** The harness results among files, by content; the others listed for a note. `path`: the directory or pattern they came from. */
+function harnessSources(files: readonly string[], path: string, what: string): { sources: SourceText[]; skipped: string[] } {
   const sources: SourceText[] = [];
   const skipped: string[] = [];
   for (const file of files) {
@@ -155,6 +155,7 @@ function harnessSources(files: readonly string[], what: string): { sources: Sour
   if (sources.length === 0)
     throw new InputError(
       `${what}: no lm-evaluation-harness results files (JSON with "results" by task and "versions" or "config")${files.length > 0 ? ` among its ${files.length} JSON files` : ""}`,
+      { file: path },
     );
   return { sources, skipped };
 }
@@ -228,7 +229,7 @@ export function readRawTable(path: string, options: ReadOptions = {}): RawTable 
           : `${path}: no file matches this pattern`,
         { file: path },
       );
-    const { sources, skipped } = harnessSources(files, isDir ? `${path} (a directory)` : path);
+    const { sources, skipped } = harnessSources(files, path, isDir ? `${path} (a directory)` : path);
     const raw = readChosen(chooseAdapter(path, "", options, sources.length), sources, options);
     if (skipped.length === 0) return raw;
     const shown = skipped.slice(0, 3).join(", ") + (skipped.length > 3 ? `, ... (${skipped.length})` : "");

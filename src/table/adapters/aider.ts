@@ -47,6 +47,7 @@ export function readAider(sources: readonly SourceText[], options: AdapterOption
     const present = ["pass_rate_1", "pass_rate_2"].filter(has);
     throw new InputError(
       `--metric ${metric}: no record of ${file} has it${present.length > 0 ? ` (it has ${present.join(" and ")})` : ""}`,
+      { code: "invalid-option", file, option: "metric" },
     );
   }
   const bench = benchmarkOf(file);

@@ -118,6 +118,7 @@ function readFile(src: SourceText): HarnessFile {
   if (!isHarnessResults(data)) {
     throw new InputError(
       `${src.file}: not an lm-evaluation-harness results file (expected {"results": {task: {"acc,none": ..., ...}}, "versions": ..., "config": ...})`,
+      { file: src.file },
     );
   }
   const [model, modelFrom] = modelName(data, src.file);
@@ -194,6 +195,7 @@ function chooseMetric(task: string, files: readonly HarnessFile[], prefs: Return
     if (!hit)
       throw new InputError(
         `--metric ${task}=${p.metric}${p.filter ? `:${p.filter}` : ""}: not reported for task "${task}" by every file (it has: ${common.map((k) => k.key).join(", ")})`,
+        { code: "invalid-option", option: "metric" },
       );
     return hit;
   }
@@ -205,11 +207,14 @@ function chooseMetric(task: string, files: readonly HarnessFile[], prefs: Return
   if (score) return score;
   // Only measures that are not scores (crows_pairs: likelihood_difference, pct_stereotype): left out, said in a note.
   if (common.length > 0) return undefined;
+  // The file at fault: the first that reports no metric at all ("(none)"); files that only share none have no one culprit.
+  const empty = files.find((_, i) => perFile[i].length === 0);
   throw new InputError(
     listProblems(
       `task "${task}": no metric reported by every file that has it:`,
       files.map((f, i) => `${f.file}: ${perFile[i].map((k) => k.key).join(", ") || "(none)"}`),
     ),
+    empty ? { file: empty.file } : {},
   );
 }
 
@@ -234,7 +239,10 @@ export function readHarness(sources: readonly SourceText[], options: AdapterOpti
   const prefs = (options.metric ?? []).map(parseMetricSpec);
   for (const p of prefs)
     if (p.task && !tasks.includes(p.task))
-      throw new InputError(`--metric ${p.task}=${p.metric}: no task "${p.task}" (tasks: ${tasks.join(", ")})`);
+      throw new InputError(`--metric ${p.task}=${p.metric}: no task "${p.task}" (tasks: ${tasks.join(", ")})`, {
+        code: "invalid-option",
+        option: "metric",
+      });
   const picked = tasks.map((t) =>
     chooseMetric(
       t,

@@ -70,6 +70,7 @@ export function chooseAdapter(file: string, head: string, options: ChoiceOptions
           `${file}: more than one adapter fits; choose with --from ${claims.map((c) => c.adapter.name).join("|")}:`,
           claims.map((c) => `${c.adapter.name}: ${c.reason}`),
         ),
+        { file },
       );
     }
     if (claims.length === 1) return claims[0];

@@ -50,7 +50,8 @@ export function checkUniqueColumns(columns: readonly string[], what: string, fil
         `${file}: duplicate ${what} names (each must appear once):`,
         dups.map(([n, idx]) => `"${n}" at ${idx.map((i) => `column ${i + 1}`).join(", ")}`),
       ),
-      { file, row: 1, column: dups[0][0] },
+      // The first repeated name, at its repeat (as a repeated model's row is the repeat's).
+      { file, row: 1, column: dups[0][0], columnIndex: dups[0][1][1] + 1 },
     );
   }
 }
@@ -99,7 +100,8 @@ export function wideRaw(rec: Records, choice: LayoutChoice, adapter: string, unn
     const cells = rows.map((r) => r.cells[c]);
     const f = columnFacts(name, c, cells);
     const verdict = classifyColumn(f, context);
-    if (verdict.verdict === "error") throw new InputError(verdict.reason, { file });
+    // The one error verdict is a column without a name: its number is all that locates it.
+    if (verdict.verdict === "error") throw new InputError(verdict.reason, { file, columnIndex: c + 1 });
     classes.push(verdict);
     if (verdict.note) notes.push(verdict.note);
     if (verdict.verdict === "score") {

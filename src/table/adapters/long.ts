@@ -291,7 +291,7 @@ function longColumns(columns: readonly string[], file: string, options: AdapterO
     return { cols: { model: roles.model, benchmark: roles.benchmark, score: roles.score }, reason: "columns named by --columns" };
   }
   // Detected long tables keep the header's own reading (Epoch's single score_* column); --from long forces it.
-  const choice = chooseLayout(columns, file, forced ? "long" : options.layout);
+  const choice = forced ? chooseLayout(columns, file, "long", "--from") : chooseLayout(columns, file, options.layout);
   if (choice.layout !== "long")
     throw new InputError(`${file}: not a long table (no model, benchmark and score columns); read it with --from leaderboard`, { file });
   const [m, b, s] = [choice.keyColumn, choice.benchmarkColumn as number, choice.scoreColumn as number];

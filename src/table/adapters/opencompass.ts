@@ -6,7 +6,7 @@
  * (accuracy)"), unless --metric keeps one.
  */
 import { parseCsv } from "../csv.js";
-import { InputError, listProblems } from "../errors.js";
+import { InputError, listProblems, problemsError } from "../errors.js";
 import { parseScoreCell } from "../numbers.js";
 import { emptyValues, type RawRow, type RawTable } from "../raw.js";
 import { type Adapter, type AdapterOptions, extension, type SourceText, single } from "./types.js";
@@ -23,6 +23,7 @@ export function readOpenCompass(sources: readonly SourceText[], options: Adapter
   if (!isOpenCompassHeader(rec.columns)) {
     throw new InputError(
       `${file}: not an OpenCompass summary (expected the header dataset,version,metric,mode,<models>; got ${rec.columns.slice(0, 5).join(",")})`,
+      { file },
     );
   }
   const models = rec.columns.slice(HEAD.length).map((c) => c.trim());
@@ -34,13 +35,18 @@ export function readOpenCompass(sources: readonly SourceText[], options: Adapter
   });
   const wanted = new Set(options.metric ?? []);
   const rows = wanted.size > 0 ? kept.filter((r) => wanted.has(String(r.cells[2]).trim())) : kept;
-  if (rows.length === 0) throw new InputError(`${file}: no dataset rows${wanted.size ? ` with metric ${[...wanted].join(", ")}` : ""}`);
+  if (rows.length === 0)
+    throw new InputError(
+      `${file}: no dataset rows${wanted.size ? ` with metric ${[...wanted].join(", ")}` : ""}`,
+      wanted.size ? { code: "invalid-option", file, option: "metric" } : { file },
+    );
   const datasets = rows.map((r) => String(r.cells[0]).trim());
   const metrics = rows.map((r) => String(r.cells[2]).trim());
   const repeated = new Set(datasets.filter((d, i) => datasets.indexOf(d) !== i));
   const names = datasets.map((d, i) => (repeated.has(d) ? `${d} (${metrics[i]})` : d));
   const dup = names.filter((n, i) => names.indexOf(n) !== i);
-  if (dup.length > 0) throw new InputError(listProblems(`${file}: datasets listed twice with the same metric:`, [...new Set(dup)]));
+  if (dup.length > 0)
+    throw new InputError(listProblems(`${file}: datasets listed twice with the same metric:`, [...new Set(dup)]), { file });
   const problems: string[] = [];
   const byModel: RawRow[] = models.map((model) => ({ model, where: `column "${model}"`, values: emptyValues(rows.length) }));
   rows.forEach((r, b) => {
@@ -50,7 +56,7 @@ export function readOpenCompass(sources: readonly SourceText[], options: Adapter
       else if (p.kind === "number") byModel[j].values[b] = p.value;
     });
   });
-  if (problems.length > 0) throw new InputError(listProblems(`${file}: invalid scores:`, problems));
+  if (problems.length > 0) throw problemsError(`${file}: invalid scores:`, problems, { file });
   const notes = [`OpenCompass summary: ${models.length} models x ${rows.length} dataset rows`];
   if (skipped.length > 0) notes.push(`rows without results (section headers or datasets not evaluated): ${skipped.join(", ")}`);
   if (repeated.size > 0)

@@ -300,7 +300,7 @@ export function perItemFeeder(plan: PerItemPlan, options: AdapterOptions = {}): 
     lineNo++;
     if (text.trim() === "") return;
     let v: unknown;
-    checkJsonStructure(text, `${file}: line ${lineNo}`);
+    checkJsonStructure(text, file, lineNo);
     try {
       v = JSON.parse(text);
     } catch (e) {
@@ -351,6 +351,7 @@ export const perItemAdapter: Adapter = {
       throw new InputError(
         `${file}: not a per-item file: expected an item column (item, item_id, question_id, instance_id, doc_id, ...) with model and score columns, ` +
           "or an item column and one column per model; name them with --columns model=...,item=...,score=...",
+        { file },
       );
     }
     const feeder = perItemFeeder(plan, options);
