@@ -25,11 +25,12 @@ export const PROBES = 32;
 const ENDS = 6;
 /**
  * From this many models on, two probes share a run (with the probes sorted by mean wins, run r
- * flattens the r-th and the one half the list below it). Measured against one twin per run with the same seeds (2 x 5,000 contests per
- * twin), the profile effects moved by 0.015-0.03 rms on MMLU-Pro (29 models), OpenCompass (35) and
- * HELM Lite cut to 40 models, where a change of seed moves them by 0.02-0.04; three probes per run
- * moved HELM Lite's by 0.045 and five by 0.08 (its models have the most uneven rounds), so two it is
- * below BATCH_FIELD. test/sensitivity.test.ts keeps that check on MMLU-Pro.
+ * flattens the r-th and the one half the list below it). Measured against one twin per run with the
+ * same seeds (2 x 5,000 contests per twin), the profile effects moved by 0.015-0.035 rms on MMLU-Pro
+ * (29 models), OpenCompass (35) and HELM Lite cut to 40 models, where a change of seed moves them by
+ * 0.02-0.04; three probes per run moved HELM Lite's by 0.045 and five by 0.08 (its models have the
+ * most uneven rounds), so two it is below BATCH_FIELD. test/sensitivity.test.ts keeps that check on
+ * MMLU-Pro and HELM Lite.
  */
 export const PAIRED_FROM = 20;
 /** From this many models on, up to floor(M / BATCH_FIELD) probes share a run (at most 2% of the field flattened). */
