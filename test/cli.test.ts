@@ -4,9 +4,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { ROOT } from "./helpers.js";
+import { CLI, ROOT } from "./helpers.js";
 
-const CLI = join(ROOT, "dist", "src", "cli", "main.js");
 const fx = (name: string) => join(ROOT, "test", "fixtures", name);
 const OC = join(ROOT, "data", "opencompass_2024-08-29.csv");
 const OC_PLAN = join(ROOT, "data", "opencompass.rounds.json");

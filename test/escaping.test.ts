@@ -7,9 +7,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { parse } from "csv-parse/sync";
 import { markdownSafe, messageSafe, spreadsheetSafe, terminalSafe, xmlSafe } from "../src/output/escape.js";
-import { ROOT } from "./helpers.js";
-
-const CLI = join(ROOT, "dist", "src", "cli", "main.js");
+import { CLI, ROOT } from "./helpers.js";
 
 const NAMES = [
   '=HYPERLINK("http://x","y")',

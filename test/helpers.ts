@@ -1,6 +1,6 @@
 /** Shared test helpers: small round-score tables, Monte Carlo runs and exact enumeration. */
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createWorkspace, playContests } from "../src/engine/contest.js";
@@ -13,6 +13,12 @@ import { InputError } from "../src/table/errors.js";
 /** The repository root (tests run from dist/test/). */
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const SHARED = fileURLToPath(new URL("../../../shared/", import.meta.url));
+
+/** The command line as shipped: package.json's bin (the bundle in dist/cli/). */
+export const CLI = join(
+  ROOT,
+  (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { bin: { swissround: string } }).bin.swissround,
+);
 
 /** Real data copied into the repository (licences permitting): test/data mirrors ../shared/data. */
 export const testData = (...path: string[]): string => join(ROOT, "test", "data", ...path);

@@ -7,9 +7,8 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { checkJsonStructure, MAX_JSON_DEPTH } from "../src/table/json-structure.js";
 import { readScoreTable } from "../src/table/read.js";
-import { ROOT, throwsInput } from "./helpers.js";
+import { CLI, ROOT, throwsInput } from "./helpers.js";
 
-const CLI = join(ROOT, "dist", "src", "cli", "main.js");
 const OC = join(ROOT, "data", "opencompass_2024-08-29.csv");
 const tmp = () => mkdtempSync(join(tmpdir(), "swissround-hostile-"));
 

@@ -9,9 +9,8 @@ import type { InspectReport } from "../src/table/inspect.js";
 import { inspectRaw } from "../src/table/inspect.js";
 import type { ReadOptions } from "../src/table/load.js";
 import { readRawTable } from "../src/table/read.js";
-import { NEEDS_SHARED, ROOT, sharedData, testData } from "./helpers.js";
+import { CLI, NEEDS_SHARED, ROOT, sharedData, testData } from "./helpers.js";
 
-const CLI = join(ROOT, "dist", "src", "cli", "main.js");
 const FX = (...p: string[]) => join(ROOT, "test", "fixtures", "adapters", ...p);
 const DATA = (...p: string[]) => testData(...p);
 

@@ -17,9 +17,8 @@ import {
   scoreTableFromText,
 } from "../src/index.js";
 import { forTheApi } from "../src/table/option-names.js";
-import { ROOT, testData } from "./helpers.js";
+import { CLI, ROOT, testData } from "./helpers.js";
 
-const CLI = join(ROOT, "dist", "src", "cli", "main.js");
 const OC = join(ROOT, "data", "opencompass_2024-08-29.csv");
 const OC_PLAN = join(ROOT, "data", "opencompass.rounds.json");
 

@@ -11,10 +11,9 @@ import { prepareRank } from "../src/run/rank.js";
 import { InputError } from "../src/table/errors.js";
 import { scoreTableFromText } from "../src/table/load.js";
 import { applyMissingPolicy } from "../src/table/missing.js";
-import { enumerateExact, ROOT, roundScores, rules, testData } from "./helpers.js";
+import { CLI, enumerateExact, ROOT, roundScores, rules, testData } from "./helpers.js";
 
 const HELM = testData("benchbench", "benchmarks_old", "helm_classic_240829.csv");
-const CLI = join(ROOT, "dist", "src", "cli", "main.js");
 // alpha misses GPQA, beta misses HumanEval and GPQA; gamma and delta are complete.
 const GAPPY = "model,MMLU,GPQA,HumanEval\nalpha,70,,60\nbeta,65,,\ngamma,60,30,70\ndelta,55,35,50\n";
 const PLAN = '{"rounds": [{"name": "knowledge", "benchmarks": ["MMLU", "GPQA"]}, {"name": "code", "benchmarks": ["HumanEval"]}]}';

@@ -13,7 +13,7 @@ import { describe, it } from "node:test";
 import { runRanking } from "../src/run/ranking.js";
 import { InputError } from "../src/table/errors.js";
 import { readScoreTable } from "../src/table/read.js";
-import { NEEDS_SHARED, ROOT, sharedData, testData } from "./helpers.js";
+import { CLI, NEEDS_SHARED, ROOT, sharedData, testData } from "./helpers.js";
 
 /** mulberry32: a tiny seeded generator, so every case is reproducible from its number. */
 function rng(seed: number): () => number {
@@ -135,7 +135,6 @@ describe("damaged real files end as exit 0 or 2, never 1", () => {
   });
 
   it("the CLI itself on a sample of them: exit 0 or 2, and no output file left on failure", () => {
-    const CLI = join(ROOT, "dist", "src", "cli", "main.js");
     for (let c = 0; c < 24; c++) {
       const r = rng(5000 + c);
       const source = pick(r, files);

@@ -5,9 +5,7 @@ import { describe, it } from "node:test";
 import { planChunks, runChunks } from "../src/engine/montecarlo.js";
 import { normalCdf } from "../src/engine/normal.js";
 import type { ContestRules, RoundScores, Tally } from "../src/engine/types.js";
-import { means, ROOT, roundScores, rules, standardErrors, testData } from "./helpers.js";
-
-const CLI = join(ROOT, "dist", "src", "cli", "main.js");
+import { CLI, means, ROOT, roundScores, rules, standardErrors, testData } from "./helpers.js";
 
 function play(rs: RoundScores, r: ContestRules, runs: number, seed = 3): Tally {
   const p = planChunks(runs, seed);

@@ -5,9 +5,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { it } from "node:test";
-import { NEEDS_SHARED, ROOT, sharedData, testData } from "./helpers.js";
+import { CLI, NEEDS_SHARED, ROOT, sharedData, testData } from "./helpers.js";
 
-const CLI = join(ROOT, "dist", "src", "cli", "main.js");
 const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", cwd: ROOT });
 
 it("Open LLM v2: one note for its aggregate, BBH and BBH Raw flagged as near-duplicate rounds, warnings printed as warnings", () => {

@@ -5,9 +5,8 @@ import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { ROOT } from "./helpers.js";
+import { CLI, ROOT } from "./helpers.js";
 
-const CLI = join(ROOT, "dist", "src", "cli", "main.js");
 const OC = join(ROOT, "data", "opencompass_2024-08-29.csv");
 /** So many contests that a command which did its work before checking -o would not finish within the timeout. */
 const FOREVER = ["--runs", "1000000000"];

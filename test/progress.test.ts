@@ -6,9 +6,8 @@ import { join } from "node:path";
 import { it } from "node:test";
 import { terminalProgress } from "../src/cli/progress.js";
 import { shareIndexed } from "../src/parallel/share.js";
-import { ROOT } from "./helpers.js";
+import { CLI, ROOT } from "./helpers.js";
 
-const CLI = join(ROOT, "dist", "src", "cli", "main.js");
 const OC = join(ROOT, "data", "opencompass_2024-08-29.csv");
 
 function fakeStream(isTTY: boolean) {

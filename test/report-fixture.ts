@@ -7,9 +7,9 @@ import { buildReportData, comparisonSections, distributionsOf, type ReportData }
 import { computeTallies, prepareRank, type RankOptions } from "../src/run/rank.js";
 import { assembleResult } from "../src/run/result.js";
 import { playFlatTwins } from "../src/run/twins.js";
-import { ROOT } from "./helpers.js";
+import { CLI, ROOT } from "./helpers.js";
 
-export const CLI = join(ROOT, "dist", "src", "cli", "main.js");
+export { CLI };
 export const OC = join(ROOT, "data", "opencompass_2024-08-29.csv");
 export const OC_PLAN = join(ROOT, "data", "opencompass.rounds.json");
 export const FIXTURES = join(ROOT, "test", "fixtures");

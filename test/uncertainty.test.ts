@@ -14,9 +14,8 @@ import { bootstrapOnThreads } from "../src/run/bootstrap-threads.js";
 import { cellErrors, noiseReport } from "../src/run/noise.js";
 import { itemResampler } from "../src/run/resample.js";
 import type { ScoreTable } from "../src/table/types.js";
-import { ROOT, testData } from "./helpers.js";
+import { CLI, ROOT, testData } from "./helpers.js";
 
-const CLI = join(ROOT, "dist", "src", "cli", "main.js");
 const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", cwd: ROOT });
 
 /** A table of per-item 0/1 results drawn from known accuracies truth[m][k], n items per benchmark. */

@@ -5,7 +5,7 @@
  */
 
 import { chooseRankBinWidth } from "../engine/tally.js";
-import { type RoundScores, roundGrid } from "../engine/types.js";
+import { type RoundScores, roundGrid, roundScoresFrom } from "../engine/types.js";
 import { pick } from "../grid/grid.js";
 import type { PreparedRank } from "../run/prepare.js";
 import { parseEliminationSettings } from "../run/settings.js";
@@ -16,8 +16,8 @@ import { subsetTable } from "../table/subset.js";
 /** Round-major values (and standard errors, for probabilistic outcomes) of some models only. */
 function pickModels(rs: RoundScores, models: readonly number[]): RoundScores {
   const rounds = Array.from({ length: rs.rounds }, (_, k) => k);
-  const of = (a: Float64Array) => pick(roundGrid(rs, a), rounds, models).values;
-  return { models: models.length, rounds: rs.rounds, values: of(rs.values), ...(rs.errors ? { errors: of(rs.errors) } : {}) };
+  const of = (a: Float64Array) => pick(roundGrid(rs, a), rounds, models);
+  return roundScoresFrom(of(rs.values), rs.errors ? of(rs.errors) : undefined);
 }
 
 /** The prepared ranking with only `keep` (names, in table order), ready to simulate. */

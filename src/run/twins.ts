@@ -10,13 +10,14 @@
  * `rank` at 1,756 models 5x, and a flat twin keeps its model's mean wins, so a few of them barely
  * move the others. Cost is capped by TWIN_MATCH_BUDGET.
  */
-import { type ChunkPlan, planChunks, runChunks } from "../engine/montecarlo.js";
+import { planChunks } from "../engine/montecarlo.js";
 import { pointsPerContest } from "../engine/points.js";
-import { type ContestRules, LOSING_SCORE, type RoundScores, roundGrid, type Tally } from "../engine/types.js";
+import { type ContestRules, LOSING_SCORE, type RoundScores, roundGrid } from "../engine/types.js";
 import { rowView } from "../grid/grid.js";
 import type { RankConfig } from "./config.js";
 import { sensitivityPair } from "./result.js";
-import { fieldShapes, type PlayedTwin, type TwinFigures, twinOf, withRows } from "./twin.js";
+import { fieldShapes, type PlayedTwin, type TwinFigures, twinOf } from "./twin.js";
+import { playTwinBatchHere, runSums, slicesFor, type TwinBatch, type TwinSums } from "./twin-batch.js";
 
 /** Fields up to this size: every non-flat model's twin is played. */
 export const EXACT_UP_TO = 40;
@@ -50,10 +51,11 @@ export const MIN_TWIN_RUNS = 1_000;
 /** Matches played by all twin runs together, at most (about 1-1.5 s on one core), unless MIN_TWIN_RUNS needs more. */
 export const TWIN_MATCH_BUDGET = 120_000_000;
 
-function meanAndSE(t: Tally, m: number): [number, number] {
+/** E[S] and its Monte Carlo standard error of the i-th model of a run's sums. */
+function meanAndSE(t: TwinSums, i: number): [number, number] {
   const n = t.contests;
-  const mean = t.scoreSum[m] / n;
-  const v = n > 1 ? Math.max(0, (t.scoreSqSum[m] - n * mean * mean) / (n - 1)) : 0;
+  const mean = t.scoreSum[i] / n;
+  const v = n > 1 ? Math.max(0, (t.scoreSqSum[i] - n * mean * mean) / (n - 1)) : 0;
   return [mean, Math.sqrt(v / n)];
 }
 
@@ -99,11 +101,8 @@ function batches(probes: readonly number[], size: number): number[][] {
   return out;
 }
 
-/** Plays one job's contests at both settings (here, or on worker threads). */
-export type TwinPlayer = (rs: RoundScores, rules: readonly ContestRules[], plan: ChunkPlan) => Tally[] | Promise<Tally[]>;
-
-const playHere: TwinPlayer = (rs, rules, plan) =>
-  runChunks(rs, rules, plan, 0, plan.chunks, { models: rs.models, rankBinWidth: rs.models });
+/** Plays a batch of twin runs (here, or on worker threads): every item's sums, in item order. */
+export type TwinBatchPlayer = (batch: TwinBatch) => TwinSums[] | Promise<TwinSums[]>;
 
 /** The twin runs a field needs (the non-flat probes' flat twins and the ceiling model) and the contests per setting for each. */
 function twinJobs(rs: RoundScores, rules: readonly [ContestRules, ContestRules], runs: number, size: number) {
@@ -133,38 +132,51 @@ function twinJobs(rs: RoundScores, rules: readonly [ContestRules, ContestRules],
   return { meanWins, flat, jobs, ceiling, runs: count > 0 ? twinRuns(runs, count, M, rules) : 0 };
 }
 
+/** The batch of twin runs a field needs, and what the figures are assembled from. */
+function twinBatch(rs: RoundScores, rules: readonly [ContestRules, ContestRules], runs: number, seed: number, perRun: number) {
+  const { meanWins, flat, jobs, ceiling, runs: n } = twinJobs(rs, rules, runs, perRun);
+  const plan = planChunks(Math.max(1, n), seed);
+  const all = [...jobs, ...(ceiling ? [ceiling] : [])];
+  const batch: TwinBatch = {
+    field: rs,
+    rules: [...rules],
+    plan,
+    runs: all.map((j) => ({ models: j.models, rows: j.rows })),
+    slices: slicesFor(all.length, rules.length, plan.chunks),
+  };
+  const figures = (items: readonly TwinSums[]): TwinFigures => {
+    const played = all.map((j, r) => playedOf(j, runSums(batch, items, r)));
+    return { runs: n, meanWins, flat, ...split(all, played) };
+  };
+  return { batch, figures };
+}
+
 /**
  * Plays the twins; `rules` = [baseline, harshest], `seed` the run's (common random numbers), `perRun`
  * the twins flattened in one run (tests compare with one per run). The figures do not depend on the
- * run's own contests, nor on how many threads `play` uses.
+ * run's own contests, nor on how `play` shares the batch among threads.
  */
 export async function flatTwins(
   rs: RoundScores,
   rules: readonly [ContestRules, ContestRules],
   runs: number,
   seed: number,
-  play: TwinPlayer = playHere,
+  play: TwinBatchPlayer = playTwinBatchHere,
   perRun = probesPerRun(rs.models),
 ): Promise<TwinFigures> {
-  const { meanWins, flat, jobs, ceiling, runs: n } = twinJobs(rs, rules, runs, perRun);
-  const plan = planChunks(Math.max(1, n), seed);
-  const all: PlayedTwin[][] = [];
-  for (const j of [...jobs, ...(ceiling ? [ceiling] : [])]) all.push(playedOf(j, await play(withRows(rs, j.models, j.rows), rules, plan)));
-  return { runs: n, meanWins, flat, ...split([...jobs, ...(ceiling ? [ceiling] : [])], all) };
+  const { batch, figures } = twinBatch(rs, rules, runs, seed, perRun);
+  return figures(batch.runs.length > 0 ? await play(batch) : []);
 }
 
 /** As flatTwins, in this thread and synchronously (the dashboard's simulation worker). */
 export function flatTwinsHere(rs: RoundScores, rules: readonly [ContestRules, ContestRules], runs: number, seed: number): TwinFigures {
-  const { meanWins, flat, jobs, ceiling, runs: n } = twinJobs(rs, rules, runs, probesPerRun(rs.models));
-  const plan = planChunks(Math.max(1, n), seed);
-  const toPlay = [...jobs, ...(ceiling ? [ceiling] : [])];
-  const all = toPlay.map((j) => playedOf(j, playHere(withRows(rs, j.models, j.rows), rules, plan) as Tally[]));
-  return { runs: n, meanWins, flat, ...split(toPlay, all) };
+  const { batch, figures } = twinBatch(rs, rules, runs, seed, probesPerRun(rs.models));
+  return figures(playTwinBatchHere(batch));
 }
 
-/** Each job model's twin figures from the run's two tallies [baseline, harshest]. */
-function playedOf(j: TwinJob, t: Tally[]): PlayedTwin[] {
-  return j.models.map((m) => ({ model: m, baseline: meanAndSE(t[0], m), harshest: meanAndSE(t[1], m) }));
+/** Each job model's twin figures from the run's sums at [baseline, harshest]. */
+function playedOf(j: TwinJob, t: TwinSums[]): PlayedTwin[] {
+  return j.models.map((m, i) => ({ model: m, baseline: meanAndSE(t[0], i), harshest: meanAndSE(t[1], i) }));
 }
 
 /** The flat twins in model order (as one run per model gave them) and the ceiling model's figures, from every run's. */

@@ -1,9 +1,9 @@
 /** Finds the built chart runtime (dist/web/report-runtime.js) that every report inlines. Node only. */
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { packagePath } from "../../package-files.js";
 
-/** dist/web/, where Vite puts the dashboard and the report runtime (this file runs from dist/src/output/report/). */
-export const WEB_DIST = fileURLToPath(new URL("../../../web/", import.meta.url));
+/** dist/web/, where Vite puts the dashboard and the report runtime. */
+export const WEB_DIST = packagePath("dist", "web", "/");
 export const REPORT_RUNTIME = "report-runtime.js";
 
 let cached: string | undefined;

@@ -3,7 +3,7 @@
  * table named on the command line. Their paths are fixed at start-up; requests pick one by id.
  */
 import { basename } from "node:path";
-import { fileURLToPath } from "node:url";
+import { packagePath } from "../../package-files.js";
 import type { RankOptions } from "../../run/rank.js";
 import type { FileRef } from "./prepare.js";
 
@@ -15,8 +15,8 @@ export interface Dataset {
   options: RankOptions;
 }
 
-/** The package's data/ folder (this file runs from dist/src/web/server/). */
-const DATA_DIR = fileURLToPath(new URL("../../../../data/", import.meta.url));
+/** The package's data/ folder. */
+const DATA_DIR = packagePath("data", "/");
 export const BUNDLED_SCORES = "opencompass_2024-08-29.csv";
 export const BUNDLED_PLAN = "opencompass.rounds.json";
 

@@ -2,8 +2,8 @@
  * Round scores and score tables over JSON, which has neither -Infinity nor NaN: a round's
  * LOSING_SCORE (from --missing lose) and a table's missing cell (NaN) travel as null.
  */
-import { LOSING_SCORE, type RoundScores } from "../../engine/types.js";
-import { isMissing, MISSING } from "../../grid/grid.js";
+import { LOSING_SCORE, type RoundScores, roundScoresFrom } from "../../engine/types.js";
+import { gridOf, isMissing, MISSING } from "../../grid/grid.js";
 import type { Benchmark, ScoreTable } from "../../table/types.js";
 
 export interface WireRoundScores {
@@ -18,7 +18,7 @@ export function encodeRoundScores(rs: RoundScores): WireRoundScores {
 }
 
 export function decodeRoundScores(w: WireRoundScores): RoundScores {
-  return { models: w.models, rounds: w.rounds, values: Float64Array.from(w.values, (v) => (v === null ? LOSING_SCORE : v)) };
+  return roundScoresFrom(gridOf(w.rounds, w.models, Float64Array.from(w.values, (v) => (v === null ? LOSING_SCORE : v))));
 }
 
 /** What the method comparison reads of a score table: its models, benchmarks and cells. */
