@@ -18,7 +18,8 @@ export function encodeRoundScores(rs: RoundScores): WireRoundScores {
 }
 
 export function decodeRoundScores(w: WireRoundScores): RoundScores {
-  return roundScoresFrom(gridOf(w.rounds, w.models, Float64Array.from(w.values, (v) => (v === null ? LOSING_SCORE : v))));
+  const values = Float64Array.from(w.values, (v) => (v === null ? LOSING_SCORE : v));
+  return roundScoresFrom(gridOf(w.rounds, w.models, values));
 }
 
 /** What the method comparison reads of a score table: its models, benchmarks and cells. */
