@@ -16,7 +16,7 @@ const isPackage = (id) => !id.startsWith(".") && !id.startsWith("/") && !id.star
 
 export default {
   input: {
-    swissround: `${DIST}/cli/main.js`,
+    swissround: `${DIST}/cli/bin.js`,
     worker: `${DIST}/parallel/worker.js`,
     "prepare-worker": `${DIST}/web/server/prepare-worker.js`,
     "bootstrap-threads": `${DIST}/run/bootstrap-threads.js`,

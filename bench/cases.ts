@@ -2,6 +2,7 @@
  * The bench's cases: (a) the paper's size on real data, (b) and (c) large synthetic fields.
  * Everything here is deterministic (seeded), so every run measures the same work.
  */
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chunkRng } from "../src/engine/rng.js";
 import type { RoundScores } from "../src/engine/types.js";
@@ -9,6 +10,9 @@ import { loadMmluCase, type ScoreTableCsv } from "./mmlu.js";
 
 /** The repository root (the bench runs from dist/bench/). */
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/** The command line as shipped (package.json's bin: the bundle `npm run build:cli` writes to dist/cli/). */
+export const CLI = join(ROOT, "dist", "cli", "swissround.js");
 export const FIXTURE = `${ROOT}bench/fixtures/mmlu-pro-29x12.csv`;
 export const MMLU_SOURCE = `${ROOT}../shared/data/mmlu-pro/mmlu_pro_item_correct.csv`;
 

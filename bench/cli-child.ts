@@ -2,7 +2,7 @@
  * Runs the CLI in this process and, at exit, writes its peak RSS (worker threads included) on a
  * last stderr line `BENCH {"maxRssMB":...,"code":...}`: spawnSync reports no resource usage of a child.
  *
- *   node dist/bench/cli-child.js dist/src/cli/main.js compare FILE ...
+ *   node dist/bench/cli-child.js dist/cli/swissround.js compare FILE ...
  */
 import { pathToFileURL } from "node:url";
 

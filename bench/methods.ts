@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { rankingMethods } from "../src/rank/index.js";
-import { ROOT } from "./cases.js";
+import { CLI, ROOT } from "./cases.js";
 import { writeTableCsv } from "./reading.js";
 
 export interface RunFigures {
@@ -47,7 +47,6 @@ export interface CompareTableFigures {
 
 export type MethodsBench = { tables: CompareTableFigures[]; skipped: string[] };
 
-const CLI = join(ROOT, "dist", "src", "cli", "main.js");
 const CHILD = fileURLToPath(new URL("./cli-child.js", import.meta.url));
 const OPEN_LLM_V1 = join(ROOT, "..", "shared", "data", "benchbench", "benchmarks_old", "hf_open_llm_v1_240829_frozen.csv");
 

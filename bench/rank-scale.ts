@@ -13,7 +13,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { compileCReference, removeCReference, runCReference, writeRoundsFile } from "./c-reference.js";
-import { ROOT, syntheticTable, toRoundScores } from "./cases.js";
+import { CLI, ROOT, syntheticTable, toRoundScores } from "./cases.js";
 import { writeTableCsv } from "./reading.js";
 
 export interface RankScaleFigures {
@@ -45,7 +45,7 @@ export function benchRankScale(
   log: (s: string) => void = () => {},
 ): RankScaleFigures {
   const [models, benchmarks] = table.split("x").map(Number);
-  const cli = join(ROOT, "dist", "src", "cli", "main.js");
+  const cli = CLI;
   if (!existsSync(cli)) throw new Error(`${cli} does not exist: npm run build first`);
   const dir = mkdtempSync(join(tmpdir(), "swissround-rank-scale-"));
   const out: RankScaleFigures = { table, runs, rank: [] };

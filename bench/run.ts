@@ -13,7 +13,7 @@ import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { pointsPerContest } from "../src/engine/points.js";
 import { type CReference, compileCReference, removeCReference, runCReference, writeRoundsFile } from "./c-reference.js";
-import { CASES, FIXTURE, ROOT, tiedPairs, toRoundScores } from "./cases.js";
+import { CASES, CLI, FIXTURE, ROOT, tiedPairs, toRoundScores } from "./cases.js";
 import type { MeasureResult } from "./measure.js";
 import { benchMethods } from "./methods.js";
 import { benchPerItem } from "./per-item.js";
@@ -219,7 +219,7 @@ async function main(): Promise<void> {
     }
 
     if (opt.cli) {
-      const cli = join(ROOT, "dist", "src", "cli", "main.js");
+      const cli = CLI;
       if (!existsSync(cli)) results.cli = { skipped: `${cli} does not exist yet` };
       else {
         log("CLI end-to-end on case (a)");

@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
+import { threadsAsked } from "../src/cli/early-workers.js";
 import { CLI, ROOT } from "./helpers.js";
 
 const UNBUNDLED = join(ROOT, "dist", "src", "cli", "main.js");
@@ -83,3 +84,31 @@ for (const [name, loaded] of Object.entries(LOADERS)) {
     });
   });
 }
+
+describe("worker threads started before the command line loads", () => {
+  it("as many as the command will play on: --threads N, else every core; none for other commands or help", () => {
+    assert.equal(threadsAsked(["rank", "scores.csv"], 8), 8);
+    assert.equal(threadsAsked(["report", "scores.csv", "--threads", "3"], 8), 3);
+    assert.equal(threadsAsked(["compare", "scores.csv", "--threads=2"], 8), 2);
+    assert.equal(threadsAsked(["rank", "scores.csv", "--threads", "1"], 8), 1);
+    // A value the command refuses starts nothing (the command then says what is wrong).
+    assert.equal(threadsAsked(["rank", "scores.csv", "--threads", "many"], 8), 1);
+    assert.equal(threadsAsked(["rank", "scores.csv", "--threads", "0"], 8), 1);
+    assert.equal(threadsAsked(["rank", "--help"], 8), 1);
+    assert.equal(threadsAsked(["rank", "-h"], 8), 1);
+    assert.equal(threadsAsked(["rank", "--", "--threads", "1"], 8), 8);
+    for (const other of ["inspect", "merge", "serve", "--help", "--version"]) assert.equal(threadsAsked([other, "x"], 8), 1, other);
+  });
+
+  /** Worker threads a CLI run started (each compiles the bundle's worker.js once). */
+  function workersOf(args: string[]): number {
+    const { loadedFiles } = run(args, ["--require", CJS_HOOK], CLI);
+    return loadedFiles.filter((f) => f.endsWith("/dist/cli/worker.js")).length;
+  }
+  const fixture = join(ROOT, "bench", "fixtures", "mmlu-pro-29x12.csv");
+
+  it("`rank --threads 2` starts one worker, the one the contests then use; --threads 1 starts none", () => {
+    assert.equal(workersOf(["rank", fixture, "--T", "0,1", "--runs", "2000", "--threads", "2", "-q"]), 1);
+    assert.equal(workersOf(["rank", fixture, "--T", "0,1", "--runs", "2000", "--threads", "1", "-q"]), 0);
+  });
+});
