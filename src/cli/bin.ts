@@ -7,7 +7,7 @@
  * contests and JIT compiler already share, and on the paper's run (29 x 12, N = 100,000) it played
  * its first unit 40-60 ms after the main thread. Started before the command's modules load, it
  * boots while the main thread loads and reads the table, and plays from the start (median of 15
- * alternating runs: 440 -> 427 ms; docs/performance.md). The numbers are the same either way.
+ * alternating runs: 457 -> 443 ms; docs/performance.md). The numbers are the same either way.
  */
 import { startWorkersFor } from "./early-workers.js";
 

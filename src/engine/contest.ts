@@ -47,8 +47,6 @@ export interface Workspace {
   ranksOf: Float64Array;
   ranks: Int16Array;
   ranksValid: boolean;
-  /** Survivors' final scores of the contests of one call, models x (rounds + 1), folded into the tally at its end. */
-  survivors: Int32Array;
 }
 
 export function createWorkspace(models: number, rounds: number): Workspace {
@@ -64,7 +62,6 @@ export function createWorkspace(models: number, rounds: number): Workspace {
     ranksOf: new Float64Array(0),
     ranks: new Int16Array(0),
     ranksValid: false,
-    survivors: new Int32Array(models * (rounds + 1)),
   };
 }
 
@@ -92,30 +89,6 @@ const BATCH_BUFFER_CELLS = 1 << 16;
 function flushBins(hist: Uint32Array, bins: number, buf: Uint16Array, models: number, batch: number): void {
   for (let m = 0, row = 0; m < models; m++, row += bins) {
     for (let b = 0, i = m; b < batch; b++, i += models) hist[row + buf[i]]++;
-  }
-}
-
-/**
- * Adds the survivors' counts of one call to the tally's sums (a survivor with score s played every
- * round) and clears them: one integer increment per survivor in the loop instead of three sums.
- */
-function foldSurvivors(count: Int32Array, stride: number, models: number, rounds: number, tally: Tally): void {
-  const { scoreSum, scoreSqSum, roundsSum } = tally;
-  for (let m = 0, row = 0; m < models; m++, row += stride) {
-    let n = 0;
-    let sum = 0;
-    let sq = 0;
-    for (let s = 0; s < stride; s++) {
-      const c = count[row + s];
-      if (c === 0) continue;
-      n += c;
-      sum += c * s;
-      sq += c * s * s;
-      count[row + s] = 0;
-    }
-    scoreSum[m] += sum;
-    scoreSqSum[m] += sq;
-    roundsSum[m] += n * rounds;
   }
 }
 
@@ -165,9 +138,6 @@ export function playContests(rs: RoundScores, rules: ContestRules, rng: RandomSo
   let inBatch = 0;
   const { played: R, plays, playFrom, elim, elimFrom, survivors, cutLo, cutHi, drop, finalCount, finalStart } = L;
   const K = L.schedule.length;
-  const stride = K + 1;
-  if (ws.survivors.length < M * stride) ws.survivors = new Int32Array(M * stride);
-  const surv = ws.survivors;
   const { scoreSum, scoreSqSum, firstCount, eliminatedCount, roundsSum, byeSum, rankHistogram } = tally;
 
   tally.contests += contests;
@@ -436,14 +406,15 @@ export function playContests(rs: RoundScores, rules: ContestRules, rng: RandomSo
         if (pos === 0) firstCount[m]++;
         if (batched) binBuf[bufRow + m] = binOf[pos];
         else rankHistogram[m * bins + binOf[pos]]++;
-        surv[m * stride + s]++;
+        scoreSum[m] += s;
+        scoreSqSum[m] += s * s;
+        roundsSum[m] += R;
       }
       offset[s] = r;
     }
     // The last contest flushes its batch here, inside the loop: code after the loop has no type
     // feedback when V8 compiles this function on stack in its first call, and Node 20's V8 then
     // re-enters that stale code (and deoptimises at its end) on every later call.
-    if (n === contests - 1) foldSurvivors(surv, stride, M, R, tally);
     if (batched && (++inBatch === batchSize || n === contests - 1)) {
       flushBins(rankHistogram, bins, binBuf, M, inBatch);
       inBatch = 0;
