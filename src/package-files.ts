@@ -8,18 +8,27 @@ import { fileURLToPath } from "node:url";
 
 let root: string | undefined;
 
-/** The folder of swissround's package.json: the first one named swissround above this file. */
+/**
+ * The folder of swissround's package.json: the first one named swissround above this file. Without
+ * one (the code bundled into someone else's program), the compiled layout's root, two levels above
+ * dist/src/: a missing file is then reported where it is read, not when this module loads.
+ */
 function packageRoot(): string {
   if (root !== undefined) return root;
   const here = dirname(fileURLToPath(import.meta.url));
-  for (let dir = here; ; dir = dirname(dir)) {
+  root = join(here, "..", "..");
+  for (let dir = here; dirname(dir) !== dir; dir = dirname(dir)) {
     const file = join(dir, "package.json");
-    if (existsSync(file) && (JSON.parse(readFileSync(file, "utf8")) as { name?: string }).name === "swissround") {
-      root = dir;
-      return dir;
+    try {
+      if (existsSync(file) && (JSON.parse(readFileSync(file, "utf8")) as { name?: string }).name === "swissround") {
+        root = dir;
+        break;
+      }
+    } catch {
+      // An unreadable or malformed package.json is not ours: keep looking.
     }
-    if (dirname(dir) === dir) throw new Error(`no package.json of swissround above ${here}`);
   }
+  return root;
 }
 
 /** A path inside the package, e.g. packagePath("data", "x.csv"); a trailing "/" is kept. */
