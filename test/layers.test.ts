@@ -12,7 +12,7 @@ const SRC = join(ROOT, "src");
 
 /** Lowest first; folders on one line are independent of each other (neither imports the other). */
 const LAYERS: string[][] = [
-  ["version.ts", "package-files.ts", "stats", "grid"],
+  ["version.ts", "package-files.ts", "digits.ts", "stats", "grid"],
   ["table"],
   ["engine"],
   ["plan"],

@@ -1,4 +1,8 @@
 /** Number formatting shared by the renderers. */
+import { thousands } from "../digits.js";
+
+export { thousands };
+
 export function fixed(x: number, digits: number): string {
   if (Number.isNaN(x)) return "n/a";
   const s = x.toFixed(digits);
@@ -12,15 +16,6 @@ export function signed(x: number, digits: number): string {
 
 export function percent(p: number, digits = 1): string {
   return `${fixed(100 * p, digits)}%`;
-}
-
-/**
- * 1234567 -> "1,234,567", as toLocaleString("en-US") writes it, without loading ICU for integers (its
- * first use costs 10-15 ms of start-up, a tenth of a small `rank`).
- */
-export function thousands(n: number): string {
-  if (!Number.isSafeInteger(n)) return n.toLocaleString("en-US");
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
 /**

@@ -4,6 +4,7 @@
  * shared among threads (see Resampling): order r depends on the seed and r alone.
  */
 
+import { thousands } from "../digits.js";
 import { chunkRng } from "../engine/rng.js";
 import { competitionRanks, DEFAULT_SEED, median, percentileInterval, RNG_STREAMS } from "../stats/stats.js";
 import { type BattleCounts, type BattleList, expandBattles } from "./battles.js";
@@ -186,9 +187,9 @@ export function eloRatings(counts: BattleCounts, options: EloOptions = {}): EloR
 function notesOf(p: EloPrepared, elo: EloRatings): string[] {
   if (!p.packed) {
     return [
-      `not computed: ${elo.orders} orders of ${elo.battles.toLocaleString("en")} battles would replay ` +
-        `${(elo.orders * elo.battles).toLocaleString("en")} battles, beyond the limit of ${ELO_MAX_UPDATES.toLocaleString("en")} ` +
-        `(or ${ELO_MAX_BATTLES.toLocaleString("en")} battles at all); Elo replays every battle in every order and cannot be ` +
+      `not computed: ${elo.orders} orders of ${thousands(elo.battles)} battles would replay ` +
+        `${thousands(elo.orders * elo.battles)} battles, beyond the limit of ${thousands(ELO_MAX_UPDATES)} ` +
+        `(or ${thousands(ELO_MAX_BATTLES)} battles at all); Elo replays every battle in every order and cannot be ` +
         "sampled (its ratings keep spreading as battles accumulate): use Bradley-Terry, or fewer orders with --resamples",
     ];
   }

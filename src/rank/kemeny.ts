@@ -6,6 +6,7 @@
  * says so in the notes.
  */
 
+import { thousands } from "../digits.js";
 import { pick, rowView } from "../grid/grid.js";
 import { type BattleCounts, battlesFromMatrix } from "./battles.js";
 import { bordaScores } from "./borda.js";
@@ -27,7 +28,7 @@ export const definition =
   "Kemeny consensus: the strict order of the models with the fewest pairwise disagreements with the per-column orders " +
   "(a disagreement: a column scores b above a while the order puts a above b; a tied column counts 1/2 either way; " +
   `missing cells skip the pair on that column); exact up to ${KEMENY_EXACT_MAX} models (O(2^M M^2)); up to ` +
-  `${KEMENY_LOCAL_MAX.toLocaleString("en")} a local search (insertion moves from the Copeland order until none improves: ` +
+  `${thousands(KEMENY_LOCAL_MAX)} a local search (insertion moves from the Copeland order until none improves: ` +
   "O(M^2 K) to count the pairs into an M x M table of margins, then O(M^2) per pass); above, adjacent swaps from the " +
   "Borda order until none improves (O(M K) per pass, no M x M table).";
 
@@ -260,7 +261,7 @@ function consensusOf(matrix: ScoreMatrix, keep: number[]): { order: number[]; di
     order,
     disagreement: Number.NaN,
     note:
-      `approximate Kemeny order: above ${KEMENY_LOCAL_MAX.toLocaleString("en")} models the Borda order improved by adjacent ` +
+      `approximate Kemeny order: above ${thousands(KEMENY_LOCAL_MAX)} models the Borda order improved by adjacent ` +
       `swaps (no M x M table; ${passes > KEMENY_MAX_PASSES ? `stopped after ${KEMENY_MAX_PASSES} passes` : `${passes} passes`})`,
   };
 }

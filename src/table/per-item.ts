@@ -9,6 +9,8 @@
  * (default), first (later rows ignored), best (the highest score kept), mean (scores averaged
  * per item); suffix does not apply.
  */
+
+import { thousands } from "../digits.js";
 import type { DuplicatePolicy } from "./duplicates.js";
 import { InputError, problemsError } from "./errors.js";
 import { ItemStore, TOKEN_PART_NAMES, type TokenPartCells, type TokenParts } from "./item-store.js";
@@ -260,7 +262,7 @@ export class PerItemAggregator {
     const benchNames = [...this.benches.keys()];
     const B = benchNames.length;
     const notes: string[] = [
-      `layout ${this.o.layout} (${this.o.reason}): ${this.rows.toLocaleString("en")} per-item rows aggregated to ${this.models.size} models x ${B} benchmark${B === 1 ? "" : "s"} ` +
+      `layout ${this.o.layout} (${this.o.reason}): ${thousands(this.rows)} per-item rows aggregated to ${this.models.size} models x ${B} benchmark${B === 1 ? "" : "s"} ` +
         "(score = mean over the items; standard error = sample sd / sqrt(n))",
     ];
     if (this.o.transform === "alpaca-preference") {
@@ -298,12 +300,10 @@ export class PerItemAggregator {
       if (tokN > 0) extras.tokens = tokens;
       return { model, where: "", values, extras };
     });
-    if (unscored > 0) notes.push(`${unscored.toLocaleString("en")} rows without a score (empty) were not counted as items`);
+    if (unscored > 0) notes.push(`${thousands(unscored)} rows without a score (empty) were not counted as items`);
     if (costN > 0 && costN < n)
-      notes.push(
-        `cost known for ${costN.toLocaleString("en")} of ${n.toLocaleString("en")} items: cells with any unknown cost have no total cost`,
-      );
-    if (tokN > 0 && tokN < n) notes.push(`tokens known for ${tokN.toLocaleString("en")} of ${n.toLocaleString("en")} items`);
+      notes.push(`cost known for ${thousands(costN)} of ${thousands(n)} items: cells with any unknown cost have no total cost`);
+    if (tokN > 0 && tokN < n) notes.push(`tokens known for ${thousands(tokN)} of ${thousands(n)} items`);
     if (this.duplicateRows > 0) {
       const who = [...this.duplicateModels.entries()].map(([mm, k]) => `${mm} (${k})`).join(", ");
       notes.push(`--duplicates ${this.o.duplicates}: ${this.duplicateRows} repeated (model, benchmark, item) rows: ${who}`);
