@@ -5,7 +5,7 @@
  *
  * Measured on the paper's run (29 x 12, N = 100,000; 16 twin runs): played run by run, each run's
  * hand-off (merging, sending the next field, both threads restarting) left the threads idle for
- * 1-11 ms, about 30 ms in all; docs/performance.md has the figures.
+ * 1-11 ms, 30-45 ms in all; docs/performance.md has the figures.
  *
  * An item returns only its run's flattened models' integer sums, so any split of the items among
  * threads adds up to the same figures as one thread playing the runs one by one. No Node imports.

@@ -8,7 +8,8 @@
  * BATCH_FIELD on, each run's share spread over the field): each run costs as much as the main run's
  * contests, one run per twin made the paper's run (29 x 12, N = 100,000) take 1.7x as long and
  * `rank` at 1,756 models 5x, and a flat twin keeps its model's mean wins, so a few of them barely
- * move the others. Cost is capped by TWIN_MATCH_BUDGET.
+ * move the others. Cost is capped by TWIN_MATCH_BUDGET. The runs are played as one batch of items
+ * that the threads share (twin-batch.ts).
  */
 import { planChunks } from "../engine/montecarlo.js";
 import { pointsPerContest } from "../engine/points.js";
