@@ -6,7 +6,8 @@
  *
  * Entries besides the CLI: the files Node starts worker threads from (by URL, next to the code
  * that starts them), and the modules whose functions a pooled worker calls by export name
- * (parallel/protocol.ts, IndexedJob): an entry keeps its export names and its own file URL.
+ * (parallel/protocol.ts, IndexedJob): as entries their exports keep their names, in whichever
+ * file holds their code (the one import.meta.url names there).
  */
 const DIST = "dist/src";
 

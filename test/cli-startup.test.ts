@@ -11,6 +11,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { threadsAsked } from "../src/cli/early-workers.js";
+import { parseThreads } from "../src/run/options.js";
+import { InputError } from "../src/table/errors.js";
 import { CLI, ROOT } from "./helpers.js";
 
 const UNBUNDLED = join(ROOT, "dist", "src", "cli", "main.js");
@@ -94,6 +96,10 @@ describe("worker threads started before the command line loads", () => {
     // A value the command refuses starts nothing (the command then says what is wrong).
     assert.equal(threadsAsked(["rank", "scores.csv", "--threads", "many"], 8), 1);
     assert.equal(threadsAsked(["rank", "scores.csv", "--threads", "0"], 8), 1);
+    assert.equal(threadsAsked(["rank", "scores.csv", "--threads", "1025"], 8), 1);
+    assert.throws(() => parseThreads("1025"), InputError);
+    assert.equal(threadsAsked(["rank", "scores.csv", "--threads", "1024"], 8), 1024);
+    assert.doesNotThrow(() => parseThreads("1024"));
     assert.equal(threadsAsked(["rank", "--help"], 8), 1);
     assert.equal(threadsAsked(["rank", "-h"], 8), 1);
     assert.equal(threadsAsked(["rank", "--", "--threads", "1"], 8), 8);

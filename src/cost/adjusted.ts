@@ -8,7 +8,7 @@
  * so the match goes to the lower cost-of-pass. Scores must be higher-is-better and >= 0 and costs
  * known and > 0 (a score per dollar is meaningless otherwise). Pure.
  */
-import { LOSING_SCORE, type RoundScores, roundGrid } from "../engine/types.js";
+import { LOSING_SCORE, type RoundScores, roundGrid, roundScoresFrom } from "../engine/types.js";
 import { at, gridOf, makeGrid, set } from "../grid/grid.js";
 import type { RoundPlan } from "../plan/plan.js";
 import { InputError, listProblems } from "../table/errors.js";
@@ -71,5 +71,5 @@ export function costAdjustedRoundScores(table: ScoreTable, plan: RoundPlan, rs: 
     throw new InputError(listProblems("--outcomes cost-adjusted: cannot compute scores per dollar:", problems), {
       option: apiOption("--outcomes"),
     });
-  return { ...rs, values: out.values };
+  return roundScoresFrom(out, rs.errors ? roundGrid(rs, rs.errors) : undefined);
 }

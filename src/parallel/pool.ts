@@ -3,9 +3,9 @@
  * the engine, then tens of milliseconds more before its hot loop is compiled: on the paper's size
  * (0.6 s on one thread) that start-up holds two fresh threads to about x1.65, against x2.0 warm.
  * The pool lets later calls (adaptive --precision batches, studies, bootstraps, library users)
- * reuse warm workers, and prestart() lets a long-lived process warm them ahead. (Starting them at the very start of a CLI
- * run was measured too: on two cores they slow the main thread's module loading by as much as they
- * save.) Idle workers are unref'd, so they never keep a process alive.
+ * reuse warm workers, and prestart() lets a long-lived process warm them ahead; the CLI's executable
+ * starts them (not warmed) before its command line loads (cli/bin.ts). Idle workers are unref'd, so
+ * they never keep a process alive.
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
