@@ -18,6 +18,7 @@ import {
   LABEL_SYMBOLS,
   modelAxis,
   modelLabels,
+  rangeBars,
   round,
   SERIES_COLOURS,
   titleBlock,
@@ -83,25 +84,13 @@ function variant(r: SettingResult, input: ChartInput, labels: ReadonlyMap<string
     },
     yAxis: modelAxis(names),
     series: [
-      // Invisible base up to the low end, then the interval: a range bar without custom rendering code.
-      {
-        type: "bar" as const,
-        stack: "interval",
-        data: rows.map((x) => round(Math.max(0, x.low))),
-        itemStyle: { color: "transparent" },
-        barWidth: 4,
-        silent: true,
-        tooltip: { show: false },
-      },
-      {
-        type: "bar" as const,
-        name: "95% interval",
-        stack: "interval",
-        data: rows.map((x) => round(x.high - Math.max(0, x.low))),
-        itemStyle: { color: "#9aa5b1" },
-        barWidth: 4,
-        tooltip: { show: false },
-      },
+      // The intervals (from 0 up: a stacked bar cannot start below it).
+      ...rangeBars(
+        "interval",
+        rows.map((x) => Math.max(0, x.low)),
+        rows.map((x) => x.high),
+        { colour: "#9aa5b1", width: 4, name: "95% interval" },
+      ),
       // One series per label, each with its colour and shape (colour-blind safe), named in the legend.
       ...groups.map((g) => ({
         type: "scatter" as const,

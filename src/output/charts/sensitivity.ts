@@ -13,6 +13,7 @@ import {
   LABEL_COLOURS,
   modelAxis,
   modelLabels,
+  rangeBars,
   round,
   SERIES_COLOURS,
   SERIES_SYMBOLS,
@@ -54,25 +55,8 @@ function scoresVariant(input: ChartInput, subset: ModelSubset): ChartVariant {
     },
     yAxis: modelAxis(labels),
     series: [
-      // Invisible base + visible span: a range bar without custom rendering code.
-      {
-        type: "bar" as const,
-        stack: "range",
-        data: low.map((v) => round(v)),
-        itemStyle: { color: "transparent" },
-        barWidth: 3,
-        silent: true,
-        tooltip: { show: false },
-      },
-      {
-        type: "bar" as const,
-        stack: "range",
-        data: high.map((v, i) => round(v - low[i])),
-        itemStyle: { color: "#cbd2d9" },
-        barWidth: 3,
-        silent: true,
-        tooltip: { show: false },
-      },
+      // Each model's range of E[S] over the settings.
+      ...rangeBars("range", low, high, { colour: "#cbd2d9", width: 3 }),
       ...result.results.map((r, s) => ({
         type: "scatter" as const,
         name: settingName(r.T),

@@ -100,6 +100,41 @@ export function round(x: number, digits = 4): number {
   return Math.round(x * f) / f;
 }
 
+/**
+ * Range bars without custom rendering code, one per row: an invisible bar up to each low end, and
+ * stacked on it a visible one as long as the range. A named range is in the legend; an unnamed one
+ * ignores the mouse, as its base does.
+ */
+export function rangeBars(
+  stack: string,
+  lows: readonly number[],
+  highs: readonly number[],
+  look: { colour: string; width: number; name?: string },
+) {
+  const named = look.name !== undefined;
+  return [
+    {
+      type: "bar" as const,
+      stack,
+      data: lows.map((v) => round(v)),
+      itemStyle: { color: "transparent" },
+      barWidth: look.width,
+      silent: true,
+      tooltip: { show: false },
+    },
+    {
+      type: "bar" as const,
+      ...(named ? { name: look.name } : {}),
+      stack,
+      data: highs.map((v, i) => round(v - lows[i])),
+      itemStyle: { color: look.colour },
+      barWidth: look.width,
+      ...(named ? {} : { silent: true }),
+      tooltip: { show: false },
+    },
+  ];
+}
+
 /** The category axis of a chart with one row per model, best at the top, titled "model" above the names. */
 export function modelAxis(labels: readonly string[]) {
   return {
